@@ -1,0 +1,938 @@
+/* dl-article.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-article"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dl-article.h"
+#include "dl-dateline.h"
+#include "dl-util.h"
+
+struct _DlArticle
+{
+  GObject          parent_instance;
+
+  char            *uuid;
+  GDateTime       *created;
+  GDateTime       *modified;
+  DlArticleStatus  status;
+
+  char            *headline;
+  char            *standfirst;
+  char            *slug;
+
+  char            *place;
+  char            *region;
+  char            *country;
+  GDateTime       *dateline_date;
+  char            *time_zone;
+  char            *source;
+  char            *dateline_style;
+
+  GListStore      *credits;
+
+  char            *category;
+  GStrv            tags;
+
+  char            *image_path;
+  char            *image_caption;
+  char            *image_credit;
+  char            *image_alt;
+
+  char            *language;
+  char            *body;
+
+  GDateTime       *embargo;
+  GDateTime       *schedule;
+
+  GPtrArray       *publications;
+  JsonObject      *unknown_fields;
+};
+
+G_DEFINE_FINAL_TYPE (DlArticle, dl_article, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_UUID,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_STATUS,
+  PROP_HEADLINE,
+  PROP_STANDFIRST,
+  PROP_SLUG,
+  PROP_PLACE,
+  PROP_REGION,
+  PROP_COUNTRY,
+  PROP_DATELINE_DATE,
+  PROP_TIME_ZONE,
+  PROP_SOURCE,
+  PROP_DATELINE_STYLE,
+  PROP_CATEGORY,
+  PROP_TAGS,
+  PROP_IMAGE_PATH,
+  PROP_IMAGE_CAPTION,
+  PROP_IMAGE_CREDIT,
+  PROP_IMAGE_ALT,
+  PROP_LANGUAGE,
+  PROP_BODY,
+  PROP_EMBARGO,
+  PROP_SCHEDULE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Stable identifiers written to files; never translate or reorder. */
+static const char * const status_ids[DL_ARTICLE_STATUS_N_STATUSES] = {
+  "draft", "ready", "scheduled", "published", "changed",
+};
+
+GType
+dl_article_status_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { DL_ARTICLE_STATUS_DRAFT, "DL_ARTICLE_STATUS_DRAFT", "draft" },
+        { DL_ARTICLE_STATUS_READY, "DL_ARTICLE_STATUS_READY", "ready" },
+        { DL_ARTICLE_STATUS_SCHEDULED, "DL_ARTICLE_STATUS_SCHEDULED", "scheduled" },
+        { DL_ARTICLE_STATUS_PUBLISHED, "DL_ARTICLE_STATUS_PUBLISHED", "published" },
+        { DL_ARTICLE_STATUS_CHANGED, "DL_ARTICLE_STATUS_CHANGED", "changed" },
+        { 0, NULL, NULL }
+      };
+      GType id = g_enum_register_static (g_intern_static_string ("DlArticleStatus"), values);
+      g_once_init_leave (&type_id, id);
+    }
+
+  return type_id;
+}
+
+const char *
+dl_article_status_to_string (DlArticleStatus status)
+{
+  g_return_val_if_fail (status < DL_ARTICLE_STATUS_N_STATUSES, "draft");
+  return status_ids[status];
+}
+
+gboolean
+dl_article_status_from_string (const char      *str,
+                               DlArticleStatus *status)
+{
+  for (guint i = 0; str != NULL && i < DL_ARTICLE_STATUS_N_STATUSES; i++)
+    {
+      if (g_ascii_strcasecmp (str, status_ids[i]) == 0)
+        {
+          *status = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+dl_article_status_get_label (DlArticleStatus status)
+{
+  switch (status)
+    {
+    case DL_ARTICLE_STATUS_DRAFT: return C_("article status", "Draft");
+    case DL_ARTICLE_STATUS_READY: return C_("article status", "Ready");
+    case DL_ARTICLE_STATUS_SCHEDULED: return C_("article status", "Scheduled");
+    case DL_ARTICLE_STATUS_PUBLISHED: return C_("article status", "Published");
+    case DL_ARTICLE_STATUS_CHANGED: return C_("article status", "Changed since publishing");
+    case DL_ARTICLE_STATUS_N_STATUSES:
+    default:
+      return "";
+    }
+}
+
+static char **
+string_field (DlArticle *self,
+              guint      prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_HEADLINE: return &self->headline;
+    case PROP_STANDFIRST: return &self->standfirst;
+    case PROP_SLUG: return &self->slug;
+    case PROP_PLACE: return &self->place;
+    case PROP_REGION: return &self->region;
+    case PROP_COUNTRY: return &self->country;
+    case PROP_TIME_ZONE: return &self->time_zone;
+    case PROP_SOURCE: return &self->source;
+    case PROP_DATELINE_STYLE: return &self->dateline_style;
+    case PROP_CATEGORY: return &self->category;
+    case PROP_IMAGE_PATH: return &self->image_path;
+    case PROP_IMAGE_CAPTION: return &self->image_caption;
+    case PROP_IMAGE_CREDIT: return &self->image_credit;
+    case PROP_IMAGE_ALT: return &self->image_alt;
+    case PROP_LANGUAGE: return &self->language;
+    case PROP_BODY: return &self->body;
+    default: return NULL;
+    }
+}
+
+static GDateTime **
+date_time_field (DlArticle *self,
+                 guint      prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_CREATED: return &self->created;
+    case PROP_MODIFIED: return &self->modified;
+    case PROP_DATELINE_DATE: return &self->dateline_date;
+    case PROP_EMBARGO: return &self->embargo;
+    case PROP_SCHEDULE: return &self->schedule;
+    default: return NULL;
+    }
+}
+
+/* Every string field is kept non-NULL so callers never need to check. */
+static void
+set_string (DlArticle  *self,
+            guint       prop_id,
+            const char *value)
+{
+  if (dl_set_str (string_field (self, prop_id), value ? value : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+set_date_time (DlArticle *self,
+               guint      prop_id,
+               GDateTime *value)
+{
+  if (dl_set_date_time (date_time_field (self, prop_id), value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+emit_changed (DlArticle *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_credit_notify_cb (DlArticle  *self,
+                     GParamSpec *pspec,
+                     DlCredit   *credit)
+{
+  emit_changed (self);
+}
+
+static void
+on_credits_items_changed_cb (DlArticle  *self,
+                             guint       position,
+                             guint       removed,
+                             guint       added,
+                             GListModel *model)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(DlCredit) credit = g_list_model_get_item (model, i);
+      g_signal_connect_object (credit, "notify", G_CALLBACK (on_credit_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  emit_changed (self);
+}
+
+static void
+dl_article_dispatch_properties_changed (GObject     *object,
+                                        guint        n_pspecs,
+                                        GParamSpec **pspecs)
+{
+  G_OBJECT_CLASS (dl_article_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+
+  /* A change of "modified" alone is bookkeeping, not an edit. */
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      if (pspecs[i] != properties[PROP_MODIFIED])
+        {
+          emit_changed (DL_ARTICLE (object));
+          break;
+        }
+    }
+}
+
+static void
+dl_article_finalize (GObject *object)
+{
+  DlArticle *self = DL_ARTICLE (object);
+
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    {
+      char **str = string_field (self, i);
+      GDateTime **dt = date_time_field (self, i);
+
+      if (str != NULL)
+        g_clear_pointer (str, g_free);
+      if (dt != NULL)
+        g_clear_pointer (dt, g_date_time_unref);
+    }
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_object (&self->credits);
+  g_clear_pointer (&self->publications, g_ptr_array_unref);
+  g_clear_pointer (&self->unknown_fields, json_object_unref);
+
+  G_OBJECT_CLASS (dl_article_parent_class)->finalize (object);
+}
+
+static void
+dl_article_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DlArticle *self = DL_ARTICLE (object);
+  char **str = string_field (self, prop_id);
+  GDateTime **dt = date_time_field (self, prop_id);
+
+  if (str != NULL)
+    g_value_set_string (value, *str);
+  else if (dt != NULL)
+    g_value_set_boxed (value, *dt);
+  else if (prop_id == PROP_UUID)
+    g_value_set_string (value, self->uuid);
+  else if (prop_id == PROP_STATUS)
+    g_value_set_enum (value, self->status);
+  else if (prop_id == PROP_TAGS)
+    g_value_set_boxed (value, self->tags);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+dl_article_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DlArticle *self = DL_ARTICLE (object);
+
+  if (string_field (self, prop_id) != NULL)
+    set_string (self, prop_id, g_value_get_string (value));
+  else if (date_time_field (self, prop_id) != NULL)
+    set_date_time (self, prop_id, g_value_get_boxed (value));
+  else if (prop_id == PROP_UUID)
+    self->uuid = g_value_dup_string (value);
+  else if (prop_id == PROP_STATUS)
+    dl_article_set_status (self, g_value_get_enum (value));
+  else if (prop_id == PROP_TAGS)
+    dl_article_set_tags (self, g_value_get_boxed (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+dl_article_constructed (GObject *object)
+{
+  DlArticle *self = DL_ARTICLE (object);
+
+  G_OBJECT_CLASS (dl_article_parent_class)->constructed (object);
+
+  if (self->uuid == NULL || !g_uuid_string_is_valid (self->uuid))
+    {
+      g_free (self->uuid);
+      self->uuid = dl_uuid_new ();
+    }
+}
+
+static GParamSpec *
+string_pspec (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+date_time_pspec (const char *name)
+{
+  return g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE_TIME,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+dl_article_class_init (DlArticleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = dl_article_constructed;
+  object_class->dispatch_properties_changed = dl_article_dispatch_properties_changed;
+  object_class->finalize = dl_article_finalize;
+  object_class->get_property = dl_article_get_property;
+  object_class->set_property = dl_article_set_property;
+
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] = date_time_pspec ("created");
+  properties[PROP_MODIFIED] = date_time_pspec ("modified");
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, DL_TYPE_ARTICLE_STATUS, DL_ARTICLE_STATUS_DRAFT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HEADLINE] = string_pspec ("headline");
+  properties[PROP_STANDFIRST] = string_pspec ("standfirst");
+  properties[PROP_SLUG] = string_pspec ("slug");
+  properties[PROP_PLACE] = string_pspec ("place");
+  properties[PROP_REGION] = string_pspec ("region");
+  properties[PROP_COUNTRY] = string_pspec ("country");
+  properties[PROP_DATELINE_DATE] = date_time_pspec ("dateline-date");
+  properties[PROP_TIME_ZONE] = string_pspec ("time-zone");
+  properties[PROP_SOURCE] = string_pspec ("source");
+  properties[PROP_DATELINE_STYLE] = string_pspec ("dateline-style");
+  properties[PROP_CATEGORY] = string_pspec ("category");
+  properties[PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IMAGE_PATH] = string_pspec ("image-path");
+  properties[PROP_IMAGE_CAPTION] = string_pspec ("image-caption");
+  properties[PROP_IMAGE_CREDIT] = string_pspec ("image-credit");
+  properties[PROP_IMAGE_ALT] = string_pspec ("image-alt");
+  properties[PROP_LANGUAGE] = string_pspec ("language");
+  properties[PROP_BODY] = string_pspec ("body");
+  properties[PROP_EMBARGO] = date_time_pspec ("embargo");
+  properties[PROP_SCHEDULE] = date_time_pspec ("schedule");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DlArticle::changed:
+   *
+   * Emitted after any edit of the article, including edits inside a
+   * credit entry; autosave listens to this one signal.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static const char *
+default_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_strcmp0 (names[i], "C") != 0 && g_strcmp0 (names[i], "POSIX") != 0
+          && strchr (names[i], '.') == NULL && strchr (names[i], '@') == NULL)
+        return names[i];
+    }
+  return "en";
+}
+
+static void
+dl_article_init (DlArticle *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *language = g_strdup (default_language ());
+
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    {
+      char **str = string_field (self, i);
+      if (str != NULL)
+        *str = g_strdup ("");
+    }
+
+  /* BCP 47 uses '-', POSIX locales '_' (pt_BR → pt-BR). */
+  g_strdelimit (language, "_", '-');
+  g_free (self->language);
+  self->language = g_steal_pointer (&language);
+
+  self->created = g_date_time_ref (now);
+  self->modified = g_date_time_ref (now);
+  self->dateline_date = g_date_time_ref (now);
+  self->tags = g_new0 (char *, 1);
+  self->credits = g_list_store_new (DL_TYPE_CREDIT);
+  self->publications = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_publication_free);
+  self->unknown_fields = json_object_new ();
+
+  g_signal_connect_object (self->credits, "items-changed",
+                           G_CALLBACK (on_credits_items_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+DlArticle *
+dl_article_new (void)
+{
+  return g_object_new (DL_TYPE_ARTICLE, NULL);
+}
+
+DlArticle *
+dl_article_new_with_uuid (const char *uuid)
+{
+  return g_object_new (DL_TYPE_ARTICLE, "uuid", uuid, NULL);
+}
+
+const char *
+dl_article_get_uuid (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->uuid;
+}
+
+#define DATE_TIME_ACCESSORS(name, PROP)                                 \
+  GDateTime *                                                           \
+  dl_article_get_##name (DlArticle *self)                               \
+  {                                                                     \
+    g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);                  \
+    return self->name;                                                  \
+  }                                                                     \
+  void                                                                  \
+  dl_article_set_##name (DlArticle *self,                               \
+                         GDateTime *value)                              \
+  {                                                                     \
+    g_return_if_fail (DL_IS_ARTICLE (self));                            \
+    set_date_time (self, PROP, value);                                  \
+  }
+
+#define STRING_ACCESSORS(name, PROP)                                    \
+  const char *                                                          \
+  dl_article_get_##name (DlArticle *self)                               \
+  {                                                                     \
+    g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);                  \
+    return self->name;                                                  \
+  }                                                                     \
+  void                                                                  \
+  dl_article_set_##name (DlArticle  *self,                              \
+                         const char *value)                             \
+  {                                                                     \
+    g_return_if_fail (DL_IS_ARTICLE (self));                            \
+    set_string (self, PROP, value);                                     \
+  }
+
+DATE_TIME_ACCESSORS (created, PROP_CREATED)
+DATE_TIME_ACCESSORS (modified, PROP_MODIFIED)
+DATE_TIME_ACCESSORS (dateline_date, PROP_DATELINE_DATE)
+DATE_TIME_ACCESSORS (embargo, PROP_EMBARGO)
+DATE_TIME_ACCESSORS (schedule, PROP_SCHEDULE)
+
+STRING_ACCESSORS (headline, PROP_HEADLINE)
+STRING_ACCESSORS (standfirst, PROP_STANDFIRST)
+STRING_ACCESSORS (slug, PROP_SLUG)
+STRING_ACCESSORS (place, PROP_PLACE)
+STRING_ACCESSORS (region, PROP_REGION)
+STRING_ACCESSORS (country, PROP_COUNTRY)
+STRING_ACCESSORS (time_zone, PROP_TIME_ZONE)
+STRING_ACCESSORS (source, PROP_SOURCE)
+STRING_ACCESSORS (dateline_style, PROP_DATELINE_STYLE)
+STRING_ACCESSORS (category, PROP_CATEGORY)
+STRING_ACCESSORS (image_path, PROP_IMAGE_PATH)
+STRING_ACCESSORS (image_caption, PROP_IMAGE_CAPTION)
+STRING_ACCESSORS (image_credit, PROP_IMAGE_CREDIT)
+STRING_ACCESSORS (image_alt, PROP_IMAGE_ALT)
+STRING_ACCESSORS (language, PROP_LANGUAGE)
+STRING_ACCESSORS (body, PROP_BODY)
+
+#undef DATE_TIME_ACCESSORS
+#undef STRING_ACCESSORS
+
+DlArticleStatus
+dl_article_get_status (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), DL_ARTICLE_STATUS_DRAFT);
+  return self->status;
+}
+
+void
+dl_article_set_status (DlArticle       *self,
+                       DlArticleStatus  status)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  g_return_if_fail (status < DL_ARTICLE_STATUS_N_STATUSES);
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/**
+ * dl_article_dup_display_title:
+ *
+ * Returns: the headline, or a translated "Untitled article" when it is blank.
+ */
+char *
+dl_article_dup_display_title (DlArticle *self)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+
+  stripped = g_strstrip (g_strdup (self->headline));
+  if (*stripped == '\0')
+    return g_strdup (_("Untitled article"));
+  return g_steal_pointer (&stripped);
+}
+
+GListModel *
+dl_article_get_credits (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return G_LIST_MODEL (self->credits);
+}
+
+void
+dl_article_add_credit (DlArticle *self,
+                       DlCredit  *credit)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  g_return_if_fail (DL_IS_CREDIT (credit));
+  g_list_store_append (self->credits, credit);
+}
+
+void
+dl_article_insert_credit (DlArticle *self,
+                          guint      position,
+                          DlCredit  *credit)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  g_return_if_fail (DL_IS_CREDIT (credit));
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->credits)));
+  g_list_store_insert (self->credits, position, credit);
+}
+
+void
+dl_article_remove_credit (DlArticle *self,
+                          guint      position)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->credits)));
+  g_list_store_remove (self->credits, position);
+}
+
+/**
+ * dl_article_move_credit:
+ *
+ * Moves the entry at @from so that it ends up at index @to.
+ *
+ * Returns: %FALSE when either index is out of range.
+ */
+gboolean
+dl_article_move_credit (DlArticle *self,
+                        guint      from,
+                        guint      to)
+{
+  guint n;
+  g_autoptr(DlCredit) credit = NULL;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->credits));
+  if (from >= n || to >= n)
+    return FALSE;
+  if (from == to)
+    return TRUE;
+
+  credit = g_list_model_get_item (G_LIST_MODEL (self->credits), from);
+  g_list_store_remove (self->credits, from);
+  g_list_store_insert (self->credits, to, credit);
+  return TRUE;
+}
+
+void
+dl_article_clear_credits (DlArticle *self)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  g_list_store_remove_all (self->credits);
+}
+
+const char * const *
+dl_article_get_tags (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return (const char * const *) self->tags;
+}
+
+/**
+ * dl_tag_normalize:
+ *
+ * Trims white space, collapses inner runs of it to one space and drops
+ * commas, since a comma is what separates tags when typing.
+ *
+ * Returns: (nullable): the tag to store, or %NULL when nothing is left.
+ */
+char *
+dl_tag_normalize (const char *tag)
+{
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  if (tag == NULL || !g_utf8_validate (tag, -1, NULL))
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = tag; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == ',')
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gint
+find_tag (DlArticle  *self,
+          const char *tag)
+{
+  g_autofree char *wanted = g_utf8_casefold (tag, -1);
+
+  for (guint i = 0; self->tags[i] != NULL; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (self->tags[i], -1);
+      if (g_strcmp0 (folded, wanted) == 0)
+        return i;
+    }
+  return -1;
+}
+
+gboolean
+dl_article_has_tag (DlArticle  *self,
+                    const char *tag)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (self), FALSE);
+
+  normalized = dl_tag_normalize (tag);
+  return normalized != NULL && find_tag (self, normalized) >= 0;
+}
+
+/**
+ * dl_article_add_tag:
+ *
+ * Adds @tag at the end unless it is blank or already present, compared
+ * case-insensitively ("Economy" and "economy" are one tag).
+ *
+ * Returns: %TRUE if the tag was added.
+ */
+gboolean
+dl_article_add_tag (DlArticle  *self,
+                    const char *tag)
+{
+  g_autofree char *normalized = NULL;
+  guint n;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (self), FALSE);
+
+  normalized = dl_tag_normalize (tag);
+  if (normalized == NULL || find_tag (self, normalized) >= 0)
+    return FALSE;
+
+  n = g_strv_length (self->tags);
+  self->tags = g_renew (char *, self->tags, n + 2);
+  self->tags[n] = g_steal_pointer (&normalized);
+  self->tags[n + 1] = NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+  return TRUE;
+}
+
+gboolean
+dl_article_remove_tag (DlArticle  *self,
+                       const char *tag)
+{
+  g_autofree char *normalized = NULL;
+  gint index;
+  guint n;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (self), FALSE);
+
+  normalized = dl_tag_normalize (tag);
+  if (normalized == NULL || (index = find_tag (self, normalized)) < 0)
+    return FALSE;
+
+  n = g_strv_length (self->tags);
+  g_free (self->tags[index]);
+  memmove (&self->tags[index], &self->tags[index + 1], (n - index) * sizeof (char *));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+  return TRUE;
+}
+
+/**
+ * dl_article_set_tags:
+ *
+ * Replaces the tags, applying the same rules as dl_article_add_tag().
+ */
+void
+dl_article_set_tags (DlArticle          *self,
+                     const char * const *tags)
+{
+  g_auto(GStrv) old = NULL;
+
+  g_return_if_fail (DL_IS_ARTICLE (self));
+
+  old = g_steal_pointer (&self->tags);
+  self->tags = g_new0 (char *, 1);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    dl_article_add_tag (self, tags[i]);
+  if (!g_strv_equal ((const char * const *) old, (const char * const *) self->tags))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+GPtrArray *
+dl_article_get_publications (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->publications;
+}
+
+DlPublication *
+dl_article_find_publication (DlArticle  *self,
+                             const char *site_id)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+
+  for (guint i = 0; i < self->publications->len; i++)
+    {
+      DlPublication *pub = g_ptr_array_index (self->publications, i);
+      if (g_strcmp0 (pub->site_id, site_id) == 0)
+        return pub;
+    }
+  return NULL;
+}
+
+/**
+ * dl_article_set_publication:
+ * @publication: (transfer none): replaces the record for the same site
+ */
+void
+dl_article_set_publication (DlArticle     *self,
+                            DlPublication *publication)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  g_return_if_fail (publication != NULL && publication->site_id != NULL);
+
+  for (guint i = 0; i < self->publications->len; i++)
+    {
+      DlPublication *pub = g_ptr_array_index (self->publications, i);
+      if (g_strcmp0 (pub->site_id, publication->site_id) == 0)
+        {
+          g_ptr_array_remove_index (self->publications, i);
+          break;
+        }
+    }
+  g_ptr_array_add (self->publications, dl_publication_copy (publication));
+  emit_changed (self);
+}
+
+JsonObject *
+dl_article_get_unknown_fields (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->unknown_fields;
+}
+
+void
+dl_article_set_unknown_fields (DlArticle  *self,
+                               JsonObject *fields)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  g_return_if_fail (fields != NULL);
+
+  json_object_ref (fields);
+  g_clear_pointer (&self->unknown_fields, json_object_unref);
+  self->unknown_fields = fields;
+}
+
+/**
+ * dl_article_copy:
+ *
+ * Returns: (transfer full): a deep copy with the same UUID, e.g. a
+ *   snapshot to save off the main thread while editing goes on.
+ */
+DlArticle *
+dl_article_copy (DlArticle *self)
+{
+  DlArticle *copy;
+  guint n_credits;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+
+  copy = dl_article_new_with_uuid (self->uuid);
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    {
+      char **src = string_field (self, i);
+      GDateTime **dt = date_time_field (self, i);
+
+      if (src != NULL)
+        dl_set_str (string_field (copy, i), *src);
+      else if (dt != NULL)
+        dl_set_date_time (date_time_field (copy, i), *dt);
+    }
+  copy->status = self->status;
+  g_strfreev (copy->tags);
+  copy->tags = g_strdupv (self->tags);
+
+  n_credits = g_list_model_get_n_items (G_LIST_MODEL (self->credits));
+  for (guint i = 0; i < n_credits; i++)
+    {
+      g_autoptr(DlCredit) credit = g_list_model_get_item (G_LIST_MODEL (self->credits), i);
+      g_autoptr(DlCredit) credit_copy = dl_credit_copy (credit);
+      g_list_store_append (copy->credits, credit_copy);
+    }
+  for (guint i = 0; i < self->publications->len; i++)
+    g_ptr_array_add (copy->publications,
+                     dl_publication_copy (g_ptr_array_index (self->publications, i)));
+
+  /* Unknown fields are never edited in place, so sharing is safe. */
+  dl_article_set_unknown_fields (copy, self->unknown_fields);
+  return copy;
+}
+
+/**
+ * dl_article_touch:
+ *
+ * Sets the modification time to now.
+ */
+void
+dl_article_touch (DlArticle *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  dl_article_set_modified (self, now);
+}
+
+/**
+ * dl_article_compose_dateline:
+ *
+ * The one place where an article's dateline text is composed; the editor,
+ * the preview, exports and publishing all call this.
+ *
+ * Returns: (transfer full): e.g. "MINSK, 8 May (BelTA) - ", or "" without a place.
+ */
+char *
+dl_article_compose_dateline (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+
+  return dl_dateline_compose_simple (self->place, self->dateline_date, self->time_zone,
+                                     self->source);
+}

@@ -1,0 +1,48 @@
+/* dl-credit.h: one entry in an article's ordered credits list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DL_CREDIT_ROLE_AUTHOR,
+  DL_CREDIT_ROLE_PHOTO,
+  DL_CREDIT_ROLE_VIDEO,
+  DL_CREDIT_ROLE_GRAPHICS,
+  DL_CREDIT_ROLE_EDITING,
+  DL_CREDIT_ROLE_TRANSLATION,
+  DL_CREDIT_ROLE_ADDITIONAL_REPORTING,
+  DL_CREDIT_ROLE_N_ROLES
+} DlCreditRole;
+
+#define DL_TYPE_CREDIT_ROLE (dl_credit_role_get_type ())
+GType        dl_credit_role_get_type      (void);
+const char  *dl_credit_role_to_string     (DlCreditRole role);
+gboolean     dl_credit_role_from_string   (const char   *str,
+                                           DlCreditRole *role);
+const char  *dl_credit_role_get_label     (DlCreditRole role);
+
+#define DL_TYPE_CREDIT (dl_credit_get_type ())
+G_DECLARE_FINAL_TYPE (DlCredit, dl_credit, DL, CREDIT, GObject)
+
+DlCredit    *dl_credit_new                (DlCreditRole  role,
+                                           const char   *name,
+                                           const char   *text);
+DlCredit    *dl_credit_copy               (DlCredit     *self);
+DlCreditRole dl_credit_get_role           (DlCredit     *self);
+void         dl_credit_set_role           (DlCredit     *self,
+                                           DlCreditRole  role);
+const char  *dl_credit_get_name           (DlCredit     *self);
+void         dl_credit_set_name           (DlCredit     *self,
+                                           const char   *name);
+const char  *dl_credit_get_text           (DlCredit     *self);
+void         dl_credit_set_text           (DlCredit     *self,
+                                           const char   *text);
+gboolean     dl_credit_is_empty           (DlCredit     *self);
+
+G_END_DECLS

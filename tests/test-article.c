@@ -1,0 +1,290 @@
+/* test-article.c: the article model, its editing rules and its file format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dl-article.h"
+#include "dl-article-file.h"
+
+static DlArticle *
+make_sample_article (void)
+{
+  DlArticle *article = dl_article_new ();
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
+  g_autoptr(DlCredit) photo = dl_credit_new (DL_CREDIT_ROLE_PHOTO, "", "courtesy of the BelCCI");
+  g_autoptr(DlCredit) author = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Anna Ivanova", "BelTA");
+  const char *tags[] = { "Belarus", "China", NULL };
+
+  dl_article_set_headline (article, "Belarus, China discuss business prospects");
+  dl_article_set_standfirst (article, "A meeting in Minsk.");
+  dl_article_set_place (article, "Minsk");
+  dl_article_set_country (article, "Belarus");
+  dl_article_set_dateline_date (article, date);
+  dl_article_set_time_zone (article, "Europe/Minsk");
+  dl_article_set_source (article, "BelTA");
+  dl_article_add_credit (article, author);
+  dl_article_add_credit (article, photo);
+  dl_article_set_category (article, "Economy");
+  dl_article_set_tags (article, tags);
+  dl_article_set_image_path (article, "/tmp/photo.jpg");
+  dl_article_set_image_caption (article, "Photo courtesy of the BelCCI");
+  dl_article_set_language (article, "en");
+  dl_article_set_body (article, "The Minsk Office of the BelCCI hosted a meeting.\n\n“Quotes” & <angles>.");
+  return article;
+}
+
+static void
+test_article_defaults (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autofree char *title = dl_article_dup_display_title (article);
+
+  g_assert_true (g_uuid_string_is_valid (dl_article_get_uuid (article)));
+  g_assert_cmpstr (dl_article_get_headline (article), ==, "");
+  g_assert_cmpstr (title, ==, "Untitled article");
+  g_assert_cmpint (dl_article_get_status (article), ==, DL_ARTICLE_STATUS_DRAFT);
+  g_assert_nonnull (dl_article_get_dateline_date (article));
+  g_assert_cmpstr (dl_article_get_language (article), !=, "");
+  g_assert_null (dl_article_get_embargo (article));
+}
+
+static void
+on_changed (DlArticle *article,
+            guint     *count)
+{
+  (*count)++;
+}
+
+static void
+test_article_changed_signal (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autoptr(DlCredit) credit = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "A", NULL);
+  guint count = 0;
+
+  g_signal_connect (article, "changed", G_CALLBACK (on_changed), &count);
+  dl_article_set_headline (article, "One");
+  g_assert_cmpuint (count, ==, 1);
+  dl_article_set_headline (article, "One");   /* same value: no change */
+  g_assert_cmpuint (count, ==, 1);
+  dl_article_add_credit (article, credit);
+  g_assert_cmpuint (count, ==, 2);
+  dl_credit_set_name (credit, "Anna");        /* edits inside a credit count */
+  g_assert_cmpuint (count, ==, 3);
+  dl_article_touch (article);                 /* bookkeeping is not an edit */
+  g_assert_cmpuint (count, ==, 3);
+}
+
+static void
+test_tags_rules (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  const char * const *tags;
+
+  g_assert_true (dl_article_add_tag (article, "Economy"));
+  g_assert_false (dl_article_add_tag (article, "economy"));
+  g_assert_false (dl_article_add_tag (article, "  ECONOMY "));
+  g_assert_false (dl_article_add_tag (article, "   "));
+  g_assert_false (dl_article_add_tag (article, ","));
+  g_assert_true (dl_article_add_tag (article, "  Belt   and Road, "));
+  g_assert_true (dl_article_add_tag (article, "Минск"));
+  g_assert_false (dl_article_add_tag (article, "МИНСК"));
+
+  tags = dl_article_get_tags (article);
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 3);
+  g_assert_cmpstr (tags[0], ==, "Economy");
+  g_assert_cmpstr (tags[1], ==, "Belt and Road");
+  g_assert_cmpstr (tags[2], ==, "Минск");
+
+  g_assert_true (dl_article_remove_tag (article, "economy"));
+  g_assert_false (dl_article_remove_tag (article, "economy"));
+  tags = dl_article_get_tags (article);
+  g_assert_cmpstr (tags[0], ==, "Belt and Road");
+  g_assert_true (dl_article_has_tag (article, "belt and road"));
+}
+
+static void
+test_credits_rules (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  GListModel *credits = dl_article_get_credits (article);
+  const char *names[] = { "A", "B", "C" };
+  g_autoptr(DlCredit) first = NULL;
+  g_autoptr(DlCredit) last = NULL;
+  DlCreditRole role;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(DlCredit) c = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, names[i], NULL);
+      dl_article_add_credit (article, c);
+    }
+  g_assert_true (dl_article_move_credit (article, 2, 0));
+  g_assert_false (dl_article_move_credit (article, 3, 0));
+  first = g_list_model_get_item (credits, 0);
+  last = g_list_model_get_item (credits, 2);
+  g_assert_cmpstr (dl_credit_get_name (first), ==, "C");
+  g_assert_cmpstr (dl_credit_get_name (last), ==, "B");
+  dl_article_remove_credit (article, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (credits), ==, 2);
+
+  g_assert_true (dl_credit_role_from_string ("additional-reporting", &role));
+  g_assert_cmpint (role, ==, DL_CREDIT_ROLE_ADDITIONAL_REPORTING);
+  g_assert_false (dl_credit_role_from_string ("chef", &role));
+}
+
+static void
+test_file_round_trip (void)
+{
+  g_autoptr(DlArticle) article = make_sample_article ();
+  g_autoptr(DlArticle) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlPublication) pub = dl_publication_new ("site-1");
+  g_autoptr(GDateTime) embargo = g_date_time_new_from_iso8601 ("2025-05-09T06:00:00Z", NULL);
+  g_autoptr(DlCredit) credit = NULL;
+  const char *data;
+  gsize size;
+
+  pub->remote_id = g_strdup ("42");
+  pub->url = g_strdup ("https://example.org/belarus-china/");
+  pub->content_hash = g_strdup ("abc");
+  pub->remote_modified = g_date_time_new_from_iso8601 ("2025-05-08T07:10:00Z", NULL);
+  dl_article_set_publication (article, pub);
+  dl_article_set_embargo (article, embargo);
+  dl_article_set_status (article, DL_ARTICLE_STATUS_READY);
+
+  bytes = dl_article_serialize (article);
+  data = g_bytes_get_data (bytes, &size);
+  loaded = dl_article_new_from_data (data, size, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (dl_article_get_uuid (loaded), ==, dl_article_get_uuid (article));
+  g_assert_cmpstr (dl_article_get_headline (loaded), ==, "Belarus, China discuss business prospects");
+  g_assert_cmpstr (dl_article_get_body (loaded), ==, dl_article_get_body (article));
+  g_assert_cmpstr (dl_article_get_place (loaded), ==, "Minsk");
+  g_assert_cmpstr (dl_article_get_time_zone (loaded), ==, "Europe/Minsk");
+  g_assert_true (g_date_time_equal (dl_article_get_dateline_date (loaded),
+                                    dl_article_get_dateline_date (article)));
+  g_assert_cmpint (g_date_time_get_utc_offset (dl_article_get_dateline_date (loaded)), ==,
+                   3 * G_TIME_SPAN_HOUR);
+  g_assert_true (g_date_time_equal (dl_article_get_embargo (loaded), embargo));
+  g_assert_null (dl_article_get_schedule (loaded));
+  g_assert_cmpint (dl_article_get_status (loaded), ==, DL_ARTICLE_STATUS_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_article_get_credits (loaded)), ==, 2);
+  credit = g_list_model_get_item (dl_article_get_credits (loaded), 1);
+  g_assert_cmpint (dl_credit_get_role (credit), ==, DL_CREDIT_ROLE_PHOTO);
+  g_assert_cmpstr (dl_credit_get_text (credit), ==, "courtesy of the BelCCI");
+  g_assert_cmpstr (dl_article_get_tags (loaded)[1], ==, "China");
+  g_assert_cmpstr (dl_article_find_publication (loaded, "site-1")->url, ==,
+                   "https://example.org/belarus-china/");
+
+  /* Saving what was loaded gives the same bytes. */
+  bytes_again = dl_article_serialize (loaded);
+  g_assert_true (g_bytes_equal (bytes, bytes_again));
+}
+
+static void
+test_file_unknown_keys_survive (void)
+{
+  const char *newer =
+    "{\"format\":\"dateline-article\",\"version\":2,"
+    "\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11\","
+    "\"headline\":\"From the future\","
+    "\"sentiment\":{\"score\":0.5,\"labels\":[\"calm\"]},"
+    "\"dateline\":{\"place\":\"Minsk\",\"geo\":[53.9,27.56]},"
+    "\"image\":{\"path\":\"a.jpg\",\"focal_point\":\"center\"},"
+    "\"body\":\"Text\"}";
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(DlArticle) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  gsize size;
+  const char *data;
+
+  article = dl_article_new_from_data (newer, -1, &error);
+  g_assert_no_error (error);
+  dl_article_set_headline (article, "Edited by an older Dateline");
+
+  bytes = dl_article_serialize (article);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_true (json_parser_load_from_data (parser, data, size, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "sentiment"));
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root, "sentiment"), "score"), ==, 0.5);
+  g_assert_true (json_object_has_member (json_object_get_object_member (root, "dateline"), "geo"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "image"), "focal_point"), ==, "center");
+  g_assert_cmpstr (json_object_get_string_member (root, "headline"), ==, "Edited by an older Dateline");
+  g_assert_true (g_str_has_suffix (data, "\"body\" : \"Text\"\n}\n"));
+
+  /* And they survive a second round trip. */
+  again = dl_article_new_from_data (data, size, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_has_member (dl_article_get_unknown_fields (again), "sentiment"));
+}
+
+static void
+test_file_errors (void)
+{
+  struct { const char *data; int code; const char *fragment; } cases[] = {
+    { "{not json", DL_ARTICLE_FILE_ERROR_PARSE, "not valid JSON" },
+    { "[1,2]", DL_ARTICLE_FILE_ERROR_NOT_ARTICLE, "not a Dateline article" },
+    { "{\"format\":\"other\"}", DL_ARTICLE_FILE_ERROR_NOT_ARTICLE, "dateline-article" },
+    { "{\"format\":\"dateline-article\"}", DL_ARTICLE_FILE_ERROR_INVALID, "version" },
+    { "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"x\"}", DL_ARTICLE_FILE_ERROR_INVALID, "UUID" },
+    { "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11\",\"headline\":5}",
+      DL_ARTICLE_FILE_ERROR_INVALID, "headline" },
+    { "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11\",\"created\":\"yesterday\"}",
+      DL_ARTICLE_FILE_ERROR_INVALID, "yesterday" },
+    { "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11\",\"credits\":[{\"role\":\"chef\"}]}",
+      DL_ARTICLE_FILE_ERROR_INVALID, "chef" },
+    { "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11\",\"tags\":[1]}",
+      DL_ARTICLE_FILE_ERROR_INVALID, "tag" },
+    { "\xff\xfe{}", DL_ARTICLE_FILE_ERROR_PARSE, "UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlArticle) article = dl_article_new_from_data (cases[i].data, -1, &error);
+
+      g_assert_null (article);
+      g_assert_error (error, DL_ARTICLE_FILE_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].fragment) == NULL)
+        g_error ("case %u: “%s” does not mention “%s”", i, error->message, cases[i].fragment);
+    }
+}
+
+static void
+test_article_copy (void)
+{
+  g_autoptr(DlArticle) article = make_sample_article ();
+  g_autoptr(DlArticle) copy = dl_article_copy (article);
+  g_autoptr(GBytes) a = dl_article_serialize (article);
+  g_autoptr(GBytes) b = dl_article_serialize (copy);
+
+  g_assert_true (g_bytes_equal (a, b));
+  dl_article_set_headline (copy, "Changed");
+  g_assert_cmpstr (dl_article_get_headline (article), ==, "Belarus, China discuss business prospects");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/article/defaults", test_article_defaults);
+  g_test_add_func ("/article/changed-signal", test_article_changed_signal);
+  g_test_add_func ("/article/copy", test_article_copy);
+  g_test_add_func ("/article/tags-rules", test_tags_rules);
+  g_test_add_func ("/article/credits-rules", test_credits_rules);
+  g_test_add_func ("/article/file/round-trip", test_file_round_trip);
+  g_test_add_func ("/article/file/unknown-keys-survive", test_file_unknown_keys_survive);
+  g_test_add_func ("/article/file/errors", test_file_errors);
+
+  return g_test_run ();
+}
