@@ -1,0 +1,110 @@
+/* dl-store.h: the local library of articles in $XDG_DATA_HOME/dateline/
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dl-article.h"
+#include "dl-article-summary.h"
+
+G_BEGIN_DECLS
+
+#define DL_STORE_ERROR (dl_store_error_quark ())
+
+typedef enum
+{
+  DL_STORE_ERROR_NOT_FOUND,
+  DL_STORE_ERROR_WRITE,      /* saving failed: disk full, read-only folder, ... */
+  DL_STORE_ERROR_CORRUPT,    /* the file could not be parsed; it was quarantined */
+} DlStoreError;
+
+GQuark        dl_store_error_quark           (void);
+
+#define DL_TYPE_STORE (dl_store_get_type ())
+G_DECLARE_FINAL_TYPE (DlStore, dl_store, DL, STORE, GObject)
+
+/* @directory: (nullable): NULL for $XDG_DATA_HOME/dateline/ */
+DlStore      *dl_store_new                   (GFile               *directory);
+GFile        *dl_store_get_directory         (DlStore             *self);
+
+/* Fills the summaries from the index without reading article bodies, then
+ * checks the folder for files changed outside Dateline, all off the main
+ * thread. */
+void          dl_store_load_async            (DlStore             *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      dl_store_load_finish           (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+gboolean      dl_store_load_sync             (DlStore             *self,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+/* A GListModel of DlArticleSummary, newest modification first; kept up to
+ * date by saves, trashing and restoring. Trashed articles are not in it. */
+GListModel   *dl_store_get_summaries         (DlStore             *self);
+DlArticleSummary *dl_store_find_summary      (DlStore             *self,
+                                              const char          *uuid);
+
+void          dl_store_open_article_async    (DlStore             *self,
+                                              const char          *uuid,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+DlArticle    *dl_store_open_article_finish   (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+DlArticle    *dl_store_open_article_sync     (DlStore             *self,
+                                              const char          *uuid,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+/* Saves a snapshot (dl_article_copy()) taken at call time: atomic (temp
+ * file, fsync, rename), keeps the previous version as a backup. */
+void          dl_store_save_article_async    (DlStore             *self,
+                                              DlArticle           *article,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      dl_store_save_article_finish   (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+gboolean      dl_store_save_article_sync     (DlStore             *self,
+                                              DlArticle           *article,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+/* Moves the article to the store's trash folder (recoverable). */
+gboolean      dl_store_trash_article         (DlStore             *self,
+                                              const char          *uuid,
+                                              GError             **error);
+gboolean      dl_store_restore_article       (DlStore             *self,
+                                              const char          *uuid,
+                                              GError             **error);
+
+/* Imports a .dateline file from anywhere; a UUID already in the library
+ * gets a fresh one so nothing is overwritten. Returns the stored article. */
+DlArticle    *dl_store_import_file           (DlStore             *self,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+/* Full-text search over headline, standfirst, body, tags and place, run
+ * off the main thread. Returns a GStrv of matching UUIDs. */
+void          dl_store_search_async          (DlStore             *self,
+                                              const char          *query,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GStrv         dl_store_search_finish         (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+/* Files that could not be parsed and were moved to quarantine/: a
+ * GListModel of DlQuarantinedFile. */
+GListModel   *dl_store_get_quarantined       (DlStore             *self);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* dl-editor-section.h: one group of fields in the article editor
+ *
+ * Like GNOME Calendar's event editor, each part of the form (dateline,
+ * credits, classification, featured image) is a section that edits the
+ * article given to it with set_article.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dl-article.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_EDITOR_SECTION (dl_editor_section_get_type ())
+G_DECLARE_DERIVABLE_TYPE (DlEditorSection, dl_editor_section, DL, EDITOR_SECTION, AdwPreferencesGroup)
+
+struct _DlEditorSectionClass
+{
+  AdwPreferencesGroupClass parent_class;
+
+  /* @article: (nullable): the article to show and edit, or NULL to detach */
+  void (*set_article) (DlEditorSection *self,
+                       DlArticle       *article);
+};
+
+void       dl_editor_section_set_article (DlEditorSection *self,
+                                          DlArticle       *article);
+DlArticle *dl_editor_section_get_article (DlEditorSection *self);
+
+G_END_DECLS
