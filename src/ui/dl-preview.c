@@ -1,0 +1,814 @@
+/* dl-preview.c: the live preview pane
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How an edit reaches the screen (see docs/PREVIEW.md):
+ * 1. the article's "changed" handler only (re)arms a timer: O(1) on the
+ *    main thread whatever the article's size, so typing never waits;
+ * 2. when typing pauses (or at the latest after a few delays), a deep copy
+ *    of the article is rendered in a worker thread;
+ * 3. the HTML replaces the article element of the loaded page in place,
+ *    which keeps the scroll position; the whole page is loaded again only
+ *    when the article, its language, its image, the template or the
+ *    colour scheme changes.
+ * One update at a time: edits made meanwhile mark the preview dirty and
+ * are picked up, all at once, when the update in flight is on screen.
+ */
+#define G_LOG_DOMAIN "dl-preview"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "dl-preview.h"
+#include "dl-renderer.h"
+#include "dl-util.h"
+
+/* Debounce: the base delay, plus one millisecond per this many bytes of
+ * Markdown, capped. Measured in bench/bench-preview.c, see PREVIEW.md. */
+#define UPDATE_DELAY_BASE_MS   100
+#define UPDATE_DELAY_BYTES_MS  4096
+#define UPDATE_DELAY_MAX_MS    400
+/* However fast one types, the preview follows at least this often. */
+#define UPDATE_MAX_WAIT_FACTOR 3
+#define REVEAL_DELAY_MS        60
+
+struct _DlPreview
+{
+  AdwBin         parent_instance;
+
+  GtkWidget     *view_box;
+  GtkRevealer   *error_revealer;
+  GtkLabel      *error_label;
+
+  DlPreviewView *view;
+  DlArticle     *article;
+  DlRenderer    *renderer;      /* NULL until a worker configured one */
+  GFile         *template_dir;
+  char          *device;
+  GSettings     *settings;
+  GCancellable  *cancellable;
+
+  /* What the loaded page was made for: a change of any needs a reload. */
+  char          *page_uuid;
+  char          *page_language;
+  char          *page_image_path;
+
+  gint64         first_pending_change;
+  gsize          last_body_length;
+  gssize         pending_reveal;
+  guint          config_serial;
+  guint          debounce_id;
+  guint          reveal_id;
+
+  guint          dark : 1;
+  guint          busy : 1;          /* a render or a page update is in flight */
+  guint          dirty : 1;         /* the article changed since the last render began */
+  guint          needs_page : 1;    /* the next update loads the whole page */
+};
+
+G_DEFINE_FINAL_TYPE (DlPreview, dl_preview, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_DEVICE,
+  PROP_TEMPLATE_DIR,
+  N_PROPS
+};
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  DlRenderer *renderer;      /* NULL: the worker makes one */
+  GFile      *template_dir;
+  DlArticle  *snapshot;
+  GError     *template_error;
+  char       *html;
+  guint       config_serial;
+  guint       dark : 1;
+  guint       full_page : 1;
+} RenderJob;
+
+static void start_update (DlPreview *self);
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_clear_object (&job->renderer);
+  g_clear_object (&job->template_dir);
+  g_clear_object (&job->snapshot);
+  g_clear_error (&job->template_error);
+  g_free (job->html);
+  g_free (job);
+}
+
+static void
+render_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+
+  /* The renderer is only ever used by one thread at a time: one job is
+   * in flight at most, and the main thread never renders. */
+  if (job->renderer == NULL)
+    {
+      job->renderer = dl_renderer_new ();
+      dl_renderer_set_image_mode (job->renderer, DL_RENDER_IMAGES_PREVIEW);
+      dl_renderer_set_dark (job->renderer, job->dark);
+      if (!dl_renderer_set_template_dir (job->renderer, job->template_dir, &job->template_error))
+        dl_renderer_set_template_dir (job->renderer, NULL, NULL);
+    }
+
+  if (job->full_page)
+    job->html = dl_renderer_render_page (job->renderer, job->snapshot);
+  else
+    job->html = dl_renderer_render_article (job->renderer, job->snapshot);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static guint
+compute_delay (DlPreview *self)
+{
+  return MIN (UPDATE_DELAY_BASE_MS + self->last_body_length / UPDATE_DELAY_BYTES_MS,
+              UPDATE_DELAY_MAX_MS);
+}
+
+static void
+show_template_error (DlPreview    *self,
+                     const GError *error)
+{
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The site template cannot be used, so the preview shows the built-in look: %s"),
+                                                  error->message);
+      gtk_label_set_label (self->error_label, message);
+    }
+  gtk_revealer_set_reveal_child (self->error_revealer, error != NULL);
+}
+
+static void
+apply_pending_reveal (DlPreview *self)
+{
+  guint index;
+
+  if (self->pending_reveal < 0 || self->view == NULL || self->article == NULL
+      || self->busy || !dl_preview_view_get_page_ready (self->view))
+    return;
+
+  index = dl_renderer_block_index_for_offset (dl_article_get_body (self->article),
+                                              (gsize) self->pending_reveal);
+  self->pending_reveal = -1;
+  dl_preview_view_reveal_block (self->view, index);
+}
+
+static void
+finish_update (DlPreview *self)
+{
+  self->busy = FALSE;
+  g_signal_emit (self, signals[UPDATED], 0);
+
+  apply_pending_reveal (self);
+
+  /* Edits made while this update was in flight: they waited at least as
+   * long as the update took, so go now unless a timer is already due. */
+  if ((self->dirty || self->needs_page) && self->debounce_id == 0)
+    start_update (self);
+}
+
+static void
+on_article_replaced_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(DlPreview) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_preview_view_replace_article_finish (DL_PREVIEW_VIEW (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The page lost its article element or its script world: start
+       * over with a fresh page rather than show stale text. */
+      g_warning ("Could not update the preview in place: %s", error->message);
+      self->needs_page = TRUE;
+    }
+
+  finish_update (self);
+}
+
+static void
+on_page_ready_cb (DlPreview     *self,
+                  GParamSpec    *pspec,
+                  DlPreviewView *view)
+{
+  if (self->busy && dl_preview_view_get_page_ready (view))
+    finish_update (self);
+}
+
+static void
+on_load_failed_cb (DlPreview       *self,
+                   WebKitLoadEvent  load_event,
+                   const char      *failing_uri,
+                   GError          *error,
+                   DlPreviewView   *view)
+{
+  g_warning ("The preview page failed to load: %s", error->message);
+  if (self->busy)
+    finish_update (self);
+}
+
+static void
+on_rendered_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DlPreview *self = DL_PREVIEW (object);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (g_cancellable_is_cancelled (self->cancellable) || self->view == NULL)
+    return;
+
+  /* Keep the renderer the worker made, unless the settings changed
+   * meanwhile: then the next job makes a new one. */
+  if (self->renderer == NULL && job->config_serial == self->config_serial)
+    {
+      self->renderer = g_steal_pointer (&job->renderer);
+      show_template_error (self, job->template_error);
+    }
+
+  if (job->full_page)
+    {
+      dl_set_str (&self->page_uuid, dl_article_get_uuid (job->snapshot));
+      dl_set_str (&self->page_language, dl_article_get_language (job->snapshot));
+      dl_set_str (&self->page_image_path, dl_article_get_image_path (job->snapshot));
+      dl_preview_view_set_featured_image (self->view,
+                                          dl_article_get_uuid (job->snapshot),
+                                          dl_article_get_image_path (job->snapshot));
+      dl_preview_view_load_page (self->view, job->html);
+      /* busy until the page is ready: see on_page_ready_cb() */
+    }
+  else
+    {
+      dl_preview_view_replace_article_async (self->view, job->html, self->cancellable,
+                                             on_article_replaced_cb, g_object_ref (self));
+    }
+}
+
+static gboolean
+page_is_stale (DlPreview *self)
+{
+  return self->needs_page
+         || !dl_preview_view_get_page_ready (self->view)
+         || g_strcmp0 (self->page_uuid, dl_article_get_uuid (self->article)) != 0
+         || g_strcmp0 (self->page_language, dl_article_get_language (self->article)) != 0
+         || g_strcmp0 (self->page_image_path, dl_article_get_image_path (self->article)) != 0;
+}
+
+static void
+start_update (DlPreview *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RenderJob *job;
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+
+  if (self->busy || self->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (self->article == NULL)
+    {
+      if (self->needs_page)
+        {
+          self->needs_page = FALSE;
+          self->dirty = FALSE;
+          g_clear_pointer (&self->page_uuid, g_free);
+          self->busy = TRUE;
+          dl_preview_view_load_page (self->view, "<!DOCTYPE html><html><body></body></html>");
+        }
+      return;
+    }
+
+  job = g_new0 (RenderJob, 1);
+  job->full_page = page_is_stale (self);
+  job->renderer = self->renderer ? g_object_ref (self->renderer) : NULL;
+  job->template_dir = self->template_dir ? g_object_ref (self->template_dir) : NULL;
+  job->dark = self->dark;
+  job->config_serial = self->config_serial;
+  /* A deep copy: the editor keeps changing the original meanwhile. */
+  job->snapshot = dl_article_copy (self->article);
+
+  self->last_body_length = strlen (dl_article_get_body (job->snapshot));
+  self->dirty = FALSE;
+  self->needs_page = FALSE;
+  self->first_pending_change = 0;
+  self->busy = TRUE;
+
+  task = g_task_new (self, self->cancellable, on_rendered_cb, NULL);
+  g_task_set_source_tag (task, start_update);
+  g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (task, render_in_thread);
+}
+
+static gboolean
+on_debounce_timeout_cb (gpointer user_data)
+{
+  DlPreview *self = user_data;
+
+  self->debounce_id = 0;
+  start_update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on every keystroke: must stay O(1). */
+static void
+queue_update (DlPreview *self)
+{
+  gint64 now;
+  guint delay;
+
+  self->dirty = TRUE;
+
+  if (self->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  now = g_get_monotonic_time ();
+  delay = compute_delay (self);
+
+  if (self->first_pending_change == 0)
+    self->first_pending_change = now;
+  else if (self->debounce_id != 0
+           && now - self->first_pending_change >= (gint64) delay * UPDATE_MAX_WAIT_FACTOR * 1000)
+    return;   /* typing without pause: let the armed timer fire */
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (delay, on_debounce_timeout_cb, self);
+}
+
+static void
+reload_page (DlPreview *self)
+{
+  self->needs_page = TRUE;
+  if (self->view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_update (self);
+}
+
+static void
+on_article_changed_cb (DlPreview *self,
+                       DlArticle *article)
+{
+  queue_update (self);
+}
+
+static gboolean
+on_reveal_timeout_cb (gpointer user_data)
+{
+  DlPreview *self = user_data;
+
+  self->reveal_id = 0;
+  apply_pending_reveal (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_background (DlPreview *self)
+{
+  GdkRGBA color;
+
+  if (self->view == NULL)
+    return;
+
+  /* The colour the page is drawn on before it arrives: no white flash in
+   * dark mode. */
+  gdk_rgba_parse (&color, self->dark ? "#1e1e1e" : "#ffffff");
+  webkit_web_view_set_background_color (WEBKIT_WEB_VIEW (self->view), &color);
+}
+
+static void
+on_dark_changed_cb (DlPreview       *self,
+                    GParamSpec      *pspec,
+                    AdwStyleManager *style_manager)
+{
+  gboolean dark = adw_style_manager_get_dark (style_manager);
+
+  if (dark == self->dark)
+    return;
+
+  self->dark = dark;
+  self->config_serial++;
+  g_clear_object (&self->renderer);
+  update_background (self);
+  reload_page (self);
+}
+
+static void
+apply_device (DlPreview *self)
+{
+  gboolean phone;
+
+  if (self->view == NULL)
+    return;
+
+  phone = g_strcmp0 (self->device, DL_PREVIEW_DEVICE_PHONE) == 0;
+  /* A real 390 px viewport, so the template's media queries apply as on
+   * a phone. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->view), phone ? DL_PREVIEW_PHONE_WIDTH : -1, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->view), !phone);
+  gtk_widget_set_halign (GTK_WIDGET (self->view), phone ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  gtk_widget_set_hexpand (self->view_box, TRUE);
+}
+
+/* The web view (and its processes) is made the first time the pane is
+ * shown, never during startup. */
+static void
+ensure_view (DlPreview *self)
+{
+  if (self->view != NULL)
+    return;
+
+  self->view = g_object_ref_sink (dl_preview_view_new ());
+  g_signal_connect_object (self->view, "notify::page-ready",
+                           G_CALLBACK (on_page_ready_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "load-failed",
+                           G_CALLBACK (on_load_failed_cb), self, G_CONNECT_SWAPPED);
+  dl_preview_view_set_template_dir (self->view, self->template_dir);
+  update_background (self);
+  apply_device (self);
+  gtk_box_append (GTK_BOX (self->view_box), GTK_WIDGET (self->view));
+  self->needs_page = TRUE;
+}
+
+static void
+dl_preview_map (GtkWidget *widget)
+{
+  DlPreview *self = DL_PREVIEW (widget);
+
+  GTK_WIDGET_CLASS (dl_preview_parent_class)->map (widget);
+
+  ensure_view (self);
+  if (self->dirty || self->needs_page)
+    start_update (self);
+}
+
+static void
+dl_preview_dispose (GObject *object)
+{
+  DlPreview *self = (DlPreview *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, on_article_changed_cb, self);
+  g_clear_object (&self->article);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->view);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_PREVIEW);
+
+  G_OBJECT_CLASS (dl_preview_parent_class)->dispose (object);
+}
+
+static void
+dl_preview_finalize (GObject *object)
+{
+  DlPreview *self = (DlPreview *)object;
+
+  g_clear_object (&self->renderer);
+  g_clear_object (&self->template_dir);
+  g_clear_object (&self->cancellable);
+  g_free (self->device);
+  g_free (self->page_uuid);
+  g_free (self->page_language);
+  g_free (self->page_image_path);
+
+  G_OBJECT_CLASS (dl_preview_parent_class)->finalize (object);
+}
+
+static void
+dl_preview_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DlPreview *self = DL_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    case PROP_DEVICE:
+      g_value_set_string (value, self->device);
+      break;
+
+    case PROP_TEMPLATE_DIR:
+      g_value_set_object (value, self->template_dir);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_preview_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DlPreview *self = DL_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      dl_preview_set_article (self, g_value_get_object (value));
+      break;
+
+    case PROP_DEVICE:
+      dl_preview_set_device (self, g_value_get_string (value));
+      break;
+
+    case PROP_TEMPLATE_DIR:
+      dl_preview_set_template_dir (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_preview_class_init (DlPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_preview_dispose;
+  object_class->finalize = dl_preview_finalize;
+  object_class->get_property = dl_preview_get_property;
+  object_class->set_property = dl_preview_set_property;
+
+  widget_class->map = dl_preview_map;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, DL_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "desktop" or "phone", bound to the preview-device setting. */
+  properties[PROP_DEVICE] =
+    g_param_spec_string ("device", NULL, NULL, DL_PREVIEW_DEVICE_DESKTOP,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEMPLATE_DIR] =
+    g_param_spec_object ("template-dir", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DlPreview::updated:
+   *
+   * Emitted when an update is on screen: a page finished loading, or an
+   * in-place update was drawn.
+   */
+  signals[UPDATED] =
+    g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dl-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlPreview, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DlPreview, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlPreview, view_box);
+
+  gtk_widget_class_install_property_action (widget_class, "preview.device", "device");
+  gtk_widget_class_set_css_name (widget_class, "dl-preview");
+}
+
+static void
+dl_preview_init (DlPreview *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->device = g_strdup (DL_PREVIEW_DEVICE_DESKTOP);
+  self->cancellable = g_cancellable_new ();
+  self->pending_reveal = -1;
+  self->needs_page = TRUE;
+  self->dark = adw_style_manager_get_dark (style_manager);
+  g_signal_connect_object (style_manager, "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Without the installed schema (some tests), the toggle still works,
+   * it is just not remembered. */
+  if (source != NULL
+      && (schema = g_settings_schema_source_lookup (source, APP_ID_BASE, TRUE)) != NULL
+      && g_settings_schema_has_key (schema, "preview-device"))
+    {
+      self->settings = g_settings_new (APP_ID_BASE);
+      g_settings_bind (self->settings, "preview-device", self, "device", G_SETTINGS_BIND_DEFAULT);
+    }
+}
+
+/**
+ * dl_preview_new:
+ *
+ * Creates a preview pane. Its web view is made when the pane is first
+ * shown.
+ *
+ * Returns: (transfer floating): a new #DlPreview
+ */
+DlPreview *
+dl_preview_new (void)
+{
+  return g_object_new (DL_TYPE_PREVIEW, NULL);
+}
+
+/**
+ * dl_preview_get_article:
+ * @self: a #DlPreview
+ *
+ * Returns: (transfer none) (nullable): the article shown
+ */
+DlArticle *
+dl_preview_get_article (DlPreview *self)
+{
+  g_return_val_if_fail (DL_IS_PREVIEW (self), NULL);
+
+  return self->article;
+}
+
+/**
+ * dl_preview_set_article:
+ * @self: a #DlPreview
+ * @article: (nullable): the article to show
+ *
+ * Shows @article and follows its changes by itself.
+ */
+void
+dl_preview_set_article (DlPreview *self,
+                        DlArticle *article)
+{
+  g_return_if_fail (DL_IS_PREVIEW (self));
+  g_return_if_fail (!article || DL_IS_ARTICLE (article));
+
+  if (self->article == article)
+    return;
+
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, on_article_changed_cb, self);
+  g_set_object (&self->article, article);
+  if (article != NULL)
+    g_signal_connect_object (article, "changed",
+                             G_CALLBACK (on_article_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->pending_reveal = -1;
+  self->dirty = TRUE;
+  self->last_body_length = 0;
+  reload_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+/**
+ * dl_preview_reveal_offset:
+ * @self: a #DlPreview
+ * @body_byte_offset: the cursor, as a byte offset in the article's body
+ *
+ * Keeps the block holding the cursor in view: scrolls smoothly if it is
+ * hidden, does nothing if it is visible. Cheap to call on every cursor
+ * move: calls are coalesced.
+ */
+void
+dl_preview_reveal_offset (DlPreview *self,
+                          gsize      body_byte_offset)
+{
+  g_return_if_fail (DL_IS_PREVIEW (self));
+
+  self->pending_reveal = (gssize) MIN (body_byte_offset, G_MAXSSIZE);
+  if (self->reveal_id == 0)
+    self->reveal_id = g_timeout_add (REVEAL_DELAY_MS, on_reveal_timeout_cb, self);
+}
+
+/**
+ * dl_preview_get_device:
+ * @self: a #DlPreview
+ *
+ * Returns: %DL_PREVIEW_DEVICE_DESKTOP or %DL_PREVIEW_DEVICE_PHONE
+ */
+const char *
+dl_preview_get_device (DlPreview *self)
+{
+  g_return_val_if_fail (DL_IS_PREVIEW (self), NULL);
+
+  return self->device;
+}
+
+/**
+ * dl_preview_set_device:
+ * @self: a #DlPreview
+ * @device: %DL_PREVIEW_DEVICE_DESKTOP, or %DL_PREVIEW_DEVICE_PHONE for a
+ *   column %DL_PREVIEW_PHONE_WIDTH pixels wide
+ *
+ * Sets the width the page is laid out for.
+ */
+void
+dl_preview_set_device (DlPreview  *self,
+                       const char *device)
+{
+  g_return_if_fail (DL_IS_PREVIEW (self));
+  g_return_if_fail (g_strcmp0 (device, DL_PREVIEW_DEVICE_DESKTOP) == 0
+                    || g_strcmp0 (device, DL_PREVIEW_DEVICE_PHONE) == 0);
+
+  if (dl_set_str (&self->device, device))
+    {
+      apply_device (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE]);
+    }
+}
+
+/**
+ * dl_preview_get_template_dir:
+ * @self: a #DlPreview
+ *
+ * Returns: (transfer none) (nullable): the site template folder
+ */
+GFile *
+dl_preview_get_template_dir (DlPreview *self)
+{
+  g_return_val_if_fail (DL_IS_PREVIEW (self), NULL);
+
+  return self->template_dir;
+}
+
+/**
+ * dl_preview_set_template_dir:
+ * @self: a #DlPreview
+ * @template_dir: (nullable): a site template folder, %NULL for the
+ *   built-in look
+ *
+ * Shows the article with another site template. If the template cannot
+ * be used, the preview says why and shows the built-in look.
+ */
+void
+dl_preview_set_template_dir (DlPreview *self,
+                             GFile     *template_dir)
+{
+  g_return_if_fail (DL_IS_PREVIEW (self));
+  g_return_if_fail (!template_dir || G_IS_FILE (template_dir));
+
+  if (self->template_dir == template_dir
+      || (self->template_dir && template_dir && g_file_equal (self->template_dir, template_dir)))
+    return;
+
+  g_set_object (&self->template_dir, template_dir);
+  self->config_serial++;
+  g_clear_object (&self->renderer);
+  if (self->view != NULL)
+    dl_preview_view_set_template_dir (self->view, template_dir);
+  reload_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE_DIR]);
+}
+
+/**
+ * dl_preview_get_view:
+ * @self: a #DlPreview
+ *
+ * Returns: (transfer none) (nullable): the web view, %NULL until the
+ *   pane was first shown
+ */
+DlPreviewView *
+dl_preview_get_view (DlPreview *self)
+{
+  g_return_val_if_fail (DL_IS_PREVIEW (self), NULL);
+
+  return self->view;
+}
+
+/**
+ * dl_preview_get_update_delay:
+ * @self: a #DlPreview
+ *
+ * Returns: the current debounce delay in milliseconds, which grows with
+ *   the article
+ */
+guint
+dl_preview_get_update_delay (DlPreview *self)
+{
+  g_return_val_if_fail (DL_IS_PREVIEW (self), 0);
+
+  return compute_delay (self);
+}
