@@ -14,12 +14,17 @@
  *   the system browser through the "open-uri" signal;
  * - the only local files reachable are the ones the two custom schemes
  *   serve (dl-preview-scheme.c);
- * - an ephemeral network session: nothing is stored on disk.
+ * - an ephemeral network session: nothing is stored on disk;
+ * - a content filter blocks every http(s), ws(s), ftp and file load in the
+ *   web process, whatever the page's CSP says, unless the site template
+ *   is allowed the network (dl_preview_view_set_network_allowed()). No page
+ *   loads before that filter is in place.
  */
 #define G_LOG_DOMAIN "dl-preview-view"
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "dl-preview-scheme.h"
@@ -32,6 +37,10 @@ struct _DlPreviewView
   char          *article_uuid;
   char          *image_path;
   GFile         *template_dir;
+  char          *pending_html;   /* waiting for the network filter */
+
+  guint          network_allowed : 1;
+  guint          filter_applied : 1;
 
   /* Set by load_page(): the one navigation we allow. */
   guint          expecting_load : 1;
@@ -53,6 +62,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Compiled once per process, shared by every preview. */
+static WebKitUserContentFilter *network_filter;
+static gboolean network_filter_failed;
+static gboolean network_filter_compiling;
+static GList *views_waiting_for_filter;
+
+/* WebKit content-blocker rules (no "|" in their regular expressions). */
+static const char network_filter_json[] =
+  "["
+  "{\"trigger\":{\"url-filter\":\"^https?:\"},\"action\":{\"type\":\"block\"}},"
+  "{\"trigger\":{\"url-filter\":\"^wss?:\"},\"action\":{\"type\":\"block\"}},"
+  "{\"trigger\":{\"url-filter\":\"^ftp:\"},\"action\":{\"type\":\"block\"}},"
+  "{\"trigger\":{\"url-filter\":\"^file:\"},\"action\":{\"type\":\"block\"}}"
+  "]";
+
+static void update_network_filter (DlPreviewView *self);
 
 /* Replaces the article in place: the rest of the page, and so the scroll
  * position, stays. The HTML arrives as an argument, never as source text,
@@ -78,6 +104,21 @@ static const char reveal_js[] =
   "  return false;\n"
   "el.scrollIntoView({ block: r.height >= h ? 'start' : 'nearest', behavior: 'smooth' });\n"
   "return true;\n";
+
+/* A second lock behind the CSP, for templates whose CSP is looser: in our
+ * own world, which the page cannot touch, refuse javascript: links and
+ * every form submission before WebKit acts on them. (Measured: with
+ * javascript markup off but no CSP, clicking a javascript: link still ran
+ * it.) */
+static const char guard_js[] =
+  "document.addEventListener('click', event => {\n"
+  "  const link = event.target instanceof Element ? event.target.closest('a[href], area[href]') : null;\n"
+  "  if (link && link.protocol === 'javascript:') {\n"
+  "    event.preventDefault();\n"
+  "    event.stopImmediatePropagation();\n"
+  "  }\n"
+  "}, true);\n"
+  "document.addEventListener('submit', event => event.preventDefault(), true);\n";
 
 static void
 on_uri_scheme_request_cb (WebKitURISchemeRequest *request,
@@ -131,6 +172,85 @@ get_shared_context (void)
     }
 
   return context;
+}
+
+static gboolean
+network_filter_settled (void)
+{
+  return network_filter != NULL || network_filter_failed;
+}
+
+static void
+load_pending_page (DlPreviewView *self)
+{
+  g_autofree char *html = g_steal_pointer (&self->pending_html);
+
+  if (html != NULL)
+    webkit_web_view_load_html (WEBKIT_WEB_VIEW (self), html, DL_PREVIEW_BASE_URI);
+}
+
+static void
+on_network_filter_saved_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GList *waiting;
+
+  network_filter = webkit_user_content_filter_store_save_finish (WEBKIT_USER_CONTENT_FILTER_STORE (object),
+                                                                 result, &error);
+  network_filter_compiling = FALSE;
+  if (network_filter == NULL)
+    {
+      /* The page's CSP still blocks the network; this is the second lock. */
+      g_warning ("Could not compile the preview's network filter: %s", error->message);
+      network_filter_failed = TRUE;
+    }
+
+  waiting = g_steal_pointer (&views_waiting_for_filter);
+  for (GList *l = waiting; l != NULL; l = l->next)
+    {
+      DlPreviewView *view = l->data;
+
+      update_network_filter (view);
+      load_pending_page (view);
+    }
+  g_list_free (waiting);
+}
+
+static void
+compile_network_filter (void)
+{
+  g_autoptr(WebKitUserContentFilterStore) store = NULL;
+  g_autoptr(GBytes) rules = NULL;
+  g_autofree char *path = NULL;
+
+  if (network_filter_compiling || network_filter_settled ())
+    return;
+
+  network_filter_compiling = TRUE;
+  path = g_build_filename (g_get_user_cache_dir (), "dateline", "preview-filters", NULL);
+  store = webkit_user_content_filter_store_new (path);
+  rules = g_bytes_new_static (network_filter_json, strlen (network_filter_json));
+  webkit_user_content_filter_store_save (store, "dateline-preview-no-network", rules,
+                                         NULL, on_network_filter_saved_cb, NULL);
+}
+
+static void
+update_network_filter (DlPreviewView *self)
+{
+  WebKitUserContentManager *manager;
+  gboolean wanted = !self->network_allowed;
+
+  if (network_filter == NULL || self->filter_applied == wanted)
+    return;
+
+  manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self));
+  if (wanted)
+    webkit_user_content_manager_add_filter (manager, network_filter);
+  else
+    webkit_user_content_manager_remove_filter (manager, network_filter);
+  self->filter_applied = wanted;
 }
 
 static WebKitSettings *
@@ -364,6 +484,8 @@ dl_preview_view_finalize (GObject *object)
 {
   DlPreviewView *self = (DlPreviewView *)object;
 
+  views_waiting_for_filter = g_list_remove (views_waiting_for_filter, self);
+  g_clear_pointer (&self->pending_html, g_free);
   g_clear_pointer (&self->article_uuid, g_free);
   g_clear_pointer (&self->image_path, g_free);
   g_clear_object (&self->template_dir);
@@ -391,11 +513,28 @@ dl_preview_view_get_property (GObject    *object,
 }
 
 static void
+dl_preview_view_constructed (GObject *object)
+{
+  DlPreviewView *self = DL_PREVIEW_VIEW (object);
+
+  G_OBJECT_CLASS (dl_preview_view_parent_class)->constructed (object);
+
+  if (network_filter_settled ())
+    update_network_filter (self);
+  else
+    {
+      views_waiting_for_filter = g_list_prepend (views_waiting_for_filter, self);
+      compile_network_filter ();
+    }
+}
+
+static void
 dl_preview_view_class_init (DlPreviewViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   WebKitWebViewClass *web_view_class = WEBKIT_WEB_VIEW_CLASS (klass);
 
+  object_class->constructed = dl_preview_view_constructed;
   object_class->finalize = dl_preview_view_finalize;
   object_class->get_property = dl_preview_view_get_property;
 
@@ -455,11 +594,20 @@ dl_preview_view_new (void)
 {
   g_autoptr(WebKitSettings) settings = create_settings ();
   g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
+  g_autoptr(WebKitUserContentManager) manager = webkit_user_content_manager_new ();
+  g_autoptr(WebKitUserScript) guard = NULL;
+
+  guard = webkit_user_script_new_for_world (guard_js,
+                                            WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
+                                            WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START,
+                                            DL_PREVIEW_SCRIPT_WORLD, NULL, NULL);
+  webkit_user_content_manager_add_script (manager, guard);
 
   return g_object_new (DL_TYPE_PREVIEW_VIEW,
                        "web-context", get_shared_context (),
                        "network-session", session,
                        "settings", settings,
+                       "user-content-manager", manager,
                        NULL);
 }
 
@@ -484,7 +632,11 @@ dl_preview_view_load_page (DlPreviewView *self,
       self->page_ready = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_READY]);
     }
-  webkit_web_view_load_html (WEBKIT_WEB_VIEW (self), html, DL_PREVIEW_BASE_URI);
+  g_free (self->pending_html);
+  self->pending_html = g_strdup (html);
+  /* Never a page before the network filter is in place. */
+  if (network_filter_settled ())
+    load_pending_page (self);
 }
 
 /**
@@ -650,4 +802,23 @@ dl_preview_view_set_template_dir (DlPreviewView *self,
   g_return_if_fail (!template_dir || G_IS_FILE (template_dir));
 
   g_set_object (&self->template_dir, template_dir);
+}
+
+/**
+ * dl_preview_view_set_network_allowed:
+ * @self: a #DlPreviewView
+ * @allowed: whether the page may reach the network at all
+ *
+ * By default the view blocks every network load, whatever the page says.
+ * A site template that allows some origins in its CSP needs @allowed;
+ * the page's CSP then decides alone.
+ */
+void
+dl_preview_view_set_network_allowed (DlPreviewView *self,
+                                     gboolean       allowed)
+{
+  g_return_if_fail (DL_IS_PREVIEW_VIEW (self));
+
+  self->network_allowed = !!allowed;
+  update_network_filter (self);
 }

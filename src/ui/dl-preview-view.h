@@ -37,5 +37,7 @@ void           dl_preview_view_set_featured_image   (DlPreviewView        *self,
                                                      const char           *image_path);
 void           dl_preview_view_set_template_dir     (DlPreviewView        *self,
                                                      GFile                *template_dir);
+void           dl_preview_view_set_network_allowed  (DlPreviewView        *self,
+                                                     gboolean              allowed);
 
 G_END_DECLS

@@ -38,7 +38,7 @@ struct _DlPreview
 {
   AdwBin         parent_instance;
 
-  GtkWidget     *view_box;
+  AdwClamp      *view_clamp;
   GtkRevealer   *error_revealer;
   GtkLabel      *error_label;
 
@@ -422,11 +422,9 @@ apply_device (DlPreview *self)
 
   phone = g_strcmp0 (self->device, DL_PREVIEW_DEVICE_PHONE) == 0;
   /* A real 390 px viewport, so the template's media queries apply as on
-   * a phone. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->view), phone ? DL_PREVIEW_PHONE_WIDTH : -1, -1);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->view), !phone);
-  gtk_widget_set_halign (GTK_WIDGET (self->view), phone ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
-  gtk_widget_set_hexpand (self->view_box, TRUE);
+   * a phone; a narrower pane narrows it further rather than clipping. */
+  adw_clamp_set_maximum_size (self->view_clamp, phone ? DL_PREVIEW_PHONE_WIDTH : G_MAXINT / 2);
+  adw_clamp_set_tightening_threshold (self->view_clamp, phone ? DL_PREVIEW_PHONE_WIDTH : G_MAXINT / 2);
 }
 
 /* The web view (and its processes) is made the first time the pane is
@@ -443,9 +441,12 @@ ensure_view (DlPreview *self)
   g_signal_connect_object (self->view, "load-failed",
                            G_CALLBACK (on_load_failed_cb), self, G_CONNECT_SWAPPED);
   dl_preview_view_set_template_dir (self->view, self->template_dir);
+  /* The built-in look uses no network; a template's CSP says what it may
+   * reach. */
+  dl_preview_view_set_network_allowed (self->view, self->template_dir != NULL);
   update_background (self);
   apply_device (self);
-  gtk_box_append (GTK_BOX (self->view_box), GTK_WIDGET (self->view));
+  adw_clamp_set_child (self->view_clamp, GTK_WIDGET (self->view));
   self->needs_page = TRUE;
 }
 
@@ -588,7 +589,7 @@ dl_preview_class_init (DlPreviewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dl-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, DlPreview, error_label);
   gtk_widget_class_bind_template_child (widget_class, DlPreview, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DlPreview, view_box);
+  gtk_widget_class_bind_template_child (widget_class, DlPreview, view_clamp);
 
   gtk_widget_class_install_property_action (widget_class, "preview.device", "device");
   gtk_widget_class_set_css_name (widget_class, "dl-preview");
@@ -777,7 +778,10 @@ dl_preview_set_template_dir (DlPreview *self,
   self->config_serial++;
   g_clear_object (&self->renderer);
   if (self->view != NULL)
-    dl_preview_view_set_template_dir (self->view, template_dir);
+    {
+      dl_preview_view_set_template_dir (self->view, template_dir);
+      dl_preview_view_set_network_allowed (self->view, template_dir != NULL);
+    }
   reload_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE_DIR]);

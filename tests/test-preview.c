@@ -1,0 +1,710 @@
+/* test-preview.c: the live preview in a real WebKit view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run under Xvfb (see tests/meson.build). Every wait runs the main loop
+ * with a timeout; nothing sleeps.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "dl-preview.h"
+#include "dl-preview-scheme.h"
+#include "dl-resources.h"
+
+#define TIMEOUT_MS 20000
+
+typedef struct
+{
+  GtkWindow   *window;
+  DlPreview   *preview;
+  DlArticle   *article;
+  GPtrArray   *opened_uris;     /* what the "open externally" hook got */
+  guint        updates;
+} Fixture;
+
+/* A loopback HTTP server counting every connection: no payload may reach it. */
+static GSocketService *leak_server;
+static guint16 leak_port;
+static guint leak_connections;
+static GPtrArray *leak_requests;
+
+static gboolean
+on_leak_incoming_cb (GSocketService    *service,
+                     GSocketConnection *connection,
+                     GObject           *source,
+                     gpointer           user_data)
+{
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  char buffer[256] = { 0 };
+
+  leak_connections++;
+  /* The request line says which payload leaked. */
+  if (g_input_stream_read (in, buffer, sizeof buffer - 1, NULL, NULL) > 0)
+    g_ptr_array_add (leak_requests, g_strndup (buffer, strcspn (buffer, "\r\n")));
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+start_leak_server (void)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+
+  leak_requests = g_ptr_array_new_with_free_func (g_free);
+  leak_server = g_socket_service_new ();
+  g_socket_listener_add_address (G_SOCKET_LISTENER (leak_server), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
+  g_assert_no_error (error);
+  leak_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  g_signal_connect (leak_server, "incoming", G_CALLBACK (on_leak_incoming_cb), NULL);
+  g_socket_service_start (leak_server);
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *flag is set or @ms elapse; returns *flag. */
+static gboolean
+wait_for_flag (gboolean *flag,
+               guint     ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, on_timeout_cb, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return *flag;
+}
+
+/* Lets the main loop run for @ms: for effects that must NOT happen. */
+static void
+spin (guint ms)
+{
+  gboolean never = FALSE;
+
+  wait_for_flag (&never, ms);
+}
+
+static void
+on_updated_cb (DlPreview *preview,
+               Fixture   *fixture)
+{
+  fixture->updates++;
+}
+
+static void
+wait_for_update (Fixture *fixture,
+                 guint    previous)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (TIMEOUT_MS, on_timeout_cb, &timed_out);
+
+  while (fixture->updates == previous && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+on_open_uri_cb (DlPreviewView *view,
+                const char    *uri,
+                Fixture       *fixture)
+{
+  g_ptr_array_add (fixture->opened_uris, g_strdup (uri));
+  return TRUE;   /* handled: no browser is launched */
+}
+
+typedef struct
+{
+  JSCValue *value;
+  GError   *error;
+  gboolean  done;
+} JsResult;
+
+static void
+on_js_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  JsResult *js = user_data;
+
+  js->value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &js->error);
+  js->done = TRUE;
+}
+
+/* Runs @body as an async function in the preview's isolated world. */
+static JSCValue *
+run_js (Fixture    *fixture,
+        const char *body)
+{
+  JsResult js = { 0 };
+
+  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (dl_preview_get_view (fixture->preview)),
+                                                  body, -1, NULL, DL_PREVIEW_SCRIPT_WORLD, NULL,
+                                                  NULL, on_js_done_cb, &js);
+  g_assert_true (wait_for_flag (&js.done, TIMEOUT_MS));
+  g_assert_no_error (js.error);
+  return js.value;
+}
+
+static char *
+run_js_string (Fixture    *fixture,
+               const char *body)
+{
+  g_autoptr(JSCValue) value = run_js (fixture, body);
+
+  return jsc_value_to_string (value);
+}
+
+static double
+run_js_number (Fixture    *fixture,
+               const char *body)
+{
+  g_autoptr(JSCValue) value = run_js (fixture, body);
+
+  return jsc_value_to_double (value);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  guint before;
+
+  fixture->opened_uris = g_ptr_array_new_with_free_func (g_free);
+  fixture->article = dl_article_new ();
+  dl_article_set_headline (fixture->article, "Belarus, China discuss business prospects");
+  dl_article_set_language (fixture->article, "en");
+  dl_article_set_body (fixture->article, "The Minsk Office hosted a meeting.\n\nA second paragraph.");
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 800);
+  fixture->preview = dl_preview_new ();
+  g_signal_connect (fixture->preview, "updated", G_CALLBACK (on_updated_cb), fixture);
+  dl_preview_set_article (fixture->preview, fixture->article);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->preview));
+
+  /* Lazy: no web view until the pane is shown. */
+  g_assert_null (dl_preview_get_view (fixture->preview));
+
+  before = fixture->updates;
+  gtk_window_present (fixture->window);
+  g_assert_nonnull (dl_preview_get_view (fixture->preview));
+  g_signal_connect (dl_preview_get_view (fixture->preview), "open-uri",
+                    G_CALLBACK (on_open_uri_cb), fixture);
+  wait_for_update (fixture, before);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->article);
+  g_clear_pointer (&fixture->opened_uris, g_ptr_array_unref);
+  spin (50);
+}
+
+/* Sets the body and waits until the preview shows it. */
+static void
+edit_body (Fixture    *fixture,
+           const char *body)
+{
+  guint before = fixture->updates;
+
+  dl_article_set_body (fixture->article, body);
+  wait_for_update (fixture, before);
+}
+
+static void
+test_preview_lazy_and_shows_article (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  text = run_js_string (fixture, "return document.getElementById('dl-article').textContent;");
+  g_assert_nonnull (strstr (text, "The Minsk Office hosted a meeting."));
+  g_assert_nonnull (strstr (text, "Belarus, China discuss business prospects"));
+  g_assert_cmpstr (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (dl_preview_get_view (fixture->preview))),
+                   ==, DL_PREVIEW_BASE_URI);
+}
+
+static void
+test_preview_coalesces_updates (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  guint before = fixture->updates;
+  g_autofree char *text = NULL;
+
+  /* Twenty keystrokes in a burst: far fewer updates, the last text shown. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Typing %u.", i);
+      dl_article_set_body (fixture->article, body);
+    }
+  wait_for_update (fixture, before);
+  spin (800);
+  g_assert_cmpuint (fixture->updates - before, <=, 2);
+  text = run_js_string (fixture, "return document.querySelector('#dl-article .dl-body').textContent;");
+  g_assert_nonnull (strstr (text, "Typing 19."));
+  g_assert_null (strstr (text, "Typing 18."));
+}
+
+static char *
+make_long_body (guint        n_paragraphs,
+                const char  *marker)
+{
+  GString *body = g_string_new (NULL);
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    g_string_append_printf (body, "Paragraph %u of a long article that goes on and on so that the "
+                            "page is much taller than the window showing it.%s\n\n",
+                            i, i == n_paragraphs - 1 ? marker : "");
+  return g_string_free (body, FALSE);
+}
+
+static void
+test_preview_keeps_scroll_position (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *body = make_long_body (300, "");
+  g_autofree char *edited = make_long_body (300, " Edited.");
+  g_autofree char *text = NULL;
+  double height, before, after;
+
+  edit_body (fixture, body);
+  height = run_js_number (fixture, "return document.documentElement.scrollHeight;");
+  g_assert_cmpfloat (height, >, 3 * 800);
+
+  before = run_js_number (fixture,
+                          "window.scrollTo(0, document.documentElement.scrollHeight / 2);\n"
+                          "return window.scrollY;");
+  g_assert_cmpfloat (before, >, 800);
+
+  edit_body (fixture, edited);
+  text = run_js_string (fixture, "return document.querySelector('#dl-article .dl-body').lastElementChild.textContent;");
+  g_assert_nonnull (strstr (text, "Edited."));
+  after = run_js_number (fixture, "return window.scrollY;");
+  g_assert_cmpfloat (after, ==, before);
+}
+
+static void
+test_preview_reveal_offset (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *body = make_long_body (300, "");
+  const char *target;
+  double top, scroll_before, scroll_after;
+  gboolean reached = FALSE;
+
+  edit_body (fixture, body);
+  g_assert_cmpfloat (run_js_number (fixture, "window.scrollTo(0, 0); return window.scrollY;"), ==, 0);
+
+  /* The cursor in paragraph 200: far below the view. */
+  target = strstr (body, "Paragraph 200 ");
+  g_assert_nonnull (target);
+  dl_preview_reveal_offset (fixture->preview, (gsize) (target - body) + 5);
+  for (guint i = 0; i < 100 && !reached; i++)
+    {
+      spin (50);
+      top = run_js_number (fixture,
+                           "const r = document.querySelector('#dl-article .dl-body').children[200].getBoundingClientRect();\n"
+                           "return (r.top >= 0 && r.bottom <= window.innerHeight) ? 1 : 0;");
+      reached = top == 1;
+    }
+  g_assert_true (reached);
+
+  /* Already visible: nothing moves. */
+  spin (300);
+  scroll_before = run_js_number (fixture, "return window.scrollY;");
+  dl_preview_reveal_offset (fixture->preview, (gsize) (target - body) + 10);
+  spin (400);
+  scroll_after = run_js_number (fixture, "return window.scrollY;");
+  g_assert_cmpfloat (scroll_after, ==, scroll_before);
+}
+
+static void
+test_preview_link_click_does_not_navigate (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  WebKitWebView *view = WEBKIT_WEB_VIEW (dl_preview_get_view (fixture->preview));
+  g_autofree char *title = NULL;
+
+  /* A link in the article, clicked as a user would. */
+  run_js (fixture,
+          "const a = document.createElement('a');\n"
+          "a.href = 'https://example.com/story';\n"
+          "a.textContent = 'a link';\n"
+          "document.getElementById('dl-article').appendChild(a);\n"
+          "a.click();\n"
+          "const j = document.createElement('a');\n"
+          "j.href = \"javascript:document.title='pwned'\";\n"
+          "document.getElementById('dl-article').appendChild(j);\n"
+          "j.click();\n"
+          "const f = document.createElement('a');\n"
+          "f.href = 'file:///etc/passwd';\n"
+          "document.getElementById('dl-article').appendChild(f);\n"
+          "f.click();\n"
+          "return true;");
+  spin (500);
+
+  g_assert_cmpstr (webkit_web_view_get_uri (view), ==, DL_PREVIEW_BASE_URI);
+  g_assert_cmpuint (fixture->opened_uris->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->opened_uris, 0), ==, "https://example.com/story");
+  title = run_js_string (fixture, "return document.title;");
+  g_assert_cmpstr (title, !=, "pwned");
+  /* The page is still ours and still updates. */
+  edit_body (fixture, "After the click.");
+  g_assert_cmpstr (webkit_web_view_get_uri (view), ==, DL_PREVIEW_BASE_URI);
+}
+
+static char *
+write_test_png (const char *dir)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  char *path = g_build_filename (dir, "featured.png", NULL);
+  guint8 pixels[64 * 48 * 4];
+
+  for (gsize i = 0; i < sizeof pixels; i += 4)
+    {
+      pixels[i] = 200;
+      pixels[i + 1] = 60;
+      pixels[i + 2] = (guint8) (i % 255);
+      pixels[i + 3] = 255;
+    }
+  bytes = g_bytes_new (pixels, sizeof pixels);
+  texture = gdk_memory_texture_new (64, 48, GDK_MEMORY_R8G8B8A8, bytes, 64 * 4);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  return path;
+}
+
+static char *
+try_load_image (Fixture    *fixture,
+                const char *src)
+{
+  g_autofree char *body = g_strdup_printf ("return new Promise(resolve => {\n"
+                                           "  const i = new Image();\n"
+                                           "  i.onload = () => resolve('loaded ' + i.naturalWidth);\n"
+                                           "  i.onerror = () => resolve('error');\n"
+                                           "  i.src = '%s';\n"
+                                           "});", src);
+  return run_js_string (fixture, body);
+}
+
+static void
+test_preview_featured_image_scheme (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dl-preview-XXXXXX", NULL);
+  g_autofree char *png = write_test_png (dir);
+  g_autofree char *uri = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *escape = NULL;
+  g_autofree char *other_article = NULL;
+  double width = 0;
+  guint before = fixture->updates;
+
+  dl_article_set_image_path (fixture->article, png);
+  wait_for_update (fixture, before);
+
+  for (guint i = 0; i < 100 && width <= 0; i++)
+    {
+      width = run_js_number (fixture,
+                             "const img = document.querySelector('#dl-article img[src^=\"dateline-image:\"]');\n"
+                             "return img && img.complete ? img.naturalWidth : 0;");
+      if (width <= 0)
+        spin (50);
+    }
+  g_assert_cmpfloat (width, ==, 64);
+
+  uri = g_strdup_printf ("dateline-image:///%s/featured", dl_article_get_uuid (fixture->article));
+  result = try_load_image (fixture, uri);
+  g_assert_cmpstr (result, ==, "loaded 64");
+
+  other = g_strdup_printf ("dateline-image:///%s/other", dl_article_get_uuid (fixture->article));
+  g_free (result);
+  result = try_load_image (fixture, other);
+  g_assert_cmpstr (result, ==, "error");
+
+  escape = g_strdup_printf ("dateline-image:///%s/featured/..%%2F..%%2Fetc%%2Fpasswd", dl_article_get_uuid (fixture->article));
+  g_free (result);
+  result = try_load_image (fixture, escape);
+  g_assert_cmpstr (result, ==, "error");
+
+  other_article = g_strdup_printf ("dateline-image:///%s/featured", "00000000-0000-4000-8000-000000000000");
+  g_free (result);
+  result = try_load_image (fixture, other_article);
+  g_assert_cmpstr (result, ==, "error");
+
+  g_free (result);
+  result = try_load_image (fixture, "dateline-template:///../featured.png");
+  g_assert_cmpstr (result, ==, "error");
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+static void
+test_preview_phone_width (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  double width = 0;
+
+  g_assert_cmpstr (dl_preview_get_device (fixture->preview), ==, DL_PREVIEW_DEVICE_DESKTOP);
+  g_assert_cmpfloat (run_js_number (fixture, "return document.documentElement.clientWidth;"), >, 600);
+
+  /* As the toggle button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->preview), "preview.device", "s", "phone"));
+  g_assert_cmpstr (dl_preview_get_device (fixture->preview), ==, DL_PREVIEW_DEVICE_PHONE);
+
+  for (guint i = 0; i < 100 && width != DL_PREVIEW_PHONE_WIDTH; i++)
+    {
+      spin (50);
+      width = run_js_number (fixture, "return document.documentElement.clientWidth;");
+    }
+  g_assert_cmpfloat (width, ==, DL_PREVIEW_PHONE_WIDTH);
+
+  dl_preview_set_device (fixture->preview, DL_PREVIEW_DEVICE_DESKTOP);
+  for (guint i = 0; i < 100 && width == DL_PREVIEW_PHONE_WIDTH; i++)
+    {
+      spin (50);
+      width = run_js_number (fixture, "return document.documentElement.clientWidth;");
+    }
+  g_assert_cmpfloat (width, >, 600);
+}
+
+static JsonArray *
+load_corpus (JsonParser **parser_out)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "hostile-preview-corpus.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *items;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items");
+  *parser_out = g_steal_pointer (&parser);
+  return items;
+}
+
+static char *
+with_port (const char *text)
+{
+  g_autofree char *port = g_strdup_printf ("%u", leak_port);
+  g_auto(GStrv) parts = g_strsplit (text, "{PORT}", -1);
+
+  return g_strjoinv (port, parts);
+}
+
+/* Clicks every link, submits every form, focuses every control: what a
+ * curious user would do to the preview. */
+static const char poke_js[] =
+  "const root = document.getElementById('dl-article');\n"
+  "for (const a of root.querySelectorAll('a, area')) a.click();\n"
+  "for (const b of root.querySelectorAll('button, input[type=submit]')) b.click();\n"
+  "for (const f of root.querySelectorAll('form')) { try { f.requestSubmit(); } catch (e) {} }\n"
+  "for (const i of root.querySelectorAll('input, textarea')) i.focus();\n"
+  "for (const d of root.querySelectorAll('details')) d.open = !d.open;\n"
+  "return new Promise(resolve => setTimeout(() => resolve(true), 100));";
+
+static void
+assert_not_pwned (Fixture    *fixture,
+                  const char *name,
+                  const char *stage)
+{
+  g_autofree char *title = run_js_string (fixture, "return document.title;");
+  g_autofree char *marker = run_js_string (fixture,
+                                           "return String(document.documentElement.dataset.pwned || '') +"
+                                           " String(document.getElementById('dl-article') !== null);");
+  const char *uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (dl_preview_get_view (fixture->preview)));
+
+  if (g_str_equal (title, "pwned") || !g_str_equal (marker, "true")
+      || g_strcmp0 (uri, DL_PREVIEW_BASE_URI) != 0)
+    g_error ("Payload “%s” ran (%s): title “%s”, marker “%s”, uri %s",
+             name, stage, title, marker, uri);
+
+  for (guint i = 0; i < fixture->opened_uris->len; i++)
+    {
+      const char *opened = g_ptr_array_index (fixture->opened_uris, i);
+      /* Handing a clicked web link to the browser is the design; anything
+       * else reaching the hook is not. */
+      if (!g_str_has_prefix (opened, "http://") && !g_str_has_prefix (opened, "https://"))
+        g_error ("Payload “%s” made the preview open %s", name, opened);
+    }
+}
+
+static void
+test_preview_hostile_corpus (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *items = load_corpus (&parser);
+  guint n = json_array_get_length (items);
+
+  g_assert_cmpuint (n, >=, 30);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *name = json_object_get_string_member (item, "name");
+      g_autofree char *headline = with_port (json_object_get_string_member (item, "headline"));
+      g_autofree char *body = with_port (json_object_get_string_member (item, "body"));
+      g_autofree char *edited = g_strconcat (body, "\n\nEdited.", NULL);
+      g_autoptr(DlArticle) article = dl_article_new ();
+      guint before = fixture->updates;
+
+      g_test_message ("payload %u: %s", i, name);
+
+      /* A new article: the whole page is rendered and loaded ... */
+      dl_article_set_language (article, "en");
+      dl_article_set_headline (article, headline);
+      dl_article_set_body (article, body);
+      dl_preview_set_article (fixture->preview, article);
+      g_set_object (&fixture->article, article);
+      wait_for_update (fixture, before);
+      run_js (fixture, poke_js);
+      spin (100);
+      assert_not_pwned (fixture, name, "page load");
+
+      /* ... then an edit replaces the article in place. */
+      edit_body (fixture, edited);
+      run_js (fixture, poke_js);
+      spin (100);
+      assert_not_pwned (fixture, name, "in-place update");
+    }
+
+  /* Give late requests time to arrive. */
+  spin (1000);
+  for (guint i = 0; i < leak_requests->len; i++)
+    g_test_message ("leaked: %s", (char *) g_ptr_array_index (leak_requests, i));
+  g_assert_cmpuint (leak_connections, ==, 0);
+}
+
+/* The path rules of dateline-template:, without WebKit. */
+static void
+test_preview_template_paths (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dl-template-XXXXXX", NULL);
+  g_autofree char *outside = g_dir_make_tmp ("dl-outside-XXXXXX", NULL);
+  g_autofree char *css_dir = g_build_filename (dir, "css", NULL);
+  g_autofree char *css = g_build_filename (css_dir, "site.css", NULL);
+  g_autofree char *secret = g_build_filename (outside, "secret.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.txt", NULL);
+  g_autofree char *inner_link = g_build_filename (dir, "inner.css", NULL);
+  g_autoptr(GFile) template_dir = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *resolved = NULL;
+  const char *refused[] = {
+    "dateline-template:///../secret.txt",
+    "dateline-template:///css/../../secret.txt",
+    "dateline-template:///css/%2E%2E/%2E%2E/secret.txt",
+    "dateline-template:///css%2F..%2F..%2Fsecret.txt",
+    "dateline-template:///link.txt",
+    "dateline-template:///css",
+    "dateline-template:///",
+    "dateline-template://host/css/site.css",
+    "dateline-template:///missing.css",
+    "dateline-template:///css/site.css%00.png",
+  };
+
+  g_assert_cmpint (g_mkdir (css_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (css, "body {}", -1, NULL));
+  g_assert_true (g_file_set_contents (secret, "secret", -1, NULL));
+  g_assert_cmpint (symlink (secret, link), ==, 0);
+  g_assert_cmpint (symlink (css, inner_link), ==, 0);
+
+  resolved = dl_preview_scheme_resolve_template ("dateline-template:///css/site.css", template_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (resolved, "/css/site.css"));
+  g_clear_pointer (&resolved, g_free);
+
+  /* A symlink staying inside the folder is fine. */
+  resolved = dl_preview_scheme_resolve_template ("dateline-template:///inner.css", template_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (resolved, "/css/site.css"));
+  g_clear_pointer (&resolved, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      resolved = dl_preview_scheme_resolve_template (refused[i], template_dir, &error);
+      if (resolved != NULL)
+        g_error ("%s resolved to %s", refused[i], resolved);
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+    }
+
+  resolved = dl_preview_scheme_resolve_template ("dateline-template:///css/site.css", NULL, &error);
+  g_assert_null (resolved);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  resolved = dl_preview_scheme_resolve_image ("dateline-image:///abc/featured", "abc", "/x/y.png", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (resolved, ==, "/x/y.png");
+  g_clear_pointer (&resolved, g_free);
+  resolved = dl_preview_scheme_resolve_image ("dateline-image:///abd/featured", "abc", "/x/y.png", &error);
+  g_assert_null (resolved);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  resolved = dl_preview_scheme_resolve_image ("dateline-image:///abc/featured", "abc", NULL, &error);
+  g_assert_null (resolved);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_unlink (link);
+  g_unlink (inner_link);
+  g_unlink (css);
+  g_unlink (secret);
+  g_rmdir (css_dir);
+  g_rmdir (dir);
+  g_rmdir (outside);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Pulls the resources out of the static library (their constructor
+   * registers them). */
+  g_assert_nonnull (dl_get_resource ());
+  g_test_set_nonfatal_assertions ();
+  start_leak_server ();
+
+  g_test_add_func ("/preview/template-paths", test_preview_template_paths);
+#define ADD(path, func) \
+  g_test_add ("/preview/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("lazy-and-shows-article", test_preview_lazy_and_shows_article);
+  ADD ("coalesces-updates", test_preview_coalesces_updates);
+  ADD ("keeps-scroll-position", test_preview_keeps_scroll_position);
+  ADD ("reveal-offset", test_preview_reveal_offset);
+  ADD ("link-click-does-not-navigate", test_preview_link_click_does_not_navigate);
+  ADD ("featured-image-scheme", test_preview_featured_image_scheme);
+  ADD ("phone-width", test_preview_phone_width);
+  ADD ("hostile-corpus", test_preview_hostile_corpus);
+#undef ADD
+
+  return g_test_run ();
+}
