@@ -377,12 +377,13 @@ static void
 test_defaults_from_settings (void)
 {
   g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
   g_autofree char *style = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *source = NULL;
 
-  if (g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
-                                       APP_ID_BASE, TRUE) == NULL)
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID_BASE, TRUE);
+  if (schema == NULL)
     {
       g_test_skip ("schema not compiled for tests");
       return;
