@@ -55,10 +55,14 @@ on_known_categories_changed_cb (DlClassificationSection *self,
 
   for (guint i = 0; i < added; i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position + i);
+      g_autoptr(GObject) item = g_list_model_get_item (model, position + i);
 
+      /* Not checked up front: GtkStringList in GTK 4.8 reports its item
+       * type as GObject. Rows are kept one per item to keep positions. */
       gtk_list_store_insert_with_values (self->completion_store, NULL, (int) (position + i),
-                                         0, gtk_string_object_get_string (item),
+                                         0, GTK_IS_STRING_OBJECT (item)
+                                              ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                                              : "",
                                          -1);
     }
 }
@@ -204,7 +208,6 @@ dl_classification_section_set_known_categories (DlClassificationSection *self,
 {
   g_return_if_fail (DL_IS_CLASSIFICATION_SECTION (self));
   g_return_if_fail (categories == NULL || G_IS_LIST_MODEL (categories));
-  g_return_if_fail (categories == NULL || g_list_model_get_item_type (categories) == GTK_TYPE_STRING_OBJECT);
 
   if (self->known_categories == categories)
     return;

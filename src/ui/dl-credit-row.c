@@ -389,3 +389,20 @@ dl_credit_row_focus_part (DlCreditRow     *self,
     widget = GTK_WIDGET (self->name_entry);
   gtk_widget_grab_focus (widget);
 }
+
+/**
+ * dl_credit_row_add_to_size_group:
+ * @role_group: a horizontal size group shared by the rows of one list
+ *
+ * Gives the role menus of all rows one width, so that the name fields of
+ * the list line up whatever role each credit has.
+ */
+void
+dl_credit_row_add_to_size_group (DlCreditRow  *self,
+                                 GtkSizeGroup *role_group)
+{
+  g_return_if_fail (DL_IS_CREDIT_ROW (self));
+  g_return_if_fail (GTK_IS_SIZE_GROUP (role_group));
+
+  gtk_size_group_add_widget (role_group, GTK_WIDGET (self->role_dropdown));
+}

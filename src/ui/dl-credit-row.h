@@ -31,6 +31,8 @@ DlCredit        *dl_credit_row_get_credit      (DlCreditRow     *self);
 void             dl_credit_row_set_can_move    (DlCreditRow     *self,
                                                 gboolean         up,
                                                 gboolean         down);
+void             dl_credit_row_add_to_size_group (DlCreditRow  *self,
+                                                GtkSizeGroup    *role_group);
 DlCreditRowPart  dl_credit_row_get_focus_part  (DlCreditRow     *self);
 void             dl_credit_row_focus_part      (DlCreditRow     *self,
                                                 DlCreditRowPart  part);

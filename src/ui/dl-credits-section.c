@@ -22,6 +22,7 @@ struct _DlCreditsSection
 
   GListModel      *credits;
   gulong           items_changed_handler;
+  GtkSizeGroup    *role_group;
 
   GtkButton       *add_button;
   GtkListBox      *list_box;
@@ -120,6 +121,7 @@ create_row_cb (gpointer item,
   DlCreditsSection *self = user_data;
   GtkWidget *row = dl_credit_row_new (DL_CREDIT (item));
 
+  dl_credit_row_add_to_size_group (DL_CREDIT_ROW (row), self->role_group);
   g_signal_connect_object (row, "move", G_CALLBACK (on_row_move_cb), self, 0);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove_cb), self, 0);
   return row;
@@ -182,6 +184,7 @@ dl_credits_section_dispose (GObject *object)
       gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
     }
   g_clear_object (&self->credits);
+  g_clear_object (&self->role_group);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_CREDITS_SECTION);
 
   G_OBJECT_CLASS (dl_credits_section_parent_class)->dispose (object);
@@ -210,6 +213,7 @@ static void
 dl_credits_section_init (DlCreditsSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->role_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "credits.add", FALSE);
 }
 

@@ -40,6 +40,7 @@ struct _DlImageSection
   GtkLabel             *error_label;
   GtkLabel             *path_label;
   GtkPicture           *picture;
+  GtkButton            *remove_button;
   GtkSpinner           *spinner;
   GtkStack             *stack;
 };
@@ -68,7 +69,7 @@ load_thumbnail_thread (GTask        *task,
   GFile *file = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GdkPixbuf) oriented = NULL;
   guchar buffer[64 * 1024];
   gssize n_read;
@@ -81,6 +82,8 @@ load_thumbnail_thread (GTask        *task,
       return;
     }
 
+  /* Made only now: a loader must be closed before it is dropped. */
+  loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared_cb), NULL);
   while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
                                         cancellable, &error)) > 0)
@@ -396,6 +399,7 @@ dl_image_section_class_init (DlImageSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlImageSection, error_label);
   gtk_widget_class_bind_template_child (widget_class, DlImageSection, path_label);
   gtk_widget_class_bind_template_child (widget_class, DlImageSection, picture);
+  gtk_widget_class_bind_template_child (widget_class, DlImageSection, remove_button);
   gtk_widget_class_bind_template_child (widget_class, DlImageSection, spinner);
   gtk_widget_class_bind_template_child (widget_class, DlImageSection, stack);
 

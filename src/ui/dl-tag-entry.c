@@ -275,16 +275,29 @@ on_text_changed_cb (DlTagEntry *self,
   g_autoptr(GPtrArray) pieces = NULL;
   g_autofree char *rest = NULL;
   const char *start = str;
+  gboolean has_separator = FALSE;
+  gboolean blank = TRUE;
 
   if (self->splitting || self->article == NULL)
     return;
 
-  for (const char *p = str; *p; p = g_utf8_next_char (p))
-    if (is_separator (g_utf8_get_char (p)))
-      break;
-    else if (p[1] == '\0' || *g_utf8_next_char (p) == '\0')
+  for (const char *p = str; *p && !has_separator; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      has_separator = is_separator (c);
+      blank = blank && g_unichar_isspace (c);
+    }
+
+  /* The space typed after a comma ("a, b") must not start the next tag. */
+  if (blank && *str != '\0')
+    {
+      self->splitting = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (text), "");
+      self->splitting = FALSE;
       return;
-  if (*str == '\0')
+    }
+  if (!has_separator)
     return;
 
   pieces = g_ptr_array_new_with_free_func (g_free);
@@ -490,18 +503,40 @@ dl_tag_entry_size_allocate (GtkWidget *widget,
 
 /* Entering the widget with Tab lands on the text field, the control used
  * most; the chips' remove buttons come before it, so Shift+Tab from the
- * field walks back through them. */
+ * field walks back through them, and Tab from the field leaves the widget.
+ * The order is explicit because GTK sorts by position, and the text field
+ * sits higher on the line than the (vertically centred) chips. */
 static gboolean
 dl_tag_entry_focus (GtkWidget        *widget,
                     GtkDirectionType  direction)
 {
   DlTagEntry *self = DL_TAG_ENTRY (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  int n = (int) self->chips->len + 1;
+  int current;
+  int step;
 
-  if (gtk_widget_get_focus_child (widget) == NULL &&
-      (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD))
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (dl_tag_entry_parent_class)->focus (widget, direction);
+
+  if (focus_child == NULL)
     return gtk_widget_child_focus (GTK_WIDGET (self->text), direction);
 
-  return GTK_WIDGET_CLASS (dl_tag_entry_parent_class)->focus (widget, direction);
+  /* Positions 0..n-2 are the chips, n-1 the text field. */
+  current = n - 1;
+  for (guint i = 0; i < self->chips->len; i++)
+    if (g_ptr_array_index (self->chips, i) == focus_child)
+      current = (int) i;
+
+  step = direction == GTK_DIR_TAB_FORWARD ? 1 : -1;
+  for (int i = current + step; i >= 0 && i < n; i += step)
+    {
+      GtkWidget *next = i == n - 1 ? GTK_WIDGET (self->text) : g_ptr_array_index (self->chips, i);
+
+      if (gtk_widget_child_focus (next, direction))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
