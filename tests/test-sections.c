@@ -25,6 +25,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#ifdef HAVE_X11
+# include <gdk/x11/gdkx.h>
+#endif
 
 #include "dl-classification-section.h"
 #include "dl-credit-row.h"
@@ -71,6 +74,55 @@ click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
 }
 
+static gboolean
+is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+/* Under Xvfb no window manager gives the window the keyboard focus, and
+ * GTK only sends focus-in/out to widgets of an active window; ask the X
+ * server directly, as a window manager would. */
+static void
+activate_window (GtkWindow *window)
+{
+#ifdef HAVE_X11
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  if (GDK_IS_X11_DISPLAY (display))
+    {
+      XSetInputFocus (gdk_x11_display_get_xdisplay (display),
+                      gdk_x11_surface_get_xid (surface),
+                      RevertToParent, CurrentTime);
+      wait_until (is_active, window);
+    }
+#endif
+}
+
+static gboolean
+is_inactive (gpointer data)
+{
+  return !gtk_window_is_active (data);
+}
+
+/* Another application taking the keyboard focus. */
+static gboolean
+deactivate_window (GtkWindow *window)
+{
+#ifdef HAVE_X11
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+
+  if (GDK_IS_X11_DISPLAY (display))
+    {
+      XSetInputFocus (gdk_x11_display_get_xdisplay (display), None, RevertToNone, CurrentTime);
+      wait_until (is_inactive, window);
+      return TRUE;
+    }
+#endif
+  return FALSE;
+}
+
 static GtkWindow *
 show_in_window (GtkWidget *child)
 {
@@ -90,6 +142,7 @@ show_in_window (GtkWidget *child)
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 800);
   gtk_window_present (GTK_WINDOW (window));
   wait_until (is_mapped, child);
+  activate_window (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
 
@@ -326,9 +379,38 @@ test_tag_entry_focus_leave (TagFixture    *f,
     }
 
   type_text (f->text, "Pending");
+
+  /* Switching to another application is not leaving the field. */
+  if (deactivate_window (f->window))
+    {
+      assert_tags (f->article, f->entry, "");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->text)), ==, "Pending");
+      activate_window (f->window);
+      g_assert_true (focus_of (elsewhere) == GTK_WIDGET (f->text));
+    }
+
   gtk_widget_grab_focus (elsewhere);
   assert_tags (f->article, f->entry, "Pending");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->text)), ==, "");
+}
+
+/* Clicking a chip's button with a tag half typed: the focus moves to the
+ * button first, committing the pending tag, and the click still lands. */
+static void
+test_tag_entry_pending_then_chip_click (TagFixture    *f,
+                                        gconstpointer  data)
+{
+  GtkWidget *button;
+
+  g_assert_true (gtk_window_is_active (f->window));
+  type_text (f->text, "Belarus,China,Pend");
+  button = gtk_widget_get_last_child (dl_tag_entry_get_chip (f->entry, 0));
+  gtk_widget_grab_focus (button);
+  assert_tags (f->article, f->entry, "Belarus|China|Pend");
+
+  g_assert_true (gtk_widget_get_parent (button) == dl_tag_entry_get_chip (f->entry, 0));
+  click (button);
+  assert_tags (f->article, f->entry, "China|Pend");
 }
 
 static void
@@ -1013,6 +1095,7 @@ main (int   argc,
   TAG_TEST ("follows-article", test_tag_entry_follows_article);
   TAG_TEST ("focus-leave", test_tag_entry_focus_leave);
   TAG_TEST ("tab-order", test_tag_entry_tab_order);
+  TAG_TEST ("pending-then-chip-click", test_tag_entry_pending_then_chip_click);
   CREDITS_TEST ("add-and-edit", test_credits_add_and_edit);
   CREDITS_TEST ("move", test_credits_move);
   CREDITS_TEST ("remove", test_credits_remove);

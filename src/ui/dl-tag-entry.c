@@ -196,22 +196,48 @@ create_chip (DlTagEntry *self,
   return chip;
 }
 
+/* Chips whose tag is still there are kept rather than rebuilt: one of
+ * them may be under the pointer or hold the focus (a tag committed when
+ * the field loses focus to a chip's remove button must not destroy that
+ * button mid-click). */
 static void
 rebuild_chips (DlTagEntry *self)
 {
   const char * const *tags = self->article ? dl_article_get_tags (self->article) : NULL;
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->chips);
 
-  clear_highlight (self);
-  for (guint i = 0; i < self->chips->len; i++)
-    gtk_widget_unparent (g_ptr_array_index (self->chips, i));
-  g_ptr_array_set_size (self->chips, 0);
-
+  self->chips = g_ptr_array_new ();
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      GtkWidget *chip = create_chip (self, tags[i]);
+      GtkWidget *chip = NULL;
 
+      for (guint j = 0; j < old->len && chip == NULL; j++)
+        {
+          GtkWidget *candidate = g_ptr_array_index (old, j);
+
+          if (candidate != NULL && g_strcmp0 (chip_get_tag (candidate), tags[i]) == 0)
+            {
+              chip = candidate;
+              old->pdata[j] = NULL;
+            }
+        }
+      if (chip == NULL)
+        chip = create_chip (self, tags[i]);
+
+      /* Also reorders a kept chip when tags were reordered. */
       gtk_widget_insert_before (chip, GTK_WIDGET (self), GTK_WIDGET (self->text));
       g_ptr_array_add (self->chips, chip);
+    }
+
+  for (guint j = 0; j < old->len; j++)
+    {
+      GtkWidget *gone = g_ptr_array_index (old, j);
+
+      if (gone == NULL)
+        continue;
+      if (gone == self->highlighted_chip)
+        clear_highlight (self);
+      gtk_widget_unparent (gone);
     }
 }
 
