@@ -577,6 +577,25 @@ test_credits_add_and_edit (CreditsFixture *f,
   /* The new row is ready for typing the name. */
   g_assert_true (gtk_widget_is_ancestor (focus_of (GTK_WIDGET (row)), row_child (row, "name_entry")));
 
+  /* Tab goes from "Add Credit" straight to the first field, then on
+   * through the row's controls to the next thing in the window. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->section),
+                                                                    DL_TYPE_CREDITS_SECTION, "add_button")));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (GTK_WIDGET (row)), row_child (row, "name_entry")));
+  /* Move up and down are disabled for the only credit, so skipped. */
+  {
+    const DlCreditRowPart order[] = {
+      DL_CREDIT_ROW_PART_ROLE, DL_CREDIT_ROW_PART_TEXT, DL_CREDIT_ROW_PART_REMOVE, DL_CREDIT_ROW_PART_NONE,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+        g_assert_cmpint (dl_credit_row_get_focus_part (row), ==, order[i]);
+      }
+  }
+
   /* Edits in the row reach the credit... */
   gtk_editable_set_text (GTK_EDITABLE (row_child (row, "name_entry")), "Anna Ivanova");
   gtk_editable_set_text (GTK_EDITABLE (row_child (row, "text_entry")), "BelTA");
@@ -934,6 +953,8 @@ test_image_fields_and_remove (ImageFixture  *f,
   g_assert_cmpstr (dl_article_get_image_alt (f->article), ==, "Two men shake hands");
   dl_article_set_image_alt (f->article, "Two men shake hands in Minsk");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (image_child (f, "alt_row"))), ==,
+                   "Two men shake hands in Minsk");
+  g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (image_child (f, "picture"))), ==,
                    "Two men shake hands in Minsk");
 
   click (image_child (f, "remove_button"));

@@ -81,6 +81,8 @@ update_accessible_labels (DlCreditRow *self)
   const char *name = dl_credit_get_name (self->credit);
   const char *role = dl_credit_role_get_label (dl_credit_get_role (self->credit));
   g_autofree char *who = name[0] != '\0' ? g_strdup (name) : g_strdup (role);
+  /* Translators: accessible names of a credit's buttons; %s is the person
+   * credited, or the role when no name was entered */
   g_autofree char *up = g_strdup_printf (_("Move credit up: %s"), who);
   g_autofree char *down = g_strdup_printf (_("Move credit down: %s"), who);
   g_autofree char *remove = g_strdup_printf (_("Remove credit: %s"), who);

@@ -324,6 +324,10 @@ dl_image_section_set_article (DlEditorSection *section,
       bind_field (self, article, "image-caption", self->caption_row);
       bind_field (self, article, "image-credit", self->credit_row);
       bind_field (self, article, "image-alt", self->alt_row);
+      /* Screen readers describe the thumbnail with the alt text itself. */
+      g_ptr_array_add (self->bindings,
+                       g_object_bind_property (article, "image-alt", self->picture, "alternative-text",
+                                               G_BINDING_SYNC_CREATE));
       self->path_handler = g_signal_connect_object (article, "notify::image-path",
                                                     G_CALLBACK (on_image_path_cb), self,
                                                     G_CONNECT_SWAPPED);

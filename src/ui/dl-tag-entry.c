@@ -164,6 +164,7 @@ static GtkWidget *
 create_chip (DlTagEntry *self,
              const char *tag)
 {
+  /* Translators: the accessible name of a tag's remove button, %s is the tag */
   g_autofree char *remove_label = g_strdup_printf (_("Remove tag %s"), tag);
   GtkWidget *chip;
   GtkWidget *label;
