@@ -19,6 +19,7 @@
 #define CHIP_SPACING 6
 #define LINE_SPACING 4
 #define DUPLICATE_HIGHLIGHT_MS 1200
+#define NATURAL_WIDTH_LIMIT 420
 
 struct _DlTagEntry
 {
@@ -502,8 +503,10 @@ dl_tag_entry_measure (GtkWidget      *widget,
           min = MAX (min, child_min);
           nat += child_nat + (nat > 0 ? CHIP_SPACING : 0);
         }
+      /* Like a wrapping label: asking for every tag on one line would
+       * make the whole editor as wide as the longest tag list. */
       *minimum = min;
-      *natural = nat;
+      *natural = MAX (min, MIN (nat, NATURAL_WIDTH_LIMIT));
     }
   else
     {
