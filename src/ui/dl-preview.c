@@ -18,18 +18,19 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "dl-preview.h"
 #include "dl-renderer.h"
 #include "dl-util.h"
 
-/* Debounce: the base delay, plus one millisecond per this many bytes of
- * Markdown, capped. Measured in bench/bench-preview.c, see PREVIEW.md. */
-#define UPDATE_DELAY_BASE_MS   100
-#define UPDATE_DELAY_BYTES_MS  4096
-#define UPDATE_DELAY_MAX_MS    400
+/* Debounce: as long as the last update took to reach the screen, within
+ * these bounds. An update of a 5,000-word article takes ~35 ms, so typing
+ * pauses of 100 ms show; one of 100,000 words takes 80-450 ms of the web
+ * process, so waiting as long again keeps it at most half busy while one
+ * types. Measured in bench/bench-preview.c, see docs/PREVIEW.md. */
+#define UPDATE_DELAY_MIN_MS    100
+#define UPDATE_DELAY_MAX_MS    500
 /* However fast one types, the preview follows at least this often. */
 #define UPDATE_MAX_WAIT_FACTOR 3
 #define REVEAL_DELAY_MS        60
@@ -56,7 +57,8 @@ struct _DlPreview
   char          *page_image_path;
 
   gint64         first_pending_change;
-  gsize          last_body_length;
+  gint64         update_started;
+  guint          last_update_ms;
   gssize         pending_reveal;
   guint          config_serial;
   guint          debounce_id;
@@ -141,8 +143,7 @@ render_in_thread (GTask        *task,
 static guint
 compute_delay (DlPreview *self)
 {
-  return MIN (UPDATE_DELAY_BASE_MS + self->last_body_length / UPDATE_DELAY_BYTES_MS,
-              UPDATE_DELAY_MAX_MS);
+  return CLAMP (self->last_update_ms, UPDATE_DELAY_MIN_MS, UPDATE_DELAY_MAX_MS);
 }
 
 static void
@@ -177,6 +178,8 @@ static void
 finish_update (DlPreview *self)
 {
   self->busy = FALSE;
+  self->last_update_ms = (guint) MIN ((g_get_monotonic_time () - self->update_started) / 1000,
+                                      G_MAXUINT);
   g_signal_emit (self, signals[UPDATED], 0);
 
   apply_pending_reveal (self);
@@ -309,7 +312,7 @@ start_update (DlPreview *self)
   /* A deep copy: the editor keeps changing the original meanwhile. */
   job->snapshot = dl_article_copy (self->article);
 
-  self->last_body_length = strlen (dl_article_get_body (job->snapshot));
+  self->update_started = g_get_monotonic_time ();
   self->dirty = FALSE;
   self->needs_page = FALSE;
   self->first_pending_change = 0;
@@ -677,7 +680,7 @@ dl_preview_set_article (DlPreview *self,
 
   self->pending_reveal = -1;
   self->dirty = TRUE;
-  self->last_body_length = 0;
+  self->last_update_ms = 0;
   reload_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
@@ -806,8 +809,8 @@ dl_preview_get_view (DlPreview *self)
  * dl_preview_get_update_delay:
  * @self: a #DlPreview
  *
- * Returns: the current debounce delay in milliseconds, which grows with
- *   the article
+ * Returns: the current debounce delay in milliseconds: as long as the
+ *   last update took, within bounds, so it grows with the article
  */
 guint
 dl_preview_get_update_delay (DlPreview *self)
