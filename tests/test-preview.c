@@ -483,6 +483,14 @@ test_preview_phone_width (Fixture       *fixture,
     }
   g_assert_cmpfloat (width, ==, DL_PREVIEW_PHONE_WIDTH);
 
+  /* Remembered in the preview-device setting. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+    g_autofree char *stored = g_settings_get_string (settings, "preview-device");
+
+    g_assert_cmpstr (stored, ==, "phone");
+  }
+
   dl_preview_set_device (fixture->preview, DL_PREVIEW_DEVICE_DESKTOP);
   for (guint i = 0; i < 100 && width == DL_PREVIEW_PHONE_WIDTH; i++)
     {
@@ -490,6 +498,87 @@ test_preview_phone_width (Fixture       *fixture,
       width = run_js_number (fixture, "return document.documentElement.clientWidth;");
     }
   g_assert_cmpfloat (width, >, 600);
+}
+
+static void
+test_preview_template_scheme (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dl-template-XXXXXX", NULL);
+  g_autofree char *outside = g_dir_make_tmp ("dl-outside-XXXXXX", NULL);
+  g_autofree char *inside_png = write_test_png (dir);
+  g_autofree char *outside_png = write_test_png (outside);
+  g_autofree char *link = g_build_filename (dir, "escape.png", NULL);
+  g_autofree char *outside_name = g_path_get_basename (outside);
+  g_autofree char *climb = g_strdup_printf ("dateline-template:///../%s/featured.png", outside_name);
+  g_autofree char *climb_encoded = g_strdup_printf ("dateline-template:///%%2E%%2E/%s/featured.png", outside_name);
+  g_autoptr(GFile) template_dir = g_file_new_for_path (dir);
+  g_autofree char *result = NULL;
+  guint before = fixture->updates;
+
+  g_assert_cmpint (symlink (outside_png, link), ==, 0);
+
+  /* Without a template, nothing is served. */
+  result = try_load_image (fixture, "dateline-template:///featured.png");
+  g_assert_cmpstr (result, ==, "error");
+
+  dl_preview_set_template_dir (fixture->preview, template_dir);
+  wait_for_update (fixture, before);
+
+  g_free (result);
+  result = try_load_image (fixture, "dateline-template:///featured.png");
+  g_assert_cmpstr (result, ==, "loaded 64");
+
+  g_free (result);
+  result = try_load_image (fixture, climb);
+  g_assert_cmpstr (result, ==, "error");
+
+  g_free (result);
+  result = try_load_image (fixture, climb_encoded);
+  g_assert_cmpstr (result, ==, "error");
+
+  g_free (result);
+  result = try_load_image (fixture, "dateline-template:///escape.png");
+  g_assert_cmpstr (result, ==, "error");
+
+  before = fixture->updates;
+  dl_preview_set_template_dir (fixture->preview, NULL);
+  wait_for_update (fixture, before);
+  g_free (result);
+  result = try_load_image (fixture, "dateline-template:///featured.png");
+  g_assert_cmpstr (result, ==, "error");
+
+  g_unlink (link);
+  g_unlink (inside_png);
+  g_unlink (outside_png);
+  g_rmdir (dir);
+  g_rmdir (outside);
+}
+
+static void
+test_preview_follows_dark_mode (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *light = NULL;
+  g_autofree char *dark = NULL;
+  guint before = fixture->updates;
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  if (adw_style_manager_get_dark (style_manager))
+    wait_for_update (fixture, before);
+  light = run_js_string (fixture, "return getComputedStyle(document.body).backgroundColor + ' ' +"
+                                  " getComputedStyle(document.body).color;");
+
+  before = fixture->updates;
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+  wait_for_update (fixture, before);
+  dark = run_js_string (fixture, "return getComputedStyle(document.body).backgroundColor + ' ' +"
+                                 " getComputedStyle(document.body).color;");
+  g_assert_cmpstr (light, !=, dark);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static JsonArray *
@@ -703,6 +792,8 @@ main (int   argc,
   ADD ("link-click-does-not-navigate", test_preview_link_click_does_not_navigate);
   ADD ("featured-image-scheme", test_preview_featured_image_scheme);
   ADD ("phone-width", test_preview_phone_width);
+  ADD ("template-scheme", test_preview_template_scheme);
+  ADD ("follows-dark-mode", test_preview_follows_dark_mode);
   ADD ("hostile-corpus", test_preview_hostile_corpus);
 #undef ADD
 
