@@ -30,7 +30,7 @@
 #include "dl-renderer.h"
 #include "dl-resources.h"
 
-#define RUNS 9
+#define RUNS 15
 #define KEYSTROKES 200
 
 static guint updates;
@@ -210,6 +210,22 @@ bench_main_thread (GtkSourceBuffer *buffer,
       changed_us[run - 1] = (double) changed / KEYSTROKES;
       total_us[run - 1] = insert_us[run - 1] + changed_us[run - 1];
     }
+
+  /* Once per update (not per keystroke), the main thread copies the
+   * article for the worker. */
+  {
+    double copy_us[RUNS];
+
+    for (guint run = 0; run < RUNS; run++)
+      {
+        gint64 t0 = g_get_monotonic_time ();
+        g_autoptr(DlArticle) copy = dl_article_copy (article);
+
+        copy_us[run] = (double) (g_get_monotonic_time () - t0);
+      }
+    g_print ("main thread per update   %6u words: article snapshot %.1f us\n",
+             n_words, median (copy_us, RUNS));
+  }
 
   *result = median (total_us, RUNS);
   g_print ("main thread per keystroke %6u words: %.2f us (buffer insert %.2f us, "

@@ -164,8 +164,10 @@ apply_pending_reveal (DlPreview *self)
 {
   guint index;
 
+  /* The offset is in the editor's text: wait until the page shows that
+   * text, or the block index would point into an older version. */
   if (self->pending_reveal < 0 || self->view == NULL || self->article == NULL
-      || self->busy || !dl_preview_view_get_page_ready (self->view))
+      || self->busy || self->dirty || !dl_preview_view_get_page_ready (self->view))
     return;
 
   index = dl_renderer_block_index_for_offset (dl_article_get_body (self->article),
