@@ -483,11 +483,17 @@ test_preview_phone_width (Fixture       *fixture,
     }
   g_assert_cmpfloat (width, ==, DL_PREVIEW_PHONE_WIDTH);
 
-  /* Remembered in the preview-device setting. */
+  /* Remembered in the preview-device setting (tests/meson.build points
+   * GSETTINGS_SCHEMA_DIR at the compiled schema). */
   {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
-    g_autofree char *stored = g_settings_get_string (settings, "preview-device");
+    g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                          APP_ID_BASE, TRUE);
+    g_autoptr(GSettings) settings = NULL;
+    g_autofree char *stored = NULL;
 
+    g_assert_nonnull (schema);
+    settings = g_settings_new (APP_ID_BASE);
+    stored = g_settings_get_string (settings, "preview-device");
     g_assert_cmpstr (stored, ==, "phone");
   }
 
