@@ -587,6 +587,22 @@ test_preview_follows_dark_mode (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static void
+test_preview_survives_web_process_end (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  guint before = fixture->updates;
+
+  webkit_web_view_terminate_web_process (WEBKIT_WEB_VIEW (dl_preview_get_view (fixture->preview)));
+  wait_for_update (fixture, before);
+
+  /* A fresh page, and it follows edits again. */
+  edit_body (fixture, "Written after the crash.");
+  text = run_js_string (fixture, "return document.getElementById('dl-article').textContent;");
+  g_assert_nonnull (strstr (text, "Written after the crash."));
+}
+
 static JsonArray *
 load_corpus (JsonParser **parser_out)
 {
@@ -800,6 +816,7 @@ main (int   argc,
   ADD ("phone-width", test_preview_phone_width);
   ADD ("template-scheme", test_preview_template_scheme);
   ADD ("follows-dark-mode", test_preview_follows_dark_mode);
+  ADD ("survives-web-process-end", test_preview_survives_web_process_end);
   ADD ("hostile-corpus", test_preview_hostile_corpus);
 #undef ADD
 

@@ -57,6 +57,7 @@ enum {
 
 enum {
   OPEN_URI,
+  PAGE_LOST,
   N_SIGNALS
 };
 
@@ -407,6 +408,24 @@ dl_preview_view_load_changed (WebKitWebView   *web_view,
     }
 }
 
+static void
+dl_preview_view_web_process_terminated (WebKitWebView                     *web_view,
+                                        WebKitWebProcessTerminationReason  reason)
+{
+  DlPreviewView *self = DL_PREVIEW_VIEW (web_view);
+
+  g_debug ("The preview's web process ended (reason %d)", reason);
+
+  /* The page is gone: whoever shows it must load it again. */
+  self->expecting_load = FALSE;
+  if (self->page_ready)
+    {
+      self->page_ready = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_READY]);
+    }
+  g_signal_emit (self, signals[PAGE_LOST], 0);
+}
+
 static gboolean
 dl_preview_view_context_menu (WebKitWebView       *web_view,
                               WebKitContextMenu   *context_menu,
@@ -541,6 +560,7 @@ dl_preview_view_class_init (DlPreviewViewClass *klass)
   web_view_class->decide_policy = dl_preview_view_decide_policy;
   web_view_class->load_changed = dl_preview_view_load_changed;
   web_view_class->context_menu = dl_preview_view_context_menu;
+  web_view_class->web_process_terminated = dl_preview_view_web_process_terminated;
 
   /**
    * DlPreviewView:page-ready:
@@ -569,6 +589,17 @@ dl_preview_view_class_init (DlPreviewViewClass *klass)
                                 G_CALLBACK (dl_preview_view_real_open_uri),
                                 g_signal_accumulator_true_handled, NULL, NULL,
                                 G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+
+  /**
+   * DlPreviewView::page-lost:
+   * @self: the view
+   *
+   * Emitted when the web process ended (crashed, or was killed for
+   * memory): the page must be loaded again.
+   */
+  signals[PAGE_LOST] =
+    g_signal_new ("page-lost", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

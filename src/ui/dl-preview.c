@@ -61,11 +61,13 @@ struct _DlPreview
   guint          last_update_ms;
   gssize         pending_reveal;
   guint          config_serial;
+  guint          update_serial;   /* bumped when the page is lost */
   guint          debounce_id;
   guint          reveal_id;
 
   guint          dark : 1;
   guint          busy : 1;          /* a render or a page update is in flight */
+  guint          rendering : 1;     /* a worker holds the renderer */
   guint          dirty : 1;         /* the article changed since the last render began */
   guint          needs_page : 1;    /* the next update loads the whole page */
 };
@@ -96,6 +98,7 @@ typedef struct
   GError     *template_error;
   char       *html;
   guint       config_serial;
+  guint       update_serial;
   guint       dark : 1;
   guint       full_page : 1;
 } RenderJob;
@@ -192,15 +195,29 @@ finish_update (DlPreview *self)
     start_update (self);
 }
 
+typedef struct
+{
+  DlPreview *self;
+  guint      update_serial;
+} ReplaceData;
+
 static void
 on_article_replaced_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(DlPreview) self = user_data;
+  g_autofree ReplaceData *data = user_data;
+  g_autoptr(DlPreview) self = data->self;
   g_autoptr(GError) error = NULL;
+  gboolean replaced;
 
-  if (!dl_preview_view_replace_article_finish (DL_PREVIEW_VIEW (object), result, &error))
+  replaced = dl_preview_view_replace_article_finish (DL_PREVIEW_VIEW (object), result, &error);
+
+  /* The page was lost meanwhile, and its reload is under way. */
+  if (data->update_serial != self->update_serial)
+    return;
+
+  if (!replaced)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -235,6 +252,19 @@ on_load_failed_cb (DlPreview       *self,
 }
 
 static void
+on_page_lost_cb (DlPreview     *self,
+                 DlPreviewView *view)
+{
+  g_message ("The preview's web process ended; loading the page again");
+
+  /* Whatever was in flight belongs to the lost page. */
+  self->update_serial++;
+  self->busy = FALSE;
+  self->needs_page = TRUE;
+  start_update (self);
+}
+
+static void
 on_rendered_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -242,8 +272,18 @@ on_rendered_cb (GObject      *object,
   DlPreview *self = DL_PREVIEW (object);
   RenderJob *job = g_task_get_task_data (G_TASK (result));
 
-  if (g_cancellable_is_cancelled (self->cancellable) || self->view == NULL)
+  if (g_cancellable_is_cancelled (self->cancellable))
     return;
+
+  self->rendering = FALSE;
+
+  /* Rendered for a page that was lost: render again for the new one. */
+  if (self->view == NULL || job->update_serial != self->update_serial)
+    {
+      if (!self->busy)
+        start_update (self);
+      return;
+    }
 
   /* Keep the renderer the worker made, unless the settings changed
    * meanwhile: then the next job makes a new one. */
@@ -266,8 +306,12 @@ on_rendered_cb (GObject      *object,
     }
   else
     {
+      ReplaceData *data = g_new0 (ReplaceData, 1);
+
+      data->self = g_object_ref (self);
+      data->update_serial = self->update_serial;
       dl_preview_view_replace_article_async (self->view, job->html, self->cancellable,
-                                             on_article_replaced_cb, g_object_ref (self));
+                                             on_article_replaced_cb, data);
     }
 }
 
@@ -289,7 +333,8 @@ start_update (DlPreview *self)
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
 
-  if (self->busy || self->view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->busy || self->rendering || self->view == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   if (self->article == NULL)
@@ -311,6 +356,7 @@ start_update (DlPreview *self)
   job->template_dir = self->template_dir ? g_object_ref (self->template_dir) : NULL;
   job->dark = self->dark;
   job->config_serial = self->config_serial;
+  job->update_serial = self->update_serial;
   /* A deep copy: the editor keeps changing the original meanwhile. */
   job->snapshot = dl_article_copy (self->article);
 
@@ -319,6 +365,7 @@ start_update (DlPreview *self)
   self->needs_page = FALSE;
   self->first_pending_change = 0;
   self->busy = TRUE;
+  self->rendering = TRUE;
 
   task = g_task_new (self, self->cancellable, on_rendered_cb, NULL);
   g_task_set_source_tag (task, start_update);
@@ -445,6 +492,8 @@ ensure_view (DlPreview *self)
                            G_CALLBACK (on_page_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "load-failed",
                            G_CALLBACK (on_load_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "page-lost",
+                           G_CALLBACK (on_page_lost_cb), self, G_CONNECT_SWAPPED);
   dl_preview_view_set_template_dir (self->view, self->template_dir);
   /* The built-in look uses no network; a template's CSP says what it may
    * reach. */
