@@ -365,6 +365,12 @@ typedef struct
   char  *href;                  /* NULL: an unsafe or missing link, kept as text */
 } Link;
 
+typedef struct
+{
+  gsize       start;            /* where the emphasised text begins */
+  const char *marker;           /* "**" or "*" */
+} Format;
+
 typedef enum
 {
   LAST_NONE,
@@ -379,7 +385,7 @@ typedef struct
   gboolean  pending_space;
   GArray   *containers;         /* Container */
   GArray   *links;              /* Link */
-  GArray   *format_starts;      /* gsize, where a ** or * was opened */
+  GArray   *formats;            /* Format: open ** and * */
   guint     heading_level;
   LastKind  last;
   guint     pre_depth;
@@ -468,6 +474,8 @@ append_prefix (H2M      *h,
     }
 }
 
+static void close_inline (H2M *h);
+
 static void
 flush_block (H2M *h)
 {
@@ -476,6 +484,7 @@ flush_block (H2M *h)
   g_auto(GStrv) lines = NULL;
   char *text;
 
+  close_inline (h);
   h->pending_space = FALSE;
   text = g_strstrip (h->inline_buf->str);
   /* A hard break at the very end of a block means nothing. */
@@ -724,7 +733,7 @@ handle_start_tag (H2M        *h,
       c.ordered = tag_is (name, "ol");
       c.counter = 1;
       if (c.ordered && start != NULL)
-        c.counter = CLAMP (g_ascii_strtoull (start, NULL, 10), 0, 999999999);
+        c.counter = MIN (g_ascii_strtoull (start, NULL, 10), 999999999);
       c.width = 2;
       g_array_append_val (h->containers, c);
     }
@@ -769,19 +778,19 @@ handle_start_tag (H2M        *h,
     }
   else if (tag_is (name, "strong") || tag_is (name, "b"))
     {
-      gsize pos;
+      Format format = { 0, "**" };
 
       append_inline_markup (h, "**");
-      pos = h->inline_buf->len;
-      g_array_append_val (h->format_starts, pos);
+      format.start = h->inline_buf->len;
+      g_array_append_val (h->formats, format);
     }
   else if (tag_is (name, "em") || tag_is (name, "i"))
     {
-      gsize pos;
+      Format format = { 0, "*" };
 
       append_inline_markup (h, "*");
-      pos = h->inline_buf->len;
-      g_array_append_val (h->format_starts, pos);
+      format.start = h->inline_buf->len;
+      g_array_append_val (h->formats, format);
     }
   else if (tag_is (name, "code") || tag_is (name, "kbd") || tag_is (name, "samp"))
     {
@@ -824,25 +833,54 @@ handle_start_tag (H2M        *h,
 }
 
 static void
-close_format (H2M        *h,
-              const char *marker)
+close_format (H2M *h)
 {
-  gsize start;
+  Format format;
 
-  if (h->format_starts->len == 0)
+  if (h->formats->len == 0)
     return;
-  start = g_array_index (h->format_starts, gsize, h->format_starts->len - 1);
-  g_array_set_size (h->format_starts, h->format_starts->len - 1);
+  format = g_array_index (h->formats, Format, h->formats->len - 1);
+  g_array_set_size (h->formats, h->formats->len - 1);
 
-  if (start > h->inline_buf->len)
-    return;   /* the block was flushed in between; nothing to close */
-  if (start == h->inline_buf->len)
+  if (format.start > h->inline_buf->len)
+    return;
+  if (format.start == h->inline_buf->len)
     {
       /* Empty emphasis would read as a thematic break or stray stars. */
-      g_string_truncate (h->inline_buf, start - strlen (marker));
+      g_string_truncate (h->inline_buf, format.start - strlen (format.marker));
       return;
     }
-  g_string_append (h->inline_buf, marker);
+  g_string_append (h->inline_buf, format.marker);
+}
+
+static void
+close_link (H2M *h)
+{
+  Link *link;
+
+  if (h->links->len == 0)
+    return;
+  link = &g_array_index (h->links, Link, h->links->len - 1);
+  if (link->href != NULL && link->start <= h->inline_buf->len)
+    {
+      if (link->start == h->inline_buf->len)
+        append_inline_text (h, link->href, strlen (link->href));
+      g_string_append (h->inline_buf, "](");
+      append_url (h->inline_buf, link->href);
+      g_string_append_c (h->inline_buf, ')');
+    }
+  g_array_set_size (h->links, h->links->len - 1);
+}
+
+/* Markdown emphasis and links cannot span blocks: whatever the HTML left
+ * open ends with the block. */
+static void
+close_inline (H2M *h)
+{
+  while (h->formats->len > 0)
+    close_format (h);
+  while (h->links->len > 0)
+    close_link (h);
 }
 
 static void
@@ -893,7 +931,9 @@ handle_end_tag (H2M        *h,
           flush_block (h);
           /* Unclosed inner containers end with this one. */
           g_array_set_size (h->containers, i - 1);
-          h->last = LAST_BLOCK;
+          /* A nested list ends inside its item: a tight list goes on. */
+          if (innermost_list (h) == NULL || !innermost_list (h)->item_open)
+            h->last = LAST_BLOCK;
           break;
         }
     }
@@ -904,10 +944,8 @@ handle_end_tag (H2M        *h,
       if (list != NULL)
         close_list_item (h, list);
     }
-  else if (tag_is (name, "strong") || tag_is (name, "b"))
-    close_format (h, "**");
-  else if (tag_is (name, "em") || tag_is (name, "i"))
-    close_format (h, "*");
+  else if (tag_is (name, "strong") || tag_is (name, "b") || tag_is (name, "em") || tag_is (name, "i"))
+    close_format (h);
   else if (tag_is (name, "code") || tag_is (name, "kbd") || tag_is (name, "samp"))
     {
       if (h->code_depth > 0 && --h->code_depth == 0 && h->code_start <= h->inline_buf->len)
@@ -925,22 +963,7 @@ handle_end_tag (H2M        *h,
         }
     }
   else if (tag_is (name, "a"))
-    {
-      Link *link;
-
-      if (h->links->len == 0)
-        return;
-      link = &g_array_index (h->links, Link, h->links->len - 1);
-      if (link->href != NULL)
-        {
-          if (link->start >= h->inline_buf->len)
-            append_inline_text (h, link->href, strlen (link->href));
-          g_string_append (h->inline_buf, "](");
-          append_url (h->inline_buf, link->href);
-          g_string_append_c (h->inline_buf, ')');
-        }
-      g_array_set_size (h->links, h->links->len - 1);
-    }
+    close_link (h);
 }
 
 static void
@@ -1144,7 +1167,7 @@ dl_html_to_markdown (const char *html)
   g_array_set_clear_func (h.containers, container_clear);
   h.links = g_array_new (FALSE, TRUE, sizeof (Link));
   g_array_set_clear_func (h.links, link_clear);
-  h.format_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  h.formats = g_array_new (FALSE, FALSE, sizeof (Format));
 
   p = html;
   end = html + strlen (html);
@@ -1224,6 +1247,6 @@ dl_html_to_markdown (const char *html)
   g_string_free (h.inline_buf, TRUE);
   g_array_unref (h.containers);
   g_array_unref (h.links);
-  g_array_unref (h.format_starts);
+  g_array_unref (h.formats);
   return g_string_free (h.md, FALSE);
 }

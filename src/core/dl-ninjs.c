@@ -50,10 +50,16 @@ add_date (JsonBuilder *builder,
           const char  *member,
           GDateTime   *date)
 {
-  g_autofree char *iso = dl_date_time_to_iso8601 (date);
+  g_autofree char *iso = NULL;
 
-  if (iso == NULL)
+  if (date == NULL)
     return;
+  /* RFC 3339 as JSON Schema's date-time wants it: "+03:00", not the
+   * "+03" that g_date_time_format_iso8601() writes. */
+  if (g_date_time_get_utc_offset (date) == 0)
+    iso = g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+  else
+    iso = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, iso);
 }
