@@ -434,7 +434,7 @@ test_ninjs_html_to_markdown (void)
     { "<p><code>a*b</code> and <code>x`y</code></p>", "`a*b` and `` x`y ``" },
     { "<p>&copy; &unknown; &#x41;&#66; &amp;amp;</p>", "© \\&unknown; AB \\&amp;" },
     { "<p><b></b>empty<em> </em>marks</p>", "empty marks" },
-    { "<hr><p>x</p>", "***\n\nx" },
+    { "<hr><p>x</p><p>- - -</p>", "---\n\nx\n\n\\- - -" },
     { "text <!-- comment <p> --> more", "text more" },
     { "<p><a href=\"#frag\">in page</a> <a>no href</a></p>", "[in page](#frag) no href" },
     { "", "" },

@@ -128,8 +128,13 @@ append_yaml_date (GString    *out,
                   const char *key,
                   GDateTime  *date)
 {
-  g_autofree char *iso = dl_date_time_to_iso8601 (date);
+  g_autofree char *iso = NULL;
 
+  if (date == NULL)
+    return;
+  /* RFC 3339 ("+03:00"), which YAML timestamps and most tools accept. */
+  iso = g_date_time_get_utc_offset (date) == 0 ? g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ")
+                                               : g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
   append_yaml_field (out, "", key, iso);
 }
 

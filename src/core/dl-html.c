@@ -767,10 +767,12 @@ handle_start_tag (H2M        *h,
   else if (tag_is (name, "hr"))
     {
       flush_block (h);
-      g_string_append (h->inline_buf, "***");
-      flush_block (h);
-      /* "***" must not be escaped: it was appended as markup, and the
-       * line-start escape only touches -, +, # and = */
+      /* Written directly: the line-start escape would turn it into text. */
+      if (h->md->len > 0)
+        g_string_append (h->md, "\n\n");
+      append_prefix (h, FALSE);
+      g_string_append (h->md, "---");
+      h->last = LAST_BLOCK;
     }
   else if (tag_is (name, "br"))
     {
