@@ -125,6 +125,7 @@ test_export_html (Fixture       *fixture,
   g_autofree char *out_dir = g_build_filename (fixture->dir, "site", NULL);
   g_autofree char *page_path = g_build_filename (out_dir, "article.html", NULL);
   g_autofree char *copied = g_build_filename (out_dir, "belcci photo.jpg", NULL);
+  g_autofree char *renamed = g_build_filename (out_dir, "belcci photo-2.jpg", NULL);
   g_autoptr(GFile) page_file = g_file_new_for_path (page_path);
   g_autoptr(GError) error = NULL;
   g_autofree char *page = NULL;
@@ -147,7 +148,7 @@ test_export_html (Fixture       *fixture,
   /* Exporting again beside an identical copy reuses it. */
   g_assert_true (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (g_file_test (g_build_filename (out_dir, "belcci photo-2.jpg", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (renamed, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -324,6 +325,7 @@ test_cli_export_and_import (Fixture       *fixture,
   g_autofree char *ninjs_path = g_build_filename (fixture->dir, "out.json", NULL);
   g_autofree char *html_path = g_build_filename (fixture->dir, "out.html", NULL);
   g_autofree char *md_path = g_build_filename (fixture->dir, "out.md", NULL);
+  g_autofree char *copied = g_build_filename (fixture->dir, "belcci photo.jpg", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DlArticle) back = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -337,7 +339,7 @@ test_cli_export_and_import (Fixture       *fixture,
 
   g_assert_cmpint (dl_cli_export_main (article, "html", html_path, &error), ==, 0);
   g_assert_no_error (error);
-  assert_image_copy (g_build_filename (fixture->dir, "belcci photo.jpg", NULL));
+  assert_image_copy (copied);
 
   g_assert_cmpint (dl_cli_export_main (article, "markdown", md_path, &error), ==, 0);
   g_assert_no_error (error);
@@ -379,6 +381,7 @@ test_cli_render (Fixture       *fixture,
   g_autofree char *page = NULL;
   g_autofree char *template_dir = g_build_filename (fixture->dir, "tpl", NULL);
   g_autofree char *template_file = g_build_filename (template_dir, "template.html", NULL);
+  g_autofree char *copied = g_build_filename (fixture->dir, "belcci photo.jpg", NULL);
   g_autoptr(GError) error = NULL;
 
   {
@@ -389,7 +392,7 @@ test_cli_render (Fixture       *fixture,
   page = read_file (page_path);
   g_assert_nonnull (strstr (page, "<meta name=\"color-scheme\" content=\"dark\">"));
   g_assert_nonnull (strstr (page, "src=\"belcci%20photo.jpg\""));
-  assert_image_copy (g_build_filename (fixture->dir, "belcci photo.jpg", NULL));
+  assert_image_copy (copied);
 
   /* a folder without template.html */
   g_mkdir (template_dir, 0700);

@@ -256,6 +256,22 @@ assert_page_is_safe (const char *html,
   g_assert_cmpuint (n_csp, ==, 1);
 }
 
+/* Asserts that @haystack contains the printf-formatted needle. */
+static void G_GNUC_PRINTF (2, 3)
+assert_contains (const char *haystack,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *needle = NULL;
+  va_list args;
+
+  va_start (args, format);
+  needle = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -328,24 +344,28 @@ test_renderer_escaping (void)
   page = dl_renderer_render_page (renderer, article);
   g_assert_null (strstr (page, hostile));
   g_assert_null (strstr (page, "<b>"));
-  g_assert_nonnull (strstr (page, g_strdup_printf ("<h1 class=\"dl-headline\" dir=\"auto\">%s</h1>", escaped)));
-  g_assert_nonnull (strstr (page, g_strdup_printf ("<p class=\"dl-standfirst\" dir=\"auto\">%s</p>", escaped)));
-  g_assert_nonnull (strstr (page, g_strdup_printf ("<span class=\"dl-caption\">%s</span>", escaped)));
-  g_assert_nonnull (strstr (page, g_strdup_printf ("<span class=\"dl-image-credit\">%s</span>", escaped)));
-  g_assert_nonnull (strstr (page, g_strdup_printf ("<span class=\"dl-category\" dir=\"auto\">%s</span>", escaped)));
-  g_assert_nonnull (strstr (page, g_strdup_printf ("<li class=\"dl-tag\" dir=\"auto\">%s</li>", escaped)));
+  assert_contains (page, "<h1 class=\"dl-headline\" dir=\"auto\">%s</h1>", escaped);
+  assert_contains (page, "<p class=\"dl-standfirst\" dir=\"auto\">%s</p>", escaped);
+  assert_contains (page, "<span class=\"dl-caption\">%s</span>", escaped);
+  assert_contains (page, "<span class=\"dl-image-credit\">%s</span>", escaped);
+  assert_contains (page, "<span class=\"dl-category\" dir=\"auto\">%s</span>", escaped);
+  assert_contains (page, "<li class=\"dl-tag\" dir=\"auto\">%s</li>", escaped);
   g_assert_nonnull (strstr (page, "and A &lt;b&gt;&amp;&quot;&#39;</p>"));
   /* the place is upper-cased into the dateline, then escaped */
   g_assert_nonnull (strstr (page, "<span class=\"dateline\">&lt;B&gt;&quot;Q&quot; &amp; &#39;A&#39;&lt;/B&gt;, 8 May (BelTA) - </span>"));
   /* the alt attribute: quotes can never end it */
   in_attr = g_strdup_printf ("alt=\"%s\"", escaped);
   g_assert_nonnull (strstr (page, in_attr));
-  g_assert_nonnull (strstr (page, g_strdup_printf ("<title>%s</title>", escaped)));
+  assert_contains (page, "<title>%s</title>", escaped);
 
   assert_page_is_safe (page, FALSE, "escaping");
 
-  g_assert_cmpstr (dl_html_escape_attr ("a`b"), ==, "a&#96;b");
-  g_assert_cmpstr (dl_html_escape_text ("a`b<"), ==, "a`b&lt;");
+  g_free (in_attr);
+  in_attr = dl_html_escape_attr ("a`b");
+  g_assert_cmpstr (in_attr, ==, "a&#96;b");
+  g_free (in_attr);
+  in_attr = dl_html_escape_text ("a`b<");
+  g_assert_cmpstr (in_attr, ==, "a`b&lt;");
 }
 
 static void
@@ -454,8 +474,9 @@ test_renderer_hostile_corpus (void)
           page = dl_renderer_render_page (renderer, article);
           assert_page_is_safe (page, mode == 1, id);
           body = dl_renderer_render_body (renderer, article, NULL, NULL);
-          assert_page_is_safe (g_strconcat ("<head><meta http-equiv=\"Content-Security-Policy\"></head><body>",
-                                            body, NULL), mode == 1, id);
+          g_free (page);
+          page = g_strconcat ("<head><meta http-equiv=\"Content-Security-Policy\"></head><body>", body, NULL);
+          assert_page_is_safe (page, mode == 1, id);
         }
     }
 }
@@ -556,7 +577,7 @@ test_renderer_images (void)
 
   dl_article_set_body (article, "![a](dateline-image:///other/featured) ![b](http://img.example/b.png)");
   page = dl_renderer_render_page (renderer, article);
-  g_assert_nonnull (strstr (page, g_strdup_printf ("src=\"%s\"", expected)));
+  assert_contains (page, "src=\"%s\"", expected);
   g_assert_nonnull (strstr (page, "<img src=\"dateline-image:///other/featured\" alt=\"a\">"));
   g_assert_nonnull (strstr (page, "img-src dateline-image: dateline-template: https: http:;"));
   assert_page_is_safe (page, TRUE, "preview images");
