@@ -18,6 +18,7 @@
 #include <md4c.h>
 
 #include "dl-core-resources.h"
+#include "dl-credit-lines.h"
 #include "dl-html.h"
 #include "dl-renderer.h"
 
@@ -895,88 +896,6 @@ str_empty (const char *str)
 }
 
 static char *
-join_names (GPtrArray *names)
-{
-  GString *joined = g_string_new (NULL);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      if (i > 0)
-        /* Translators: between the last two names of a list, "A, B and C" */
-        g_string_append (joined, i == names->len - 1 ? _(" and ") : _(", "));
-      g_string_append (joined, g_ptr_array_index (names, i));
-    }
-  return g_string_free (joined, FALSE);
-}
-
-/* The one place where credits become lines of text; the article's own
- * composer (dl_article_compose_credits) will replace this. */
-static GStrv
-compose_credit_lines (DlArticle *article)
-{
-  GListModel *credits = dl_article_get_credits (article);
-  g_autoptr(GPtrArray) authors = g_ptr_array_new ();
-  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
-  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
-  guint n = g_list_model_get_n_items (credits);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlCredit) credit = g_list_model_get_item (credits, i);
-      const char *name = dl_credit_get_name (credit);
-      const char *text = dl_credit_get_text (credit);
-      DlCreditRole role = dl_credit_get_role (credit);
-
-      if (dl_credit_is_empty (credit))
-        continue;
-      if (role == DL_CREDIT_ROLE_AUTHOR)
-        {
-          g_ptr_array_add (authors, (gpointer) (!str_empty (name) ? name : text));
-          continue;
-        }
-
-      if (!str_empty (name) && !str_empty (text))
-        /* Translators: a credit line, e.g. "Photo: Anna Ivanova, BelTA" */
-        g_ptr_array_add (others, g_strdup_printf (_("%s: %s, %s"), dl_credit_role_get_label (role), name, text));
-      else if (!str_empty (name))
-        /* Translators: a credit line, e.g. "Photo: Anna Ivanova" */
-        g_ptr_array_add (others, g_strdup_printf (_("%s: %s"), dl_credit_role_get_label (role), name));
-      else
-        /* Translators: a credit line, e.g. "Photo courtesy of the BelCCI" */
-        g_ptr_array_add (others, g_strdup_printf (C_("credit line", "%s %s"), dl_credit_role_get_label (role), text));
-    }
-
-  if (authors->len > 0)
-    {
-      g_autofree char *names = join_names (authors);
-      g_autofree char *byline = NULL;
-
-      /* Translators: the byline, e.g. "By Anna Ivanova and Sergei Petrov" */
-      byline = g_strdup_printf (_("By %s"), names);
-      g_strv_builder_add (lines, byline);
-    }
-  for (guint i = 0; i < others->len; i++)
-    g_strv_builder_add (lines, g_ptr_array_index (others, i));
-  return g_strv_builder_end (lines);
-}
-
-static gboolean
-has_author (DlArticle *article)
-{
-  GListModel *credits = dl_article_get_credits (article);
-  guint n = g_list_model_get_n_items (credits);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlCredit) credit = g_list_model_get_item (credits, i);
-
-      if (dl_credit_get_role (credit) == DL_CREDIT_ROLE_AUTHOR && !dl_credit_is_empty (credit))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static char *
 sanitized_language (DlArticle *article)
 {
   const char *language = dl_article_get_language (article);
@@ -1052,7 +971,9 @@ render_header (DlRenderer *self,
   const char *category = dl_article_get_category (article);
   const char *standfirst = dl_article_get_standfirst (article);
   g_autoptr(GDateTime) local = dup_local_dateline_date (article);
-  g_auto(GStrv) credit_lines = compose_credit_lines (article);
+  /* Composed in the article's language by the one credits API that the
+   * exports and publishing use too. */
+  g_autoptr(GPtrArray) credit_lines = dl_article_compose_credit_lines (article, NULL);
 
   g_string_append (out, "<header class=\"dl-header\">\n");
   if (!str_empty (category) || local != NULL)
@@ -1090,16 +1011,17 @@ render_header (DlRenderer *self,
       g_string_append (out, "</p>\n");
     }
 
-  if (credit_lines[0] != NULL)
+  if (credit_lines->len > 0)
     {
-      gboolean byline = has_author (article);
-
       g_string_append (out, "<div class=\"dl-credits\">\n");
-      for (guint i = 0; credit_lines[i] != NULL; i++)
+      for (guint i = 0; i < credit_lines->len; i++)
         {
-          g_string_append (out, i == 0 && byline ? "<p class=\"dl-byline\" dir=\"auto\">"
-                                                 : "<p class=\"dl-credit-line\" dir=\"auto\">");
-          dl_html_append_text (out, credit_lines[i], -1);
+          DlCreditLine *line = g_ptr_array_index (credit_lines, i);
+
+          g_string_append (out, line->role == DL_CREDIT_ROLE_AUTHOR
+                                ? "<p class=\"dl-byline\" dir=\"auto\">"
+                                : "<p class=\"dl-credit-line\" dir=\"auto\">");
+          dl_html_append_text (out, line->text, -1);
           g_string_append (out, "</p>\n");
         }
       g_string_append (out, "</div>\n");
