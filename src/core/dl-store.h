@@ -8,6 +8,7 @@
 
 #include "dl-article.h"
 #include "dl-article-summary.h"
+#include "dl-quarantined-file.h"
 
 G_BEGIN_DECLS
 
