@@ -39,7 +39,12 @@
 /* uuid, headline, status, category, place, tags, modified (µs since the
  * epoch), file mtime (ns since the epoch), file size */
 #define INDEX_RECORD_TYPE  "(sssssasxxt)"
-#define INDEX_TYPE         "(suua" INDEX_RECORD_TYPE ")"
+/* magic, version, number of records, the first page, the rest */
+#define INDEX_TYPE         "(suua" INDEX_RECORD_TYPE "a" INDEX_RECORD_TYPE ")"
+/* The newest records are stored apart and validated alone, so the first
+ * page of the list is shown in a time that does not depend on the size
+ * of the library: more than any window shows. */
+#define FIRST_PAGE         100
 #define INDEX_WRITE_DELAY_MS 500
 
 typedef struct
@@ -108,6 +113,12 @@ entry_free (gpointer data)
   g_free (entry);
 }
 
+static const char *
+entry_uuid (Entry *entry)
+{
+  return dl_article_summary_get_uuid (entry->summary);
+}
+
 static gint64
 date_time_to_us (GDateTime *dt)
 {
@@ -116,19 +127,22 @@ date_time_to_us (GDateTime *dt)
   return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
 }
 
+/* UTC: converting 10,000 times to local time means 10,000 time zone
+ * look-ups; whoever displays the time converts it. */
 static GDateTime *
 date_time_from_us (gint64 us)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) exact = NULL;
+  GDateTime *utc;
+  GDateTime *exact;
 
   if (us == 0)
     return NULL;
   utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  if (utc == NULL)
-    return NULL;
+  if (utc == NULL || us % G_USEC_PER_SEC == 0)
+    return utc;
   exact = g_date_time_add (utc, us % G_USEC_PER_SEC);
-  return g_date_time_to_local (exact);
+  g_date_time_unref (utc);
+  return exact;
 }
 
 static Entry *
@@ -550,19 +564,20 @@ read_library_file (DlStore            *self,
 /* ------------------------------------------------------------------ */
 /* The index                                                           */
 
-static GPtrArray *
-read_index (DlStore  *self,
-            GError  **error)
+/* Opens the index and returns its first page, validated; *rest is
+ * validated by the caller (load_read_rest()), later. */
+static GVariant *
+read_index (DlStore   *self,
+            GVariant **rest,
+            GError   **error)
 {
   g_autofree char *path = g_build_filename (self->path, DL_STORE_INDEX_NAME, NULL);
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GVariant) index = NULL;
   g_autoptr(GVariant) magic = NULL;
-  g_autoptr(GVariant) records = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GVariant) first = NULL;
   guint32 version, count;
-  gsize n;
 
   /* mmap: the records are read in place, and the mapping stays valid
    * even after a save replaces the file by rename. */
@@ -578,37 +593,59 @@ read_index (DlStore  *self,
       index = swapped;
     }
 
+  /* Untrusted data: GVariant returns empty values rather than reading
+   * out of bounds, so a damaged header shows up as a wrong magic. */
   magic = g_variant_get_child_value (index, 0);
   g_variant_get_child (index, 1, "u", &version);
   g_variant_get_child (index, 2, "u", &count);
-  records = g_variant_get_child_value (index, 3);
-  n = g_variant_n_children (records);
+  first = g_variant_get_child_value (index, 3);
+  *rest = g_variant_get_child_value (index, 4);
+
+  /* is_normal_form() is one linear check that the records are well
+   * formed (what we write always is; a torn file almost never is), and it
+   * marks them trusted, which makes each access below O(1). */
   if (g_strcmp0 (g_variant_get_string (magic, NULL), INDEX_MAGIC) != 0
-      || version != INDEX_VERSION || count != n)
+      || version != INDEX_VERSION
+      || count != g_variant_n_children (first) + g_variant_n_children (*rest)
+      || !g_variant_is_normal_form (first))
     {
+      g_clear_pointer (rest, g_variant_unref);
       g_set_error_literal (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
-                           "The library index is corrupt or of another version");
+                           "The library index is damaged or of another version");
       return NULL;
     }
+  return g_steal_pointer (&first);
+}
 
-  entries = g_ptr_array_new_full (n, entry_free);
-  for (gsize i = 0; i < n; i++)
+/* Entries for records [from, to), their file stamps noted in @known.
+ * NULL (and nothing added) if a record is unusable. */
+static GPtrArray *
+build_entries (GVariant   *records,
+               gsize       from,
+               gsize       to,
+               GHashTable *known)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_full (to - from, entry_free);
+
+  for (gsize i = from; i < to; i++)
     {
       g_autoptr(GVariant) record = g_variant_get_child_value (records, i);
       Entry *entry = entry_new_from_record (record);
 
       if (entry == NULL)
-        {
-          g_set_error_literal (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
-                               "The library index holds an invalid record");
-          return NULL;
-        }
+        return NULL;
       g_ptr_array_add (entries, entry);
     }
 
-  /* Written in list order, so this is nearly free; it guards against an
-   * index written by something else. */
-  g_ptr_array_sort (entries, compare_entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      gint64 *stamp = g_new (gint64, 2);
+
+      stamp[0] = entry->mtime_ns;
+      stamp[1] = (gint64) entry->size;
+      g_hash_table_replace (known, g_strdup (entry_uuid (entry)), stamp);
+    }
   return g_steal_pointer (&entries);
 }
 
@@ -627,8 +664,11 @@ build_index (DlStore *self)
       records[i] = entry_get_record (entry);
     }
 
-  index = g_variant_new ("(suu@a" INDEX_RECORD_TYPE ")", INDEX_MAGIC, INDEX_VERSION, n,
-                         g_variant_new_array (G_VARIANT_TYPE (INDEX_RECORD_TYPE), records, n));
+  index = g_variant_new ("(suu@a" INDEX_RECORD_TYPE "@a" INDEX_RECORD_TYPE ")",
+                         INDEX_MAGIC, INDEX_VERSION, n,
+                         g_variant_new_array (G_VARIANT_TYPE (INDEX_RECORD_TYPE), records, MIN (n, FIRST_PAGE)),
+                         g_variant_new_array (G_VARIANT_TYPE (INDEX_RECORD_TYPE), records + MIN (n, FIRST_PAGE),
+                                              n - MIN (n, FIRST_PAGE)));
   index = g_variant_ref_sink (index);
   if (G_BYTE_ORDER == G_BIG_ENDIAN)
     {
@@ -741,12 +781,6 @@ dl_store_write_index_sync (DlStore  *self,
 
 /* ------------------------------------------------------------------ */
 /* The summaries model (owner thread only)                             */
-
-static const char *
-entry_uuid (Entry *entry)
-{
-  return dl_article_summary_get_uuid (entry->summary);
-}
 
 static Entry *
 entry_at (DlStore *self,
@@ -870,6 +904,7 @@ add_entries (DlStore   *self,
 {
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
   g_autoptr(GPtrArray) summaries = NULL;
+  guint n;
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -885,14 +920,25 @@ add_entries (DlStore   *self,
   /* Ownership has moved to self->entries or been released above. */
   g_ptr_array_set_free_func (entries, NULL);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->summaries)) > 0)
+  g_ptr_array_sort (fresh, compare_entries);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+
+  /* The rest of the index after its first page: all older than what is
+   * shown, so one append. Anything else goes in one by one. */
+  if (n > 0 && fresh->len > 0)
     {
-      for (guint i = 0; i < fresh->len; i++)
-        insert_entry (self, g_ptr_array_index (fresh, i));
-      return;
+      Entry *last = entry_at (self, n - 1);
+      Entry *first = g_ptr_array_index (fresh, 0);
+
+      if (compare_keys (last->modified_us, entry_uuid (last),
+                        first->modified_us, entry_uuid (first)) >= 0)
+        {
+          for (guint i = 0; i < fresh->len; i++)
+            insert_entry (self, g_ptr_array_index (fresh, i));
+          return;
+        }
     }
 
-  g_ptr_array_sort (fresh, compare_entries);
   summaries = g_ptr_array_sized_new (fresh->len);
   for (guint i = 0; i < fresh->len; i++)
     {
@@ -902,7 +948,7 @@ add_entries (DlStore   *self,
       g_ptr_array_add (summaries, entry->summary);
     }
   if (summaries->len > 0)
-    g_list_store_splice (self->summaries, 0, 0, summaries->pdata, summaries->len);
+    g_list_store_splice (self->summaries, n, 0, summaries->pdata, summaries->len);
 }
 
 static void
@@ -943,10 +989,13 @@ changed_free (gpointer data)
 
 typedef struct
 {
-  GPtrArray  *index_entries;   /* Entry, from the index; handed to the owner thread */
+  /* Entries from the index, handed to the owner thread: the first page,
+   * then the rest. */
+  GPtrArray  *batches[2];
+  gboolean    applied[2];
+  GVariant   *rest;
   GHashTable *known;           /* uuid → gint64[2] {mtime_ns, size} from the index */
   gboolean    index_ok;
-  gboolean    index_applied;
 
   GPtrArray  *changed;         /* Changed */
   GPtrArray  *removed;         /* uuid strings */
@@ -958,7 +1007,9 @@ load_data_free (gpointer data)
 {
   LoadData *load = data;
 
-  g_clear_pointer (&load->index_entries, g_ptr_array_unref);
+  g_clear_pointer (&load->batches[0], g_ptr_array_unref);
+  g_clear_pointer (&load->batches[1], g_ptr_array_unref);
+  g_clear_pointer (&load->rest, g_variant_unref);
   g_clear_pointer (&load->known, g_hash_table_unref);
   g_clear_pointer (&load->changed, g_ptr_array_unref);
   g_clear_pointer (&load->removed, g_ptr_array_unref);
@@ -966,32 +1017,59 @@ load_data_free (gpointer data)
   g_free (load);
 }
 
+/* Reads the first page of the index; load_read_rest() does the rest. */
 static void
 load_read_index (DlStore  *self,
                  LoadData *load)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) first = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   load->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  load->index_entries = read_index (self, &error);
-  load->index_ok = load->index_entries != NULL;
-  if (load->index_entries == NULL)
+  first = read_index (self, &load->rest, &error);
+  if (first != NULL)
+    {
+      load->batches[0] = build_entries (first, 0, g_variant_n_children (first), load->known);
+      if (load->batches[0] == NULL)
+        g_set_error_literal (&error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
+                             "The library index holds an invalid record");
+    }
+
+  load->index_ok = load->batches[0] != NULL;
+  if (!load->index_ok)
     {
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_message ("Rebuilding the library index of %s: %s", self->path, error->message);
-      load->index_entries = g_ptr_array_new_with_free_func (entry_free);
-      return;
+      g_clear_pointer (&load->rest, g_variant_unref);
+      load->batches[0] = g_ptr_array_new_with_free_func (entry_free);
     }
+  g_debug ("First page of the index of %s read in %.2f ms", self->path,
+           (g_get_monotonic_time () - start) / 1000.0);
+}
 
-  for (guint i = 0; i < load->index_entries->len; i++)
+static void
+load_read_rest (DlStore  *self,
+                LoadData *load)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  if (load->rest != NULL && g_variant_is_normal_form (load->rest))
+    load->batches[1] = build_entries (load->rest, 0, g_variant_n_children (load->rest), load->known);
+
+  /* A damaged rest: the first page stays; reconciliation reads the
+   * files it does not know. */
+  if (load->batches[1] == NULL)
     {
-      Entry *entry = g_ptr_array_index (load->index_entries, i);
-      gint64 *stamp = g_new (gint64, 2);
-
-      stamp[0] = entry->mtime_ns;
-      stamp[1] = (gint64) entry->size;
-      g_hash_table_replace (load->known, g_strdup (entry_uuid (entry)), stamp);
+      if (load->rest != NULL)
+        {
+          g_message ("Rebuilding the library index of %s: it is damaged", self->path);
+          load->index_ok = FALSE;
+        }
+      load->batches[1] = g_ptr_array_new_with_free_func (entry_free);
     }
+  g_clear_pointer (&load->rest, g_variant_unref);
+  g_debug ("Rest of the index read in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
 }
 
 /* A file whose name is not <its uuid>.dateline (dropped in by hand, or a
@@ -1131,19 +1209,30 @@ load_reconcile (DlStore      *self,
 
 /* Owner thread: shows what the index holds. */
 static void
-load_apply_index (DlStore  *self,
-                  LoadData *load)
+load_apply_batch (DlStore  *self,
+                  LoadData *load,
+                  guint     batch)
 {
-  if (load->index_applied)
-    return;
-  load->index_applied = TRUE;
-  if (load->index_entries != NULL)
+  gint64 start = g_get_monotonic_time ();
+
+  /* Batches apply in order, whichever source runs first. */
+  for (guint i = 0; i <= batch; i++)
     {
-      add_entries (self, load->index_entries);
-      g_clear_pointer (&load->index_entries, g_ptr_array_unref);
+      if (load->applied[i])
+        continue;
+      load->applied[i] = TRUE;
+      if (load->batches[i] != NULL)
+        {
+          add_entries (self, load->batches[i]);
+          g_clear_pointer (&load->batches[i], g_ptr_array_unref);
+        }
+      if (i == 0)
+        {
+          self->load_serial = self->mutation_serial;
+          set_ready (self);
+        }
     }
-  self->load_serial = self->mutation_serial;
-  set_ready (self);
+  g_debug ("Summaries (batch %u) added in %.1f ms", batch, (g_get_monotonic_time () - start) / 1000.0);
 }
 
 /* Owner thread: applies what reconciliation found, except where the
@@ -1196,25 +1285,45 @@ typedef struct
 {
   DlStore  *self;
   GTask    *task;   /* keeps the LoadData alive */
-} IndexReady;
+  guint     batch;
+} BatchReady;
 
 static gboolean
-load_index_ready_cb (gpointer user_data)
+load_batch_ready_cb (gpointer user_data)
 {
-  IndexReady *ready = user_data;
+  BatchReady *ready = user_data;
 
-  load_apply_index (ready->self, g_task_get_task_data (ready->task));
+  load_apply_batch (ready->self, g_task_get_task_data (ready->task), ready->batch);
   return G_SOURCE_REMOVE;
 }
 
 static void
-index_ready_free (gpointer data)
+batch_ready_free (gpointer data)
 {
-  IndexReady *ready = data;
+  BatchReady *ready = data;
 
   g_object_unref (ready->self);
   g_object_unref (ready->task);
   g_free (ready);
+}
+
+/* An explicit source, not g_main_context_invoke(), which would run the
+ * callback right here in the worker when nobody iterates the context. */
+static void
+post_batch (GTask   *task,
+            DlStore *self,
+            guint    batch)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+  BatchReady *ready = g_new0 (BatchReady, 1);
+
+  ready->self = g_object_ref (self);
+  ready->task = g_object_ref (task);
+  ready->batch = batch;
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, load_batch_ready_cb, ready, batch_ready_free);
+  g_source_set_name (source, "[dateline] show library index");
+  g_source_attach (source, g_task_get_context (task));
 }
 
 static void
@@ -1225,21 +1334,13 @@ load_thread (GTask        *task,
 {
   DlStore *self = source_object;
   LoadData *load = task_data;
-  IndexReady *ready = g_new0 (IndexReady, 1);
-  g_autoptr(GSource) source = g_idle_source_new ();
 
+  /* Show the first page now, the rest of the index next; the
+   * reconciliation below may take a while and must not delay either. */
   load_read_index (self, load);
-
-  /* Show the list now; the reconciliation below may take a while on a
-   * large library and must not delay it. An explicit source, not
-   * g_main_context_invoke(), which could run it right here in the
-   * worker when nobody iterates the context. */
-  ready->self = g_object_ref (self);
-  ready->task = g_object_ref (task);
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, load_index_ready_cb, ready, index_ready_free);
-  g_source_set_name (source, "[dateline] show library index");
-  g_source_attach (source, g_task_get_context (task));
+  post_batch (task, self, 0);
+  load_read_rest (self, load);
+  post_batch (task, self, 1);
 
   load_reconcile (self, load, cancellable);
 
@@ -1262,8 +1363,7 @@ load_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   LoadData *load = g_task_get_task_data (G_TASK (result));
 
-  /* Whichever of the two idles runs first, the index comes first. */
-  load_apply_index (self, load);
+  load_apply_batch (self, load, 1);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1328,7 +1428,8 @@ dl_store_load_sync (DlStore       *self,
 
   load = g_new0 (LoadData, 1);
   load_read_index (self, load);
-  load_apply_index (self, load);
+  load_read_rest (self, load);
+  load_apply_batch (self, load, 1);
   load_reconcile (self, load, cancellable);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
