@@ -1376,9 +1376,10 @@ load_done_cb (GObject      *object,
 /**
  * dl_store_load_async:
  *
- * Reads the index in a worker thread and fills the summaries in one
- * items-changed ("ready" becomes TRUE), then reconciles the folder with
- * the index, also in a worker; @callback runs when both are done.
+ * Reads the index in a worker thread and shows its first page (the
+ * newest articles; "ready" becomes TRUE), then the rest, each in one
+ * items-changed; then reconciles the folder with the index, also in the
+ * worker. @callback runs when all is done.
  */
 void
 dl_store_load_async (DlStore             *self,

@@ -51,9 +51,10 @@ gboolean      dl_store_load_sync             (DlStore             *self,
                                               GCancellable        *cancellable,
                                               GError             **error);
 
-/* TRUE (and "ready" notified) once the summaries reflect the index: the
- * list can be shown. dl_store_load_async() completes later, when the
- * folder has been reconciled with the index. */
+/* TRUE (and "ready" notified) once the summaries hold the first page of
+ * the index (the newest articles): the list can be shown. The rest of the
+ * index follows in one more items-changed, and dl_store_load_async()
+ * completes when the folder has been reconciled with the index. */
 gboolean      dl_store_is_ready              (DlStore             *self);
 
 /* Writes the index now if it is out of date (it is otherwise written
