@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/inotify.h>
 #include <sys/mount.h>
 #include <unistd.h>
@@ -783,6 +785,61 @@ test_ten_thousand_articles (void)
 }
 
 static void
+test_save_during_load (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("Before", "", 1700000000);
+  g_autoptr(DlArticle) on_disk = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *fresh = NULL;
+  struct timespec old_times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+
+  library_init (&lib);
+  store = load_store (&lib);
+  save_many (store, 300);
+  dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Temporary files: one left by a crash long ago, one "in progress". */
+  stale = g_build_filename (lib.path, ".dead.dateline.AbC123", NULL);
+  fresh = g_build_filename (lib.path, ".live.dateline.XyZ789", NULL);
+  g_file_set_contents (stale, "half a file", -1, NULL);
+  g_file_set_contents (fresh, "half a file", -1, NULL);
+  g_assert_cmpint (utimensat (AT_FDCWD, stale, old_times, 0), ==, 0);
+
+  /* The editor saves while the library is still loading: the
+   * reconciliation must not put the older summary back. */
+  store = dl_store_new (lib.dir);
+  dl_store_load_async (store, NULL, async_cb, &loaded);
+  dl_article_set_headline (article, "Saved while loading");
+  dl_article_touch (article);
+  dl_store_save_article_async (store, article, NULL, async_cb, &saved);
+  dl_store_save_article_finish (store, wait_for (&saved), &error);
+  g_assert_no_error (error);
+  dl_store_load_finish (store, wait_for (&loaded), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_summaries (store), ==, 301);
+  g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, dl_article_get_uuid (article))),
+                   ==, "Saved while loading");
+  path = file_in (lib.path, dl_article_get_uuid (article));
+  on_disk = read_article (path);
+  g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "Saved while loading");
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+static void
 test_save_moves_summary_to_top (void)
 {
   Library lib;
@@ -1035,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/store/save/folder-is-a-file", test_save_fails_when_folder_is_a_file);
   g_test_add_func ("/store/save/disk-full", test_save_fails_when_disk_is_full);
   g_test_add_func ("/store/save/moves-summary-to-top", test_save_moves_summary_to_top);
+  g_test_add_func ("/store/save/during-load", test_save_during_load);
   g_test_add_func ("/store/load/corrupt-file-quarantined", test_corrupt_file_is_quarantined);
   g_test_add_func ("/store/load/open-corrupt-file", test_open_corrupt_file);
   g_test_add_func ("/store/load/index-rebuilt", test_index_rebuilt_when_missing_or_corrupt);

@@ -46,6 +46,7 @@
  * of the library: more than any window shows. */
 #define FIRST_PAGE         100
 #define INDEX_WRITE_DELAY_MS 500
+#define STALE_TEMP_NS      (G_GINT64_CONSTANT (3600) * 1000000000)
 
 typedef struct
 {
@@ -1154,8 +1155,21 @@ load_reconcile (DlStore      *self,
 
       if (g_cancellable_is_cancelled (cancellable))
         return;
-      /* Hidden names are our own temporary files. */
-      if (name[0] == '.' || !g_str_has_suffix (name, DL_ARTICLE_FILE_EXTENSION))
+      /* Hidden names are our own temporary files: one left by a crash is
+       * an incomplete copy of a file that is still whole. Fresh ones may
+       * belong to a save in progress. */
+      if (name[0] == '.')
+        {
+          if (strstr (name, DL_ARTICLE_FILE_EXTENSION ".") != NULL)
+            {
+              path = g_build_filename (self->path, name, NULL);
+              if (stat_file (path, &mtime_ns, &size)
+                  && g_get_real_time () * 1000 - mtime_ns > STALE_TEMP_NS)
+                g_unlink (path);
+            }
+          continue;
+        }
+      if (!g_str_has_suffix (name, DL_ARTICLE_FILE_EXTENSION))
         continue;
 
       path = g_build_filename (self->path, name, NULL);
