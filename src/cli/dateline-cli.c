@@ -180,9 +180,7 @@ write_output (const char  *output,
       return TRUE;
     }
 
-  if (!g_file_set_contents (output, data, size, error))
-    return FALSE;
-  return TRUE;
+  return g_file_set_contents (output, data, size, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -270,6 +270,17 @@ set_io_error (GError     **error,
 #pragma GCC diagnostic pop
 }
 
+static gboolean
+check_uuid (const char  *uuid,
+            GError     **error)
+{
+  if (g_uuid_string_is_valid (uuid))
+    return TRUE;
+  g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+               _("“%s” is not a valid article identifier."), uuid);
+  return FALSE;
+}
+
 static void
 set_write_error (GError     **error,
                  const char  *folder,
@@ -1549,6 +1560,7 @@ dl_store_open_article_async (DlStore             *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
   OpenData *data;
 
   g_return_if_fail (DL_IS_STORE (self));
@@ -1556,10 +1568,9 @@ dl_store_open_article_async (DlStore             *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dl_store_open_article_async);
-  if (!g_uuid_string_is_valid (uuid))
+  if (!check_uuid (uuid, &error))
     {
-      g_task_return_new_error (task, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                               _("“%s” is not a valid article identifier."), uuid);
+      g_task_return_error (task, error);
       return;
     }
 
@@ -1604,12 +1615,8 @@ dl_store_open_article_sync (DlStore       *self,
   g_return_val_if_fail (DL_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  if (!g_uuid_string_is_valid (uuid))
-    {
-      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                   _("“%s” is not a valid article identifier."), uuid);
-      return NULL;
-    }
+  if (!check_uuid (uuid, error))
+    return NULL;
 
   data.uuid = g_strdup (uuid);
   ok = open_article (self, &data, cancellable, error);
@@ -1846,12 +1853,8 @@ dl_store_trash_article (DlStore     *self,
   g_return_val_if_fail (DL_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  if (!g_uuid_string_is_valid (uuid))
-    {
-      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                   _("“%s” is not a valid article identifier."), uuid);
-      return FALSE;
-    }
+  if (!check_uuid (uuid, error))
+    return FALSE;
 
   trash = subdir_path (self, DL_STORE_TRASH_DIR);
   src = article_path (self->path, uuid);
@@ -1904,12 +1907,8 @@ dl_store_restore_article (DlStore     *self,
   g_return_val_if_fail (DL_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  if (!g_uuid_string_is_valid (uuid))
-    {
-      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                   _("“%s” is not a valid article identifier."), uuid);
-      return FALSE;
-    }
+  if (!check_uuid (uuid, error))
+    return FALSE;
 
   trash = subdir_path (self, DL_STORE_TRASH_DIR);
   src = article_path (trash, uuid);
