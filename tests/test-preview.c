@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dl-credit.h"
 #include "dl-preview.h"
 #include "dl-preview-scheme.h"
 #include "dl-resources.h"
@@ -31,7 +32,33 @@ typedef struct
 static GSocketService *leak_server;
 static guint16 leak_port;
 static guint leak_connections;
+static guint leak_http_requests;
 static GPtrArray *leak_requests;
+
+typedef struct
+{
+  GSocketConnection *connection;
+  char               buffer[256];
+} LeakRead;
+
+static void
+on_leak_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LeakRead *read = user_data;
+  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
+
+  /* The request line says which payload leaked. */
+  if (n > 0)
+    {
+      leak_http_requests++;
+      g_ptr_array_add (leak_requests, g_strndup (read->buffer, strcspn (read->buffer, "\r\n")));
+    }
+  g_io_stream_close (G_IO_STREAM (read->connection), NULL, NULL);
+  g_object_unref (read->connection);
+  g_free (read);
+}
 
 static gboolean
 on_leak_incoming_cb (GSocketService    *service,
@@ -39,14 +66,16 @@ on_leak_incoming_cb (GSocketService    *service,
                      GObject           *source,
                      gpointer           user_data)
 {
-  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
-  char buffer[256] = { 0 };
+  LeakRead *read = g_new0 (LeakRead, 1);
 
+  /* Counted at once, even if nothing is ever sent on it (a preconnect).
+   * Never read synchronously: that would block the main loop the test
+   * itself runs on. */
   leak_connections++;
-  /* The request line says which payload leaked. */
-  if (g_input_stream_read (in, buffer, sizeof buffer - 1, NULL, NULL) > 0)
-    g_ptr_array_add (leak_requests, g_strndup (buffer, strcspn (buffer, "\r\n")));
-  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  read->connection = g_object_ref (connection);
+  g_input_stream_read_async (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
+                             read->buffer, sizeof read->buffer - 1, G_PRIORITY_DEFAULT,
+                             NULL, on_leak_read_cb, read);
   return TRUE;
 }
 
@@ -606,25 +635,62 @@ test_preview_survives_web_process_end (Fixture       *fixture,
 static JsonArray *
 load_corpus (JsonParser **parser_out)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "hostile-preview-corpus.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "hostile-corpus.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonArray *items;
+  JsonArray *entries;
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
-  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items");
+  entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "entries");
   *parser_out = g_steal_pointer (&parser);
-  return items;
+  return entries;
 }
 
+/* Every http(s) address in a payload is pointed at the loopback server,
+ * so that any request it makes is counted. */
 static char *
-with_port (const char *text)
+to_loopback (const char *text)
 {
-  g_autofree char *port = g_strdup_printf ("%u", leak_port);
-  g_auto(GStrv) parts = g_strsplit (text, "{PORT}", -1);
+  g_autoptr(GRegex) regex = g_regex_new ("https?://[^/\\s\"'()<>]+", G_REGEX_CASELESS, 0, NULL);
+  g_autofree char *replacement = g_strdup_printf ("http://127.0.0.1:%u", leak_port);
 
-  return g_strjoinv (port, parts);
+  return g_regex_replace_literal (regex, text, -1, 0, replacement, 0, NULL);
+}
+
+/* Puts @input into the article field the corpus names. */
+static void
+set_field (DlArticle  *article,
+           const char *field,
+           const char *input)
+{
+  if (g_str_equal (field, "body"))
+    dl_article_set_body (article, input);
+  else if (g_str_equal (field, "headline"))
+    dl_article_set_headline (article, input);
+  else if (g_str_equal (field, "standfirst"))
+    dl_article_set_standfirst (article, input);
+  else if (g_str_equal (field, "caption"))
+    dl_article_set_image_caption (article, input);
+  else if (g_str_equal (field, "image-credit"))
+    dl_article_set_image_credit (article, input);
+  else if (g_str_equal (field, "image-alt"))
+    dl_article_set_image_alt (article, input);
+  else if (g_str_equal (field, "category"))
+    dl_article_set_category (article, input);
+  else if (g_str_equal (field, "tag"))
+    dl_article_add_tag (article, input);
+  else if (g_str_equal (field, "place"))
+    dl_article_set_place (article, input);
+  else if (g_str_equal (field, "language"))
+    dl_article_set_language (article, input);
+  else if (g_str_equal (field, "credit"))
+    {
+      g_autoptr(DlCredit) credit = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, input, input);
+      dl_article_add_credit (article, credit);
+    }
+  else
+    g_error ("The corpus names a field the test does not know: %s", field);
 }
 
 /* Clicks every link, submits every form, focuses every control: what a
@@ -640,27 +706,28 @@ static const char poke_js[] =
 
 static void
 assert_not_pwned (Fixture    *fixture,
-                  const char *name,
+                  const char *id,
+                  const char *marker,
                   const char *stage)
 {
   g_autofree char *title = run_js_string (fixture, "return document.title;");
-  g_autofree char *marker = run_js_string (fixture,
-                                           "return String(document.documentElement.dataset.pwned || '') +"
-                                           " String(document.getElementById('dl-article') !== null);");
+  g_autofree char *intact = run_js_string (fixture,
+                                           "return String(document.getElementById('dl-article') !== null);");
   const char *uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (dl_preview_get_view (fixture->preview)));
 
-  if (g_str_equal (title, "pwned") || !g_str_equal (marker, "true")
+  if (g_str_equal (title, marker) || !g_str_equal (intact, "true")
       || g_strcmp0 (uri, DL_PREVIEW_BASE_URI) != 0)
-    g_error ("Payload “%s” ran (%s): title “%s”, marker “%s”, uri %s",
-             name, stage, title, marker, uri);
+    g_error ("Payload “%s” ran (%s): title “%s”, article element %s, uri %s",
+             id, stage, title, intact, uri);
 
   for (guint i = 0; i < fixture->opened_uris->len; i++)
     {
       const char *opened = g_ptr_array_index (fixture->opened_uris, i);
-      /* Handing a clicked web link to the browser is the design; anything
-       * else reaching the hook is not. */
-      if (!g_str_has_prefix (opened, "http://") && !g_str_has_prefix (opened, "https://"))
-        g_error ("Payload “%s” made the preview open %s", name, opened);
+      /* Handing a clicked web or mail link to the system is the design;
+       * anything else reaching the hook is not. */
+      if (!g_str_has_prefix (opened, "http://") && !g_str_has_prefix (opened, "https://")
+          && !g_str_has_prefix (opened, "mailto:"))
+        g_error ("Payload “%s” made the preview open %s", id, opened);
     }
 }
 
@@ -669,46 +736,88 @@ test_preview_hostile_corpus (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autoptr(JsonParser) parser = NULL;
-  JsonArray *items = load_corpus (&parser);
-  guint n = json_array_get_length (items);
+  g_autofree char *dir = g_dir_make_tmp ("dl-preview-XXXXXX", NULL);
+  g_autofree char *png = write_test_png (dir);
+  JsonArray *entries = load_corpus (&parser);
+  guint n = json_array_get_length (entries);
 
   g_assert_cmpuint (n, >=, 30);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      const char *name = json_object_get_string_member (item, "name");
-      g_autofree char *headline = with_port (json_object_get_string_member (item, "headline"));
-      g_autofree char *body = with_port (json_object_get_string_member (item, "body"));
-      g_autofree char *edited = g_strconcat (body, "\n\nEdited.", NULL);
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      const char *id = json_object_get_string_member (entry, "id");
+      const char *field = json_object_get_string_member (entry, "field");
+      const char *marker = json_object_get_string_member (entry, "marker");
+      g_autofree char *input = to_loopback (json_object_get_string_member (entry, "input"));
       g_autoptr(DlArticle) article = dl_article_new ();
+      g_autoptr(GDateTime) date = g_date_time_new_now_utc ();
       guint before = fixture->updates;
 
-      g_test_message ("payload %u: %s", i, name);
+      g_test_message ("payload %u: %s (%s)", i, id, field);
+
+      /* Every part of the page present, so every field is rendered. */
+      dl_article_set_language (article, "en");
+      dl_article_set_headline (article, "A headline");
+      dl_article_set_place (article, "Minsk");
+      dl_article_set_source (article, "BelTA");
+      dl_article_set_dateline_date (article, date);
+      dl_article_set_category (article, "Economy");
+      dl_article_set_image_path (article, png);
+      dl_article_set_image_caption (article, "A caption");
+      dl_article_set_body (article, "A paragraph before.\n\nA paragraph after.");
+      set_field (article, field, input);
 
       /* A new article: the whole page is rendered and loaded ... */
-      dl_article_set_language (article, "en");
-      dl_article_set_headline (article, headline);
-      dl_article_set_body (article, body);
       dl_preview_set_article (fixture->preview, article);
       g_set_object (&fixture->article, article);
       wait_for_update (fixture, before);
       run_js (fixture, poke_js);
       spin (100);
-      assert_not_pwned (fixture, name, "page load");
+      assert_not_pwned (fixture, id, marker, "page load");
 
       /* ... then an edit replaces the article in place. */
-      edit_body (fixture, edited);
+      if (g_str_equal (field, "body"))
+        {
+          g_autofree char *edited = g_strconcat (input, "\n\nEdited.", NULL);
+          edit_body (fixture, edited);
+        }
+      else
+        edit_body (fixture, "Edited.");
       run_js (fixture, poke_js);
       spin (100);
-      assert_not_pwned (fixture, name, "in-place update");
+      assert_not_pwned (fixture, id, marker, "in-place update");
     }
 
   /* Give late requests time to arrive. */
   spin (1000);
   for (guint i = 0; i < leak_requests->len; i++)
     g_test_message ("leaked: %s", (char *) g_ptr_array_index (leak_requests, i));
+  g_assert_cmpuint (leak_http_requests, ==, 0);
+  /* Not even a connection without a request (WebKit preconnects). */
   g_assert_cmpuint (leak_connections, ==, 0);
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+/* An image in the body pointing at the network: the renderer's CSP
+ * allows remote images, the preview does not fetch them. */
+static void
+test_preview_no_remote_images (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("![a remote picture](http://127.0.0.1:%u/leak/body-image.png)\n\n"
+                                           "A link: <http://127.0.0.1:%u/leak/autolink>",
+                                           leak_port, leak_port);
+  guint before_connections = leak_connections;
+  double n_images;
+
+  edit_body (fixture, body);
+  n_images = run_js_number (fixture, "return document.querySelectorAll('#dl-article .dl-body img').length;");
+  g_assert_cmpfloat (n_images, ==, 1);   /* the renderer did put it in the page */
+  spin (1000);
+  g_assert_cmpuint (leak_connections, ==, before_connections);
 }
 
 /* The path rules of dateline-template:, without WebKit. */
@@ -817,6 +926,7 @@ main (int   argc,
   ADD ("template-scheme", test_preview_template_scheme);
   ADD ("follows-dark-mode", test_preview_follows_dark_mode);
   ADD ("survives-web-process-end", test_preview_survives_web_process_end);
+  ADD ("no-remote-images", test_preview_no_remote_images);
   ADD ("hostile-corpus", test_preview_hostile_corpus);
 #undef ADD
 

@@ -16,9 +16,9 @@
  *   serve (dl-preview-scheme.c);
  * - an ephemeral network session: nothing is stored on disk;
  * - a content filter blocks every http(s), ws(s), ftp and file load in the
- *   web process, whatever the page's CSP says, unless the site template
- *   is allowed the network (dl_preview_view_set_network_allowed()). No page
- *   loads before that filter is in place.
+ *   web process, whatever the page's CSP says (the renderer's CSP allows
+ *   remote images; the preview does not: opening an article must not tell
+ *   anyone it was opened). No page loads before that filter is in place.
  */
 #define G_LOG_DOMAIN "dl-preview-view"
 
@@ -254,6 +254,35 @@ update_network_filter (DlPreviewView *self)
   self->filter_applied = wanted;
 }
 
+/* Measured: clicking a web link opened a TCP connection to its host before
+ * decide-policy had ignored the navigation, although no request followed.
+ * These features are what WebKit uses to connect ahead of time; none of
+ * them is settable through a plain property. */
+static void
+disable_speculative_network (WebKitSettings *settings)
+{
+#if WEBKIT_CHECK_VERSION (2, 42, 0)
+  static const char * const speculative[] = {
+    "LinkPreconnect",
+    "LinkPreconnectEarlyHints",
+    "LinkDNSPrefetch",
+    "LinkPreload",
+    "LinkPrefetch",
+  };
+  WebKitFeatureList *features = webkit_settings_get_all_features ();
+
+  for (gsize i = 0; i < webkit_feature_list_get_length (features); i++)
+    {
+      WebKitFeature *feature = webkit_feature_list_get (features, i);
+
+      for (guint j = 0; j < G_N_ELEMENTS (speculative); j++)
+        if (g_str_equal (webkit_feature_get_identifier (feature), speculative[j]))
+          webkit_settings_set_feature_enabled (settings, feature, FALSE);
+    }
+  webkit_feature_list_unref (features);
+#endif
+}
+
 static WebKitSettings *
 create_settings (void)
 {
@@ -284,6 +313,7 @@ create_settings (void)
   webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
   webkit_settings_set_enable_tabs_to_links (settings, TRUE);
   webkit_settings_set_enable_developer_extras (settings, DEVELOPMENT_BUILD);
+  disable_speculative_network (settings);
 
   return settings;
 }
@@ -841,8 +871,8 @@ dl_preview_view_set_template_dir (DlPreviewView *self,
  * @allowed: whether the page may reach the network at all
  *
  * By default the view blocks every network load, whatever the page says.
- * A site template that allows some origins in its CSP needs @allowed;
- * the page's CSP then decides alone.
+ * With @allowed, the page's CSP decides alone. Nothing in Dateline allows
+ * it yet: it is here for site templates that will declare what they need.
  */
 void
 dl_preview_view_set_network_allowed (DlPreviewView *self,

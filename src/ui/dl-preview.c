@@ -495,9 +495,6 @@ ensure_view (DlPreview *self)
   g_signal_connect_object (self->view, "page-lost",
                            G_CALLBACK (on_page_lost_cb), self, G_CONNECT_SWAPPED);
   dl_preview_view_set_template_dir (self->view, self->template_dir);
-  /* The built-in look uses no network; a template's CSP says what it may
-   * reach. */
-  dl_preview_view_set_network_allowed (self->view, self->template_dir != NULL);
   update_background (self);
   apply_device (self);
   adw_clamp_set_child (self->view_clamp, GTK_WIDGET (self->view));
@@ -832,10 +829,7 @@ dl_preview_set_template_dir (DlPreview *self,
   self->config_serial++;
   g_clear_object (&self->renderer);
   if (self->view != NULL)
-    {
-      dl_preview_view_set_template_dir (self->view, template_dir);
-      dl_preview_view_set_network_allowed (self->view, template_dir != NULL);
-    }
+    dl_preview_view_set_template_dir (self->view, template_dir);
   reload_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE_DIR]);
