@@ -559,6 +559,8 @@ test_preview_template_scheme (Fixture       *fixture,
 
   dl_preview_set_template_dir (fixture->preview, template_dir);
   wait_for_update (fixture, before);
+  /* No template.html: said so, and the built-in look is shown. */
+  g_assert_nonnull (dl_preview_get_template_error (fixture->preview));
 
   g_free (result);
   result = try_load_image (fixture, "dateline-template:///featured.png");
@@ -588,6 +590,60 @@ test_preview_template_scheme (Fixture       *fixture,
   g_unlink (outside_png);
   g_rmdir (dir);
   g_rmdir (outside);
+}
+
+/* A real site template: its page, its stylesheet and its logo come
+ * through dateline-template:, relative to the <base> the renderer sets. */
+static void
+test_preview_site_template (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dl-site-XXXXXX", NULL);
+  g_autofree char *html_path = g_build_filename (dir, "template.html", NULL);
+  g_autofree char *css_path = g_build_filename (dir, "site.css", NULL);
+  g_autofree char *logo = write_test_png (dir);
+  g_autoptr(GFile) template_dir = g_file_new_for_path (dir);
+  g_autofree char *background = NULL;
+  g_autofree char *text = NULL;
+  double logo_width = 0;
+  guint before = fixture->updates;
+
+  g_assert_true (g_file_set_contents (html_path,
+                                      "<!DOCTYPE html><html lang=\"{{lang}}\" dir=\"{{dir}}\"><head>{{head}}"
+                                      "<title>{{title}} – Site</title><link rel=\"stylesheet\" href=\"site.css\">"
+                                      "</head><body class=\"{{theme}}\"><img id=\"logo\" src=\"featured.png\" alt=\"Site\">"
+                                      "{{article}}</body></html>", -1, NULL));
+  g_assert_true (g_file_set_contents (css_path, "body { background-color: rgb(1, 2, 3); }", -1, NULL));
+
+  dl_preview_set_template_dir (fixture->preview, template_dir);
+  wait_for_update (fixture, before);
+  g_assert_null (dl_preview_get_template_error (fixture->preview));
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_free (background);
+      background = run_js_string (fixture, "return getComputedStyle(document.body).backgroundColor;");
+      logo_width = run_js_number (fixture, "const l = document.getElementById('logo'); return l && l.complete ? l.naturalWidth : 0;");
+      if (g_str_equal (background, "rgb(1, 2, 3)") && logo_width > 0)
+        break;
+      spin (50);
+    }
+  g_assert_cmpstr (background, ==, "rgb(1, 2, 3)");
+  g_assert_cmpfloat (logo_width, ==, 64);
+
+  /* Still updated in place. */
+  edit_body (fixture, "Inside the site template.");
+  text = run_js_string (fixture, "return document.getElementById('dl-article').textContent;");
+  g_assert_nonnull (strstr (text, "Inside the site template."));
+
+  before = fixture->updates;
+  dl_preview_set_template_dir (fixture->preview, NULL);
+  wait_for_update (fixture, before);
+
+  g_unlink (html_path);
+  g_unlink (css_path);
+  g_unlink (logo);
+  g_rmdir (dir);
 }
 
 static void
@@ -924,6 +980,7 @@ main (int   argc,
   ADD ("featured-image-scheme", test_preview_featured_image_scheme);
   ADD ("phone-width", test_preview_phone_width);
   ADD ("template-scheme", test_preview_template_scheme);
+  ADD ("site-template", test_preview_site_template);
   ADD ("follows-dark-mode", test_preview_follows_dark_mode);
   ADD ("survives-web-process-end", test_preview_survives_web_process_end);
   ADD ("no-remote-images", test_preview_no_remote_images);

@@ -48,6 +48,7 @@ struct _DlPreview
   DlRenderer    *renderer;      /* NULL until a worker configured one */
   GFile         *template_dir;
   char          *device;
+  char          *template_error;
   GSettings     *settings;
   GCancellable  *cancellable;
 
@@ -79,6 +80,7 @@ enum {
   PROP_ARTICLE,
   PROP_DEVICE,
   PROP_TEMPLATE_DIR,
+  PROP_TEMPLATE_ERROR,
   N_PROPS
 };
 
@@ -153,6 +155,9 @@ static void
 show_template_error (DlPreview    *self,
                      const GError *error)
 {
+  if (!dl_set_str (&self->template_error, error ? error->message : NULL))
+    return;
+
   if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The site template cannot be used, so the preview shows the built-in look: %s"),
@@ -160,6 +165,7 @@ show_template_error (DlPreview    *self,
       gtk_label_set_label (self->error_label, message);
     }
   gtk_revealer_set_reveal_child (self->error_revealer, error != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE_ERROR]);
 }
 
 static void
@@ -541,6 +547,7 @@ dl_preview_finalize (GObject *object)
   g_clear_object (&self->template_dir);
   g_clear_object (&self->cancellable);
   g_free (self->device);
+  g_free (self->template_error);
   g_free (self->page_uuid);
   g_free (self->page_language);
   g_free (self->page_image_path);
@@ -568,6 +575,10 @@ dl_preview_get_property (GObject    *object,
 
     case PROP_TEMPLATE_DIR:
       g_value_set_object (value, self->template_dir);
+      break;
+
+    case PROP_TEMPLATE_ERROR:
+      g_value_set_string (value, self->template_error);
       break;
 
     default:
@@ -625,6 +636,10 @@ dl_preview_class_init (DlPreviewClass *klass)
   properties[PROP_TEMPLATE_DIR] =
     g_param_spec_object ("template-dir", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Why the site template is not used, or NULL. */
+  properties[PROP_TEMPLATE_ERROR] =
+    g_param_spec_string ("template-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -863,4 +878,19 @@ dl_preview_get_update_delay (DlPreview *self)
   g_return_val_if_fail (DL_IS_PREVIEW (self), 0);
 
   return compute_delay (self);
+}
+
+/**
+ * dl_preview_get_template_error:
+ * @self: a #DlPreview
+ *
+ * Returns: (nullable): why the site template could not be used (the
+ *   preview then shows the built-in look), or %NULL
+ */
+const char *
+dl_preview_get_template_error (DlPreview *self)
+{
+  g_return_val_if_fail (DL_IS_PREVIEW (self), NULL);
+
+  return self->template_error;
 }

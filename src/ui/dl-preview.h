@@ -31,6 +31,7 @@ void           dl_preview_set_device        (DlPreview  *self,
 GFile         *dl_preview_get_template_dir  (DlPreview  *self);
 void           dl_preview_set_template_dir  (DlPreview  *self,
                                              GFile      *template_dir);
+const char    *dl_preview_get_template_error (DlPreview *self);
 DlPreviewView *dl_preview_get_view          (DlPreview  *self);
 guint          dl_preview_get_update_delay  (DlPreview  *self);
 
