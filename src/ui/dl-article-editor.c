@@ -316,6 +316,11 @@ dl_article_editor_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ARTICLE_EDITOR);
+  /* Template children that are not bound are ours to unparent too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->article);
   g_clear_object (&self->body_buffer);

@@ -216,6 +216,11 @@ dl_article_row_dispose (GObject *object)
 
   dl_article_row_set_summary (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ARTICLE_ROW);
+  /* Template children that are not bound are ours to unparent too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (dl_article_row_parent_class)->dispose (object);
 }

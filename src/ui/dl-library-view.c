@@ -308,6 +308,11 @@ dl_library_view_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **) &self->row_popover, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_LIBRARY_VIEW);
+  /* Template children that are not bound are ours to unparent too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
