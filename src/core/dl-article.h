@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-credit.h"
+#include "dl-credit-lines.h"
 #include "dl-publication.h"
 
 G_BEGIN_DECLS
@@ -154,6 +155,14 @@ void             dl_article_set_unknown_fields  (DlArticle       *self,
 
 DlArticle       *dl_article_copy                (DlArticle       *self);
 void             dl_article_touch               (DlArticle       *self);
-char            *dl_article_compose_dateline    (DlArticle       *self);
+
+/* Composed text, shared by the editor preview, exports, CMS publication
+ * and the command line (see dl-dateline.h and dl-credit-lines.h). */
+char            *dl_article_compose_dateline      (DlArticle  *self);
+char            *dl_article_compose_dateline_full (DlArticle  *self,
+                                                   GError    **fallback_reason);
+GPtrArray       *dl_article_compose_credit_lines  (DlArticle  *self,
+                                                   GError    **fallback_reason);
+char            *dl_article_compose_credits       (DlArticle  *self);
 
 G_END_DECLS

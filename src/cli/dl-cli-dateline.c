@@ -1,0 +1,228 @@
+/* dl-cli-dateline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dl-cli-dateline.h"
+#include "dl-dateline.h"
+
+/* Exit statuses, as documented in docs/DATELINES.md. */
+enum {
+  EXIT_OK = 0,
+  EXIT_BAD_INPUT = 1,
+  EXIT_USAGE = 2,
+};
+
+/* GLib wants seconds; newsroom times rarely have them ("10:06+03:00"). */
+static char *
+normalize_iso8601 (const char *text)
+{
+  GString *out = g_string_new (text);
+  char *t;
+
+  g_strstrip (out->str);
+  g_string_set_size (out, strlen (out->str));
+  t = strpbrk (out->str, "T ");
+  if (t != NULL)
+    {
+      *t = 'T';
+      if (g_ascii_isdigit (t[1]) && g_ascii_isdigit (t[2]) && t[3] == ':'
+          && g_ascii_isdigit (t[4]) && g_ascii_isdigit (t[5]) && t[6] != ':')
+        g_string_insert (out, t + 6 - out->str, ":00");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GDateTime *
+parse_date (const char *raw_text,
+            const char *time_zone,
+            GError    **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *text = normalize_iso8601 (raw_text);
+  GDateTime *date;
+
+  /* A date without an offset is read in --tz, else in the local zone. */
+  if (time_zone != NULL && *time_zone != '\0')
+    tz = g_time_zone_new_identifier (time_zone);
+  if (tz == NULL)
+    tz = g_time_zone_new_local ();
+
+  date = g_date_time_new_from_iso8601 (text, tz);
+  if (date == NULL)
+    {
+      /* Allow a bare day too: 2025-05-08 */
+      g_autofree char *noon = g_strconcat (text, "T12:00:00", NULL);
+      date = g_date_time_new_from_iso8601 (noon, tz);
+    }
+  if (date == NULL)
+    g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_BAD_DATE,
+                 _("“%s” is not a date; write it as 2025-05-08T10:06+03:00."), raw_text);
+  return date;
+}
+
+/**
+ * dl_cli_dateline_main:
+ * @argv: the command's arguments, starting with the command name
+ *   ("dateline"), like a main() after the dispatcher removed the program
+ *
+ * `dateline-cli dateline --place Minsk [--style belta] [--date ISO8601]
+ * [--source BelTA] [--lang en] [--tz Europe/Minsk] [--region R]
+ * [--country C] [--pattern P]`: prints the dateline on stdout. The style
+ * and source default to the Preferences when the GSettings schema is
+ * installed. Bad input is reported on stderr.
+ *
+ * Returns: 0 on success, 1 on bad input, 2 on a usage error
+ */
+int
+dl_cli_dateline_main (int    argc,
+                      char **argv)
+{
+  g_autofree char *style = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *time_zone = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *pattern = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *styles_help = NULL;
+  g_auto(GStrv) args = NULL;
+  DlDatelineFields fields = { 0 };
+  GOptionEntry entries[] = {
+    { "style", 's', 0, G_OPTION_ARG_STRING, &style, N_("Dateline style"), N_("STYLE") },
+    { "place", 'p', 0, G_OPTION_ARG_STRING, &place, N_("City or place (required)"), N_("PLACE") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text, N_("Date and time, ISO 8601 (default: now)"), N_("DATE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("Agency or outlet"), N_("SOURCE") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &language, N_("Language of the article, BCP 47 (default: en)"), N_("LANG") },
+    { "tz", 0, 0, G_OPTION_ARG_STRING, &time_zone, N_("Time zone of the place, IANA identifier"), N_("ZONE") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Region or state"), N_("REGION") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Country"), N_("COUNTRY") },
+    { "pattern", 0, 0, G_OPTION_ARG_STRING, &pattern, N_("Pattern of the custom style"), N_("PATTERN") },
+    { NULL }
+  };
+
+  g_return_val_if_fail (argc >= 1 && argv != NULL, EXIT_USAGE);
+
+  dl_dateline_load_default_settings ();
+
+  styles_help = g_strjoinv (", ", (char **) dl_dateline_style_list ());
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Print the dateline of a place and date in a house style."));
+  {
+    g_autofree char *description = g_strdup_printf (_("Styles: %s."), styles_help);
+    g_option_context_set_description (context, description);
+  }
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  /* GOptionContext edits the vector; work on a copy of the caller's. */
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return EXIT_USAGE;
+    }
+  if (g_strv_length (args) > 1)
+    {
+      g_printerr (_("%s: unexpected argument “%s”\n"), argv[0], args[1]);
+      return EXIT_USAGE;
+    }
+
+  if (style == NULL)
+    style = dl_dateline_dup_default_style ();
+  if (source == NULL)
+    source = dl_dateline_dup_default_source ();
+  if (pattern == NULL)
+    pattern = dl_dateline_dup_default_pattern ();
+  else if (g_strcmp0 (style, DL_DATELINE_STYLE_CUSTOM) != 0)
+    {
+      /* --pattern alone means "use this pattern" */
+      g_free (style);
+      style = g_strdup (DL_DATELINE_STYLE_CUSTOM);
+    }
+
+  if (date_text != NULL)
+    {
+      date = parse_date (date_text, time_zone, &error);
+      if (date == NULL)
+        {
+          g_printerr ("%s: %s\n", argv[0], error->message);
+          return EXIT_BAD_INPUT;
+        }
+    }
+  else
+    date = g_date_time_new_now_utc ();
+
+  fields.place = place;
+  fields.region = region;
+  fields.country = country;
+  fields.date = date;
+  fields.time_zone = time_zone;
+  fields.source = source;
+  fields.language = language != NULL ? language : "en";
+
+  text = dl_dateline_format (&fields, style, pattern, &error);
+  if (text == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return EXIT_BAD_INPUT;
+    }
+  g_print ("%s\n", text);
+  return EXIT_OK;
+}
+
+/**
+ * dl_cli_format_article_dateline_and_credits:
+ *
+ * The dateline and credits part of `dateline-cli show ID`: a
+ * "Dateline:" line, then "Credits:" with one indented line per role,
+ * then a "Note:" line for every substitution (unknown language, bad
+ * time zone or pattern).
+ *
+ * Returns: (transfer full): text ending in a newline
+ */
+char *
+dl_cli_format_article_dateline_and_credits (DlArticle *article)
+{
+  g_autoptr(GError) dateline_reason = NULL;
+  g_autoptr(GError) credits_reason = NULL;
+  g_autofree char *dateline = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  GString *out;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+
+  dateline = dl_article_compose_dateline_full (article, &dateline_reason);
+  lines = dl_article_compose_credit_lines (article, &credits_reason);
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, _("Dateline: %s\n"), dateline[0] != '\0' ? dateline : _("(none)"));
+  if (lines->len == 0)
+    g_string_append_printf (out, "%s\n", _("Credits: (none)"));
+  else
+    {
+      g_string_append_printf (out, "%s\n", _("Credits:"));
+      for (guint i = 0; i < lines->len; i++)
+        g_string_append_printf (out, "  %s\n", ((DlCreditLine *) g_ptr_array_index (lines, i))->text);
+    }
+  /* A missing place is already visible as "(none)". */
+  if (dateline_reason != NULL
+      && !g_error_matches (dateline_reason, DL_DATELINE_ERROR, DL_DATELINE_ERROR_EMPTY_PLACE))
+    g_string_append_printf (out, _("Note: %s\n"), dateline_reason->message);
+  if (credits_reason != NULL)
+    g_string_append_printf (out, _("Note: %s\n"), credits_reason->message);
+  return g_string_free (out, FALSE);
+}

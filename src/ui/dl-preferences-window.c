@@ -1,0 +1,230 @@
+/* dl-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dl-article.h"
+#include "dl-dateline.h"
+#include "dl-preferences-window.h"
+
+struct _DlPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  guint                 updating : 1;
+
+  /* Template widgets */
+  AdwEntryRow          *source_row;
+  AdwComboRow          *style_row;
+  AdwEntryRow          *language_row;
+  GtkLabel             *language_error_label;
+  AdwEntryRow          *pattern_row;
+  GtkLabel             *example_label;
+  GtkLabel             *pattern_error_label;
+};
+
+G_DEFINE_FINAL_TYPE (DlPreferencesWindow, dl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The article language new articles get: the setting, or the same
+ * UI-language default a new DlArticle picks. */
+static char *
+sample_language (DlPreferencesWindow *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "default-language");
+  g_autoptr(DlArticle) article = NULL;
+
+  g_strstrip (language);
+  if (language[0] != '\0' && dl_dateline_language_is_known (language))
+    return g_steal_pointer (&language);
+  article = dl_article_new ();
+  return g_strdup (dl_article_get_language (article));
+}
+
+/* A fixed sample so that the example only changes with the settings:
+ * Minsk, Belarus, 2025-05-08 10:06 Europe/Minsk, BelTA. */
+static char *
+format_sample (DlPreferencesWindow *self,
+               const char          *style_id,
+               const char          *pattern,
+               GError             **error)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
+  g_autofree char *language = sample_language (self);
+  DlDatelineFields fields = { "Minsk", "", "Belarus", date, "Europe/Minsk", "BelTA", language };
+
+  return dl_dateline_format (&fields, style_id, pattern, error);
+}
+
+static void
+update_examples (DlPreferencesWindow *self)
+{
+  g_autofree char *pattern = g_settings_get_string (self->settings, "custom-dateline-pattern");
+  g_autofree char *style = g_settings_get_string (self->settings, "default-dateline-style");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *style_example = NULL;
+
+  example = format_sample (self, DL_DATELINE_STYLE_CUSTOM, pattern, &error);
+  gtk_label_set_text (self->example_label, example != NULL ? example : "");
+  gtk_label_set_text (self->pattern_error_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->pattern_error_label), error != NULL);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->pattern_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->pattern_row), "error");
+
+  style_example = format_sample (self, style, pattern, NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->style_row),
+                               style_example != NULL ? style_example : "");
+}
+
+static void
+update_style_row (DlPreferencesWindow *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "default-dateline-style");
+  const char * const *ids = dl_dateline_style_list ();
+  guint position = 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], style))
+      position = i;
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->style_row, position);
+  self->updating = FALSE;
+}
+
+static void
+on_style_selected_cb (DlPreferencesWindow *self)
+{
+  const char * const *ids = dl_dateline_style_list ();
+  guint selected = adw_combo_row_get_selected (self->style_row);
+
+  if (self->updating || self->settings == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  g_settings_set_string (self->settings, "default-dateline-style", ids[selected]);
+}
+
+static void
+on_pattern_changed_cb (DlPreferencesWindow *self)
+{
+  /* The pattern is stored as typed, even when wrong, so nothing typed is
+   * lost; the error says what to fix and articles meanwhile fall back
+   * to the BelTA style with a note. */
+  if (self->settings != NULL)
+    update_examples (self);
+}
+
+static void
+on_language_changed_cb (DlPreferencesWindow *self)
+{
+  g_autofree char *language = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->language_row))));
+  gboolean bad = language[0] != '\0' && !dl_dateline_language_is_known (language);
+
+  if (bad)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a known language tag; new articles would be written in English. Use a tag such as en, ru, be or zh-Hans."),
+                         language);
+      gtk_label_set_text (self->language_error_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->language_row), "error");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->language_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->language_error_label), bad);
+}
+
+static void
+on_settings_changed_cb (DlPreferencesWindow *self,
+                        const char          *key,
+                        GSettings           *settings)
+{
+  dl_dateline_set_defaults_from_settings (settings);
+  if (g_str_equal (key, "default-dateline-style"))
+    update_style_row (self);
+  update_examples (self);
+}
+
+static void
+dl_preferences_window_dispose (GObject *object)
+{
+  DlPreferencesWindow *self = DL_PREFERENCES_WINDOW (object);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (dl_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+dl_preferences_window_class_init (DlPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dl-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, example_label);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, language_error_label);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, pattern_error_label);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, pattern_row);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, source_row);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_pattern_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_style_selected_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dl_preferences_window_init (DlPreferencesWindow *self)
+{
+  const char * const *ids = dl_dateline_style_list ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    gtk_string_list_append (names, dl_dateline_style_get_name (ids[i]));
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->style_row, G_LIST_MODEL (names));
+  self->updating = FALSE;
+
+  self->settings = g_settings_new (APP_ID_BASE);
+  g_settings_bind (self->settings, "default-source", self->source_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "custom-dateline-pattern", self->pattern_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "default-language", self->language_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  dl_dateline_set_defaults_from_settings (self->settings);
+  update_style_row (self);
+  update_examples (self);
+  on_language_changed_cb (self);
+}
+
+/**
+ * dl_preferences_window_new:
+ * @parent: (nullable): the window it belongs to
+ */
+GtkWidget *
+dl_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (DL_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+}

@@ -1,0 +1,156 @@
+/* test-dateline-cli.c: the "dateline" command and the `show` text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "dl-cli-dateline.h"
+#include "dl-dateline.h"
+
+static int
+run (const char *first, ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) "dateline");
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return dl_cli_dateline_main (args->len - 1, (char **) args->pdata);
+}
+
+static void
+test_cli_sample (void)
+{
+  if (g_test_subprocess ())
+    {
+      exit (run ("--style", "belta", "--place", "Minsk", "--date", "2025-05-08T10:06+03:00",
+                 "--source", "BelTA", "--lang", "en", NULL));
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("MINSK, 8 May (BelTA) - \n");
+}
+
+static void
+test_cli_time_zone_and_language (void)
+{
+  if (g_test_subprocess ())
+    {
+      exit (run ("--style", "ru-agency", "--place", "Минск", "--date", "2025-05-07T23:30:00Z",
+                 "--tz", "Europe/Minsk", "--source", "БелТА", "--lang", "ru", NULL));
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("МИНСК, 8 мая (БЕЛТА) - \n");
+}
+
+static void
+test_cli_pattern (void)
+{
+  if (g_test_subprocess ())
+    {
+      exit (run ("--pattern", "{city}, {country} [{SOURCE}]: ", "--place", "Minsk",
+                 "--country", "Belarus", "--source", "BelTA", "--date", "2025-05-08", NULL));
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("Minsk, Belarus [BELTA]: \n");
+}
+
+typedef struct
+{
+  const char *args[6];
+  const char *stderr_pattern;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { { "--place", "Minsk", "--style", "bbc" }, "*“bbc” is not a dateline style*" },
+  { { "--place", "Minsk", "--date", "yesterday" }, "*“yesterday” is not a date*" },
+  { { "--place", "Minsk", "--tz", "Mars/Olympus" }, "*“Mars/Olympus” is not a time zone*" },
+  { { "--place", "Minsk", "--lang", "xx" }, "*“xx” is not a language*" },
+  { { "--place", "Minsk", "--pattern", "{CITY} {when}" }, "*Unknown token “{when}”*" },
+  { { "--source", "BelTA" }, "*needs a place*" },
+};
+
+static void
+test_cli_bad_input (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/dateline-cli/bad-input/subprocess/%u", i);
+      g_test_trap_subprocess (path, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_failed ();
+      g_test_trap_assert_stdout ("");
+      g_test_trap_assert_stderr (bad_cases[i].stderr_pattern);
+    }
+}
+
+static void
+bad_case_subprocess (gconstpointer data)
+{
+  const BadCase *c = data;
+  exit (run (c->args[0], c->args[1], c->args[2], c->args[3], c->args[4], c->args[5], NULL));
+}
+
+static void
+test_cli_show (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
+  g_autoptr(DlCredit) author = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Anna Ivanova", NULL);
+  g_autoptr(DlCredit) photo = dl_credit_new (DL_CREDIT_ROLE_PHOTO, "", "courtesy of the BelCCI");
+  g_autofree char *text = NULL;
+  g_autofree char *bad = NULL;
+
+  dl_dateline_set_defaults ("belta", NULL, "");
+  dl_article_set_place (article, "Minsk");
+  dl_article_set_dateline_date (article, date);
+  dl_article_set_time_zone (article, "Europe/Minsk");
+  dl_article_set_source (article, "BelTA");
+  dl_article_set_language (article, "en");
+  dl_article_add_credit (article, author);
+  dl_article_add_credit (article, photo);
+
+  text = dl_cli_format_article_dateline_and_credits (article);
+  g_assert_cmpstr (text, ==,
+                   "Dateline: MINSK, 8 May (BelTA) - \n"
+                   "Credits:\n"
+                   "  By Anna Ivanova\n"
+                   "  Photo courtesy of the BelCCI\n");
+
+  /* A substitution is shown, not hidden */
+  dl_article_set_time_zone (article, "Nowhere/Land");
+  bad = dl_cli_format_article_dateline_and_credits (article);
+  g_assert_true (g_str_has_prefix (bad, "Dateline: MINSK, 8 May (BelTA) - \n"));
+  g_assert_nonnull (strstr (bad, "Note: “Nowhere/Land” is not a time zone"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Like dateline-cli's main(): GOption reads arguments in the locale's
+   * charset, so the locale must be set for "Минск" to be accepted. */
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dateline-cli/sample", test_cli_sample);
+  g_test_add_func ("/dateline-cli/time-zone-and-language", test_cli_time_zone_and_language);
+  g_test_add_func ("/dateline-cli/pattern", test_cli_pattern);
+  g_test_add_func ("/dateline-cli/bad-input", test_cli_bad_input);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/dateline-cli/bad-input/subprocess/%u", i);
+      g_test_add_data_func (path, &bad_cases[i], bad_case_subprocess);
+    }
+  g_test_add_func ("/dateline-cli/show", test_cli_show);
+
+  return g_test_run ();
+}
