@@ -29,6 +29,9 @@ struct _DlArticleEditor
   GtkSourceBuffer *body_buffer;
   DlTextStats      stats;
   guint            body_sync_id;
+  guint            language_idle_id;
+  gulong           after_paint_id;
+  GdkFrameClock   *frame_clock;
   guint            loading : 1;
   guint            body_dirty : 1;
 
@@ -257,6 +260,59 @@ load_article (DlArticleEditor *self)
   self->loading = FALSE;
 }
 
+static gboolean
+on_language_idle_cb (gpointer user_data)
+{
+  DlArticleEditor *self = user_data;
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  self->language_idle_id = 0;
+  gtk_source_buffer_set_language (self->body_buffer,
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+disconnect_frame_clock (DlArticleEditor *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      /* A frame clock disposed with its surface has dropped its handlers. */
+      if (g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+        g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+      self->after_paint_id = 0;
+      g_clear_object (&self->frame_clock);
+    }
+}
+
+static void
+on_after_paint_cb (DlArticleEditor *self)
+{
+  disconnect_frame_clock (self);
+  if (self->language_idle_id == 0)
+    self->language_idle_id = g_idle_add_full (G_PRIORITY_LOW, on_language_idle_cb, self, NULL);
+}
+
+static void
+dl_article_editor_map (GtkWidget *widget)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (dl_article_editor_parent_class)->map (widget);
+
+  /* The first lookup of a language reads every language file installed
+   * (about 60 ms here, docs/PERFORMANCE.md): do it once the first frame
+   * is on screen, so the text shows first and the Markdown colouring
+   * follows. */
+  if (gtk_source_buffer_get_language (self->body_buffer) == NULL &&
+      self->language_idle_id == 0 && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                       G_CALLBACK (on_after_paint_cb), self);
+    }
+}
+
 static void
 language_action (GtkWidget  *widget,
                  const char *action_name,
@@ -313,6 +369,8 @@ dl_article_editor_dispose (GObject *object)
   /* Never lose the last pause's worth of typing. */
   sync_body (self);
   g_clear_handle_id (&self->body_sync_id, g_source_remove);
+  g_clear_handle_id (&self->language_idle_id, g_source_remove);
+  disconnect_frame_clock (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ARTICLE_EDITOR);
@@ -337,6 +395,7 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   object_class->dispose = dl_article_editor_dispose;
   object_class->get_property = dl_article_editor_get_property;
   object_class->set_property = dl_article_editor_set_property;
+  widget_class->map = dl_article_editor_map;
 
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL,
@@ -373,12 +432,10 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
 static void
 dl_article_editor_init (DlArticleEditor *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->body_buffer = gtk_source_buffer_new_with_language (
-    gtk_source_language_manager_get_language (languages, "markdown"));
+  /* The Markdown language is set once mapped: see dl_article_editor_map(). */
+  self->body_buffer = gtk_source_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->body_buffer), TRUE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->body_view), GTK_TEXT_BUFFER (self->body_buffer));
   g_signal_connect_swapped (self->body_buffer, "changed", G_CALLBACK (on_body_changed_cb), self);

@@ -27,6 +27,10 @@ struct _DlWindow
   GTask                *load_task;          /* completes when the first article shows */
   gulong                article_changed_id;
   guint                 library_loaded : 1;
+  guint                 library_load_requested : 1;
+  guint                 library_load_started : 1;
+  gulong                after_paint_id;
+  GdkFrameClock        *frame_clock;
   guint                 closing : 1;
   guint                 close_failed : 1;
   guint                 can_destroy : 1;
@@ -345,6 +349,42 @@ on_first_article_cb (GObject      *object,
     g_task_return_boolean (load_task, TRUE);
 }
 
+static void
+start_library_load (DlWindow *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      /* A frame clock disposed with its surface has dropped its handlers. */
+      if (g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+        g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+      self->after_paint_id = 0;
+      g_clear_object (&self->frame_clock);
+    }
+
+  if (self->library_load_started)
+    return;
+
+  self->library_load_started = TRUE;
+  dl_store_load_async (self->store, self->cancellable, on_library_loaded_cb, g_object_ref (self));
+}
+
+static void
+dl_window_map (GtkWidget *widget)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (dl_window_parent_class)->map (widget);
+
+  /* Reading the library starts once the first frame is on screen, so even
+   * 10,000 articles cannot compete with it for the CPU. */
+  if (self->library_load_requested && !self->library_load_started && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                       G_CALLBACK (start_library_load), self);
+    }
+}
+
 /**
  * dl_window_load_async:
  * @self: a window
@@ -353,8 +393,9 @@ on_first_article_cb (GObject      *object,
  * @callback: called when the article is shown (or there is none)
  * @user_data: data for @callback
  *
- * The library list fills in on its own when the index is read; this only
- * waits for the one article, a single small file.
+ * The library list fills in on its own when the index is read (after the
+ * window's first frame); this only waits for the one article, a single
+ * small file.
  */
 void
 dl_window_load_async (DlWindow            *self,
@@ -371,7 +412,9 @@ dl_window_load_async (DlWindow            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dl_window_load_async);
 
-  dl_store_load_async (self->store, self->cancellable, on_library_loaded_cb, g_object_ref (self));
+  self->library_load_requested = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_library_load (self);
 
   if (uuid == NULL)
     uuid = last = g_settings_get_string (self->settings, "last-article");
@@ -812,6 +855,14 @@ dl_window_dispose (GObject *object)
     g_clear_signal_handler (&self->article_changed_id, self->article);
   if (self->preview_position_id != 0)
     g_clear_signal_handler (&self->preview_position_id, self->preview_paned);
+  if (self->frame_clock != NULL)
+    {
+      /* A frame clock disposed with its surface has dropped its handlers. */
+      if (g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+        g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+      self->after_paint_id = 0;
+      g_clear_object (&self->frame_clock);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
 
@@ -848,6 +899,7 @@ dl_window_class_init (DlWindowClass *klass)
   object_class->get_property = dl_window_get_property;
   object_class->set_property = dl_window_set_property;
   window_class->close_request = dl_window_close_request;
+  widget_class->map = dl_window_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DL_TYPE_STORE,
