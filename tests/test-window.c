@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "dl-application.h"
+#include "dl-article-row.h"
 #include "dl-article-file.h"
 #include "dl-window.h"
 
@@ -347,6 +348,212 @@ test_window_delete_undo (Fixture       *f,
   g_assert_true (wait_until (article_is_second, f, 3000));
 }
 
+static gboolean
+markdown_loaded (Fixture *f)
+{
+  GtkTextBuffer *buffer = dl_article_editor_get_body_buffer (dl_window_get_editor (f->window));
+  GtkSourceLanguage *language = gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer));
+
+  return language != NULL && g_strcmp0 (gtk_source_language_get_id (language), "markdown") == 0;
+}
+
+static gboolean
+stats_show_four_words (Fixture *f)
+{
+  DlTextStats stats;
+
+  dl_article_editor_get_stats (dl_window_get_editor (f->window), &stats);
+  return stats.words == 4;  /* "##" is markup, not a word */
+}
+
+static void
+test_window_body_editing (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  DlArticle *article;
+
+  fixture_open_window (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-article", NULL);
+  article = dl_window_get_article (f->window);
+  buffer = dl_article_editor_get_body_buffer (dl_window_get_editor (f->window));
+
+  /* Markdown colouring arrives after the first frame. */
+  g_assert_true (wait_until (markdown_loaded, f, 3000));
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, "## Minsk\n\nOne two three.", -1, TRUE);
+  /* The body reaches the article after a pause, with the counts. */
+  g_assert_true (wait_until (stats_show_four_words, f, 2000));
+  g_assert_cmpstr (dl_article_get_body (article), ==, "## Minsk\n\nOne two three.");
+
+  /* Typing is undoable, and undo reaches the article too. */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  dl_article_editor_sync (dl_window_get_editor (f->window));
+  g_assert_cmpstr (dl_article_get_body (article), ==, "");
+}
+
+static const char *reopened_uuid;
+
+static gboolean
+article_reopened (Fixture *f)
+{
+  DlArticle *article = dl_window_get_article (f->window);
+  return article != NULL && g_strcmp0 (dl_article_get_uuid (article), reopened_uuid) == 0;
+}
+
+static void
+test_window_restores_state (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autofree char *uuid = NULL;
+  int width = 0;
+  int height = 0;
+
+  write_article (f, "Older", "Text.", 30, NULL);
+  write_article (f, "Open me again", "Text.", 60, &uuid);
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  g_settings_set_boolean (settings, "preview-visible", TRUE);
+
+  fixture_open_window (f);
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (dl_window_get_editor (f->window)))));
+
+  {
+    gboolean preview = FALSE;
+    g_object_get (f->window, "preview-visible", &preview, NULL);
+    g_assert_true (preview);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-preview", NULL);
+  g_assert_false (g_settings_get_boolean (settings, "preview-visible"));
+
+  dl_window_open_article (f->window, uuid);
+  reopened_uuid = uuid;
+  g_assert_true (wait_until (article_reopened, f, 3000));
+  g_assert_cmpstr (g_settings_get_string (settings, "last-article"), ==, uuid);
+
+  /* Close (which saves), then a new window opens the same article. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (window_gone, f, 5000));
+  {
+    gboolean loaded = FALSE;
+
+    f->window = dl_window_new_with_store (f->app, f->store);
+    g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+    dl_window_load_async (f->window, NULL, NULL, on_loaded_cb, &loaded);
+    while (!loaded)
+      g_main_context_iteration (NULL, TRUE);
+    gtk_window_present (GTK_WINDOW (f->window));
+  }
+  g_assert_true (article_reopened (f));
+  g_settings_reset (settings, "last-article");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static gboolean
+quarantine_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (dl_store_get_quarantined (f->store)) == 1 && library_loaded (f);
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_quarantine (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "broken.dateline", NULL);
+  GtkWidget *label;
+  GtkWidget *revealer;
+
+  write_article (f, "Fine article", "Text.", 5, NULL);
+  g_assert_true (g_file_set_contents (path, "{ not json", -1, NULL));
+  fixture_open_window (f);
+  g_assert_true (wait_until (quarantine_shown, f, 3000));
+
+  /* The journalist is told, with the file's name. */
+  label = find_label_containing (GTK_WIDGET (f->window), "1 article could not be opened");
+  g_assert_nonnull (label);
+  revealer = gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  {
+    GtkWidget *details = find_label_containing (GTK_WIDGET (f->window), "broken.dateline");
+    g_assert_nonnull (details);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.dismiss-quarantine", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
+static void
+test_window_relative_time (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2025, 5, 8, 15, 0, 0);
+  struct { int minutes; const char *expected; } cases[] = {
+    { 0, "Just now" },
+    { 5, "5 min ago" },
+    { 1, "1 min ago" },
+    { 180, "3 hours ago" },
+    { 60 * 20, "Yesterday" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_minutes (now, -cases[i].minutes);
+      g_autofree char *text = dl_format_relative_time (then, now);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  {
+    g_autoptr(GDateTime) then = g_date_time_new_local (2025, 5, 5, 9, 0, 0);
+    g_autoptr(GDateTime) long_ago = g_date_time_new_local (2023, 1, 2, 9, 0, 0);
+    g_autofree char *weekday = dl_format_relative_time (then, now);
+    g_autofree char *date = dl_format_relative_time (long_ago, now);
+
+    g_assert_cmpstr (weekday, ==, "Monday");
+    g_assert_cmpstr (date, ==, "2 Jan 2023");
+  }
+}
+
+static void
+test_window_delete_key (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *uuid = NULL;
+  DlLibraryView *library;
+
+  write_article (f, "Keep", "Text.", 10, NULL);
+  write_article (f, "Delete with the key", "Text.", 5, &uuid);
+  fixture_open_window (f);
+  library = dl_window_get_library_view (f->window);
+
+  /* Not the open article: the list's Delete shortcut trashes the selection. */
+  dl_library_view_select_uuid (library, uuid);
+  g_assert_cmpstr (dl_library_view_get_selected_uuid (library), ==, uuid);
+  gtk_widget_activate_action (GTK_WIDGET (library), "library.delete-selected", NULL);
+  g_assert_null (dl_store_find_summary (f->store, uuid));
+  g_assert_cmpuint (g_list_model_get_n_items (dl_store_get_summaries (f->store)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,7 +576,12 @@ main (int   argc,
   ADD ("/window/switch-articles", test_window_switch_articles);
   ADD ("/window/search", test_window_search);
   ADD ("/window/delete-undo", test_window_delete_undo);
+  ADD ("/window/body-editing", test_window_body_editing);
+  ADD ("/window/restores-state", test_window_restores_state);
+  ADD ("/window/quarantine", test_window_quarantine);
+  ADD ("/window/delete-key", test_window_delete_key);
 #undef ADD
+  g_test_add_func ("/window/relative-time", test_window_relative_time);
 
   return g_test_run ();
 }

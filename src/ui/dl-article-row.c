@@ -55,7 +55,7 @@ update_time (DlArticleRow *self)
   {
     g_autoptr(GDateTime) local = g_date_time_to_local (modified);
     /* Translators: tooltip of an article's modification time, strftime format */
-    full = g_date_time_format (local, _("%A %e %B %Y, %H:%M"));
+    full = g_date_time_format (local, _("%A %-e %B %Y, %H:%M"));
   }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), full);
 }
@@ -166,9 +166,9 @@ dl_format_relative_time (GDateTime *time,
     return g_date_time_format (local, _("%A"));
   if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
     /* Translators: strftime format for a date this year, e.g. "8 May" */
-    return g_date_time_format (local, _("%e %b"));
+    return g_date_time_format (local, _("%-e %b"));
   /* Translators: strftime format for a date in another year, e.g. "8 May 2024" */
-  return g_date_time_format (local, _("%e %b %Y"));
+  return g_date_time_format (local, _("%-e %b %Y"));
 }
 
 static void
