@@ -18,6 +18,24 @@ typedef enum
 
 #define DL_RENDER_ARTICLE_ELEMENT_ID "dl-article"
 
+/* Custom URI schemes the preview serves (docs/RENDERING.md):
+ * dateline-image:///<article uuid>/featured  the article's featured image
+ * dateline-template:///<relative path>       a file of the site template folder */
+#define DL_RENDER_IMAGE_SCHEME    "dateline-image"
+#define DL_RENDER_TEMPLATE_SCHEME "dateline-template"
+#define DL_RENDER_TEMPLATE_BASE   "dateline-template:///"
+#define DL_RENDER_TEMPLATE_FILE   "template.html"
+
+#define DL_RENDERER_ERROR (dl_renderer_error_quark ())
+
+typedef enum
+{
+  DL_RENDERER_ERROR_TEMPLATE_MISSING,  /* no template.html in the folder */
+  DL_RENDERER_ERROR_TEMPLATE_INVALID,  /* placeholders missing, unknown or misplaced */
+} DlRendererError;
+
+GQuark      dl_renderer_error_quark        (void);
+
 #define DL_TYPE_RENDERER (dl_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (DlRenderer, dl_renderer, DL, RENDERER, GObject)
 
@@ -38,5 +56,28 @@ char       *dl_renderer_render_page        (DlRenderer        *self,
 /* Only what goes inside that element, for updating a loaded page in place. */
 char       *dl_renderer_render_article     (DlRenderer        *self,
                                             DlArticle         *article);
+
+/* Additions beyond the first agreed API */
+DlRenderer *dl_renderer_copy               (DlRenderer        *self);
+GFile      *dl_renderer_get_template_dir   (DlRenderer        *self);
+gboolean    dl_renderer_get_dark           (DlRenderer        *self);
+DlRenderImageMode dl_renderer_get_image_mode (DlRenderer      *self);
+/* @file_name: (nullable): in DL_RENDER_IMAGES_FILE_NAME mode, the name to
+ * use instead of the image's own base name (the exporter renames on clashes) */
+void        dl_renderer_set_image_file_name (DlRenderer       *self,
+                                            const char        *file_name);
+char       *dl_renderer_dup_image_uri      (DlRenderer        *self,
+                                            DlArticle         *article);
+/* Only the body's blocks, dateline included (no wrapper element): what a
+ * CMS or a ninjs body receives. Counts are of the visible text. */
+char       *dl_renderer_render_body        (DlRenderer        *self,
+                                            DlArticle         *article,
+                                            guint             *char_count,
+                                            guint             *word_count);
+
+/* The i-th top-level block of @markdown is `.dl-body > :nth-child(i + 1)`. */
+guint       dl_renderer_count_blocks       (const char        *markdown);
+guint       dl_renderer_block_index_for_offset (const char    *markdown,
+                                            gsize              byte_offset);
 
 G_END_DECLS

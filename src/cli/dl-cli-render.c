@@ -1,0 +1,200 @@
+/* dl-cli-render.c: the render, export and import-ninjs commands of dateline-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dl-cli-render.h"
+#include "dl-exporter.h"
+#include "dl-ninjs.h"
+#include "dl-renderer.h"
+
+static gboolean
+write_stdout (const char  *text,
+              GError     **error)
+{
+  gsize len = strlen (text);
+
+  if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write to the standard output."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * dl_cli_render_main:
+ * @argv: the command and its options: `render [-o FILE] [--dark]
+ *   [--template DIR] [--preview-images]`
+ *
+ * `dateline-cli render ID -o page.html`: writes the article's page (and
+ * copies its featured image beside it); without -o the page goes to the
+ * standard output and the image is not copied.
+ *
+ * Returns: the exit status: 0 on success, 1 on failure, 2 on bad usage
+ */
+int
+dl_cli_render_main (DlArticle  *article,
+                    int         argc,
+                    char      **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *template_dir = NULL;
+  gboolean dark = FALSE;
+  gboolean preview_images = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the page to FILE and copy its image beside it"), N_("FILE") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark colours"), NULL },
+    { "template", 't', 0, G_OPTION_ARG_FILENAME, &template_dir, N_("Use the site template in DIR"), N_("DIR") },
+    { "preview-images", 0, 0, G_OPTION_ARG_NONE, &preview_images, N_("Refer to the image as the preview does"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ID — render an article as an HTML page"));
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (article), 1);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  dl_renderer_set_dark (renderer, dark);
+  if (template_dir != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_commandline_arg (template_dir);
+
+      if (!dl_renderer_set_template_dir (renderer, dir, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  if (output != NULL && !preview_images)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (!dl_exporter_export_html (article, renderer, file, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+
+  dl_renderer_set_image_mode (renderer, preview_images ? DL_RENDER_IMAGES_PREVIEW
+                                                       : DL_RENDER_IMAGES_FILE_NAME);
+  page = dl_renderer_render_page (renderer, article);
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (!g_file_replace_contents (file, page, strlen (page), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+  if (!write_stdout (page, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/**
+ * dl_cli_export_main:
+ * @format: html, markdown (md), ninjs (ninjs-2.0) or ninjs-2.1
+ * @output_path: the file to write; "-" for the standard output (not for html)
+ *
+ * Returns: the exit status; on failure @error says why
+ */
+int
+dl_cli_export_main (DlArticle   *article,
+                    const char  *format,
+                    const char  *output_path,
+                    GError     **error)
+{
+  DlExportFormat export_format;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (article), 1);
+  g_return_val_if_fail (error == NULL || *error == NULL, 1);
+
+  if (!dl_export_format_from_string (format, &export_format))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown export format “%s”: use html, markdown, ninjs or ninjs-2.1."),
+                   format != NULL ? format : "");
+      return 2;
+    }
+  if (output_path == NULL || *output_path == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Say where to write the export (a file name, or - for the standard output)."));
+      return 2;
+    }
+
+  if (g_str_equal (output_path, "-"))
+    {
+      g_autofree char *text = NULL;
+
+      switch (export_format)
+        {
+        case DL_EXPORT_FORMAT_MARKDOWN:
+          text = dl_exporter_markdown (article);
+          break;
+        case DL_EXPORT_FORMAT_NINJS:
+          text = dl_ninjs_export (article, DL_NINJS_VERSION_2_0);
+          break;
+        case DL_EXPORT_FORMAT_NINJS_2_1:
+          text = dl_ninjs_export (article, DL_NINJS_VERSION_2_1);
+          break;
+        case DL_EXPORT_FORMAT_HTML:
+        default:
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("An HTML export needs a file name: its image is copied beside it."));
+          return 2;
+        }
+      return write_stdout (text, error) ? 0 : 1;
+    }
+
+  file = g_file_new_for_commandline_arg (output_path);
+  return dl_exporter_export (article, export_format, NULL, file, NULL, error) ? 0 : 1;
+}
+
+/**
+ * dl_cli_import_ninjs:
+ * @path: a ninjs JSON file
+ *
+ * Returns: (transfer full): a new article, or %NULL with @error set
+ */
+DlArticle *
+dl_cli_import_ninjs (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_commandline_arg (path);
+  return dl_ninjs_import_file (file, NULL, error);
+}

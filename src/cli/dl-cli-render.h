@@ -1,0 +1,21 @@
+/* dl-cli-render.h: the render, export and import-ninjs commands of dateline-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dl-article.h"
+
+G_BEGIN_DECLS
+
+int        dl_cli_render_main  (DlArticle   *article,
+                                int          argc,
+                                char       **argv);
+int        dl_cli_export_main  (DlArticle   *article,
+                                const char  *format,
+                                const char  *output_path,
+                                GError     **error);
+DlArticle *dl_cli_import_ninjs (const char  *path,
+                                GError     **error);
+
+G_END_DECLS

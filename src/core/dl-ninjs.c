@@ -1,0 +1,698 @@
+/* dl-ninjs.c: IPTC ninjs 2.x (news in JSON) export and import
+ *
+ * The mapping between article fields and ninjs properties is documented in
+ * docs/RENDERING.md. Exports validate against the official 2.0 and 2.1
+ * schemas (additionalProperties is false there: no field outside the
+ * spec). Imports are tolerant: any member may be missing or of the wrong
+ * type, in which case it is ignored.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-ninjs"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dl-html.h"
+#include "dl-ninjs.h"
+#include "dl-renderer.h"
+#include "dl-util.h"
+
+#define NINJS_SCHEMA_2_0 "http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json"
+#define NINJS_SCHEMA_2_1 "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"
+
+/* Subjects carry a relationship; these two tell the category and the tags
+ * apart (ninjs has no keywords, see newsroom.md). */
+#define SUBJECT_REL_CATEGORY "category"
+#define SUBJECT_REL_TAG      "tag"
+
+#define FEATURED_ASSOCIATION "featured"
+
+G_DEFINE_QUARK (dl-ninjs-error-quark, dl_ninjs_error)
+
+const char *
+dl_ninjs_version_to_string (DlNinjsVersion version)
+{
+  return version == DL_NINJS_VERSION_2_1 ? "2.1" : "2.0";
+}
+
+static gboolean
+str_empty (const char *str)
+{
+  return str == NULL || *str == '\0';
+}
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *member,
+          GDateTime   *date)
+{
+  g_autofree char *iso = NULL;
+
+  if (date == NULL)
+    return;
+  /* RFC 3339 as JSON Schema's date-time wants it: "+03:00", not the
+   * "+03" that g_date_time_format_iso8601() writes. */
+  if (g_date_time_get_utc_offset (date) == 0)
+    iso = g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+  else
+    iso = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, iso);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (str_empty (value))
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_text_object (JsonBuilder *builder,
+                 const char  *role,
+                 const char  *contenttype,
+                 const char  *value)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "role", role);
+  add_string (builder, "contenttype", contenttype);
+  json_builder_set_member_name (builder, "value");
+  json_builder_add_string_value (builder, value);
+  json_builder_end_object (builder);
+}
+
+static char *
+dup_author_names (DlArticle *article)
+{
+  GListModel *credits = dl_article_get_credits (article);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *by = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (credits); i++)
+    {
+      g_autoptr(DlCredit) credit = g_list_model_get_item (credits, i);
+
+      if (dl_credit_get_role (credit) != DL_CREDIT_ROLE_AUTHOR || dl_credit_is_empty (credit))
+        continue;
+      g_ptr_array_add (names, (gpointer) (!str_empty (dl_credit_get_name (credit))
+                                          ? dl_credit_get_name (credit) : dl_credit_get_text (credit)));
+    }
+
+  /* ninjs "by" is a natural-language statement; the IPTC examples write
+   * "A and B", which the importer splits again. */
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (by, i == names->len - 1 ? " and " : ", ");
+      g_string_append (by, g_ptr_array_index (names, i));
+    }
+  return g_string_free (by, FALSE);
+}
+
+static void
+add_featured_image (JsonBuilder *builder,
+                    DlArticle   *article)
+{
+  const char *path = dl_article_get_image_path (article);
+  const char *caption = dl_article_get_image_caption (article);
+  const char *alt = dl_article_get_image_alt (article);
+  g_autofree char *uri = NULL;
+  g_autofree char *href = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime = NULL;
+
+  if (str_empty (path))
+    return;
+
+  uri = g_strdup_printf ("urn:uuid:%s:" FEATURED_ASSOCIATION, dl_article_get_uuid (article));
+  href = g_path_is_absolute (path) ? g_filename_to_uri (path, NULL, NULL) : NULL;
+  content_type = g_content_type_guess (path, NULL, 0, NULL);
+  mime = g_content_type_get_mime_type (content_type);
+
+  json_builder_set_member_name (builder, "associations");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_string (builder, "name", FEATURED_ASSOCIATION);
+  add_string (builder, "uri", uri);
+  add_string (builder, "type", "picture");
+  add_string (builder, "representationtype", "partial");
+  add_string (builder, "by", dl_article_get_image_credit (article));
+  if (!str_empty (caption) || !str_empty (alt))
+    {
+      json_builder_set_member_name (builder, "descriptions");
+      json_builder_begin_array (builder);
+      if (!str_empty (caption))
+        add_text_object (builder, "caption", "text/plain", caption);
+      if (!str_empty (alt))
+        add_text_object (builder, "alt", "text/plain", alt);
+      json_builder_end_array (builder);
+    }
+  json_builder_set_member_name (builder, "renditions");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_string (builder, "name", "original");
+  add_string (builder, "href", href);
+  add_string (builder, "contenttype", mime);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+}
+
+/**
+ * dl_ninjs_export_node:
+ * @version: 2.0 or 2.1; the layouts agree for what Dateline writes, only
+ *   the declared standard differs
+ *
+ * Returns: (transfer full): the article as a ninjs news item
+ */
+JsonNode *
+dl_ninjs_export_node (DlArticle      *article,
+                      DlNinjsVersion  version)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autofree char *uri = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *by = NULL;
+  const char *category;
+  const char * const *tags;
+  guint chars = 0;
+  guint words = 0;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+
+  uri = g_strdup_printf ("urn:uuid:%s", dl_article_get_uuid (article));
+  body = dl_renderer_render_body (renderer, article, &chars, &words);
+  by = dup_author_names (article);
+  category = dl_article_get_category (article);
+  tags = dl_article_get_tags (article);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "uri", uri);
+  add_string (builder, "type", "text");
+  add_string (builder, "representationtype", "full");
+
+  json_builder_set_member_name (builder, "standard");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", "ninjs");
+  add_string (builder, "version", dl_ninjs_version_to_string (version));
+  add_string (builder, "schema", version == DL_NINJS_VERSION_2_1 ? NINJS_SCHEMA_2_1 : NINJS_SCHEMA_2_0);
+  json_builder_end_object (builder);
+
+  add_date (builder, "firstcreated", dl_article_get_created (article));
+  add_date (builder, "versioncreated", dl_article_get_modified (article));
+  add_date (builder, "contentcreated", dl_article_get_dateline_date (article));
+  add_date (builder, "embargoed", dl_article_get_embargo (article));
+  add_string (builder, "pubstatus", "usable");
+  add_string (builder, "language", dl_article_get_language (article));
+  add_string (builder, "slugline", dl_article_get_slug (article));
+
+  json_builder_set_member_name (builder, "headlines");
+  json_builder_begin_array (builder);
+  add_text_object (builder, "main", "text/plain", dl_article_get_headline (article));
+  json_builder_end_array (builder);
+
+  if (!str_empty (dl_article_get_standfirst (article)))
+    {
+      json_builder_set_member_name (builder, "descriptions");
+      json_builder_begin_array (builder);
+      add_text_object (builder, "summary", "text/plain", dl_article_get_standfirst (article));
+      json_builder_end_array (builder);
+    }
+
+  json_builder_set_member_name (builder, "bodies");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_string (builder, "role", "text");
+  add_string (builder, "contenttype", "text/html");
+  json_builder_set_member_name (builder, "charcount");
+  json_builder_add_int_value (builder, chars);
+  json_builder_set_member_name (builder, "wordcount");
+  json_builder_add_int_value (builder, words);
+  json_builder_set_member_name (builder, "value");
+  json_builder_add_string_value (builder, body);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+
+  add_string (builder, "by", by);
+  add_string (builder, "located", dl_article_get_place (article));
+
+  if (!str_empty (dl_article_get_source (article)))
+    {
+      json_builder_set_member_name (builder, "infosources");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      add_string (builder, "name", dl_article_get_source (article));
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+    }
+
+  if (!str_empty (category) || (tags != NULL && tags[0] != NULL))
+    {
+      json_builder_set_member_name (builder, "subjects");
+      json_builder_begin_array (builder);
+      if (!str_empty (category))
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "name", category);
+          add_string (builder, "rel", SUBJECT_REL_CATEGORY);
+          json_builder_end_object (builder);
+        }
+      for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "name", tags[i]);
+          add_string (builder, "rel", SUBJECT_REL_TAG);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  add_featured_image (builder, article);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * dl_ninjs_export:
+ *
+ * Returns: (transfer full): the article as indented ninjs JSON
+ */
+char *
+dl_ninjs_export (DlArticle      *article,
+                 DlNinjsVersion  version)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+
+  node = dl_ninjs_export_node (article, version);
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Import                                                              */
+/* ------------------------------------------------------------------ */
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+  node = json_object_get_member (object, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+  node = json_object_get_member (object, member);
+  return JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+array_get_object (JsonArray *array,
+                  guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The value of the entry with @role, else of the first entry. */
+static const char *
+pick_value (JsonArray  *array,
+            const char *role,
+            const char *avoid_role)
+{
+  const char *first = NULL;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = array_get_object (array, i);
+      const char *value = get_string (entry, "value");
+      const char *entry_role = get_string (entry, "role");
+
+      if (value == NULL)
+        continue;
+      if (role != NULL && g_strcmp0 (entry_role, role) == 0)
+        return value;
+      if (first == NULL && (avoid_role == NULL || g_strcmp0 (entry_role, avoid_role) != 0))
+        first = value;
+    }
+  return first;
+}
+
+static char *
+plain_text_to_markdown (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *html = g_string_new (NULL);
+  char *markdown;
+
+  /* Through the HTML reader, so that escaping has one implementation. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+      g_string_append (html, "<p>");
+      dl_html_append_text (html, lines[i], -1);
+      g_string_append (html, "</p>");
+    }
+  markdown = dl_html_to_markdown (html->str);
+  g_string_free (html, TRUE);
+  return markdown;
+}
+
+static char *
+import_body (JsonArray *bodies)
+{
+  const char *html = NULL;
+  const char *plain = NULL;
+
+  for (guint i = 0; bodies != NULL && i < json_array_get_length (bodies); i++)
+    {
+      JsonObject *body = array_get_object (bodies, i);
+      const char *value = get_string (body, "value");
+      const char *type = get_string (body, "contenttype");
+
+      if (value == NULL)
+        continue;
+      if (type != NULL && (g_str_has_prefix (type, "text/html")
+                           || g_str_has_prefix (type, "application/xhtml+xml")))
+        {
+          if (html == NULL)
+            html = value;
+        }
+      else if (type == NULL || g_str_has_prefix (type, "text/plain"))
+        {
+          if (plain == NULL)
+            plain = value;
+        }
+    }
+
+  if (html != NULL)
+    return dl_html_to_markdown (html);
+  if (plain != NULL)
+    return plain_text_to_markdown (plain);
+  return g_strdup ("");
+}
+
+static void
+import_by (DlArticle  *article,
+           const char *by)
+{
+  g_autofree char *copy = NULL;
+  char *names;
+  g_auto(GStrv) parts = NULL;
+
+  if (str_empty (by))
+    return;
+  copy = g_strstrip (g_strdup (by));
+  names = copy;
+  if (g_ascii_strncasecmp (names, "by ", 3) == 0)
+    names += 3;
+
+  /* "A, B and C", "A & B", "A; B" */
+  {
+    GString *normal = g_string_new (NULL);
+
+    for (const char *p = names; *p != '\0'; p++)
+      {
+        if (g_str_has_prefix (p, " and "))
+          {
+            g_string_append_c (normal, '\x1f');
+            p += 4;
+          }
+        else if (*p == ',' || *p == ';' || *p == '&')
+          g_string_append_c (normal, '\x1f');
+        else
+          g_string_append_c (normal, *p);
+      }
+    parts = g_strsplit (normal->str, "\x1f", -1);
+    g_string_free (normal, TRUE);
+  }
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(DlCredit) credit = NULL;
+
+      if (*g_strstrip (parts[i]) == '\0')
+        continue;
+      credit = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, parts[i], NULL);
+      dl_article_add_credit (article, credit);
+    }
+}
+
+static void
+import_subjects (DlArticle *article,
+                 JsonArray *subjects)
+{
+  g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
+  g_auto(GStrv) tag_list = NULL;
+  const char *category = NULL;
+  const char *first = NULL;
+
+  for (guint i = 0; subjects != NULL && i < json_array_get_length (subjects); i++)
+    {
+      JsonObject *subject = array_get_object (subjects, i);
+      const char *name = get_string (subject, "name");
+      const char *rel = get_string (subject, "rel");
+
+      if (str_empty (name))
+        continue;
+      if (g_strcmp0 (rel, SUBJECT_REL_TAG) == 0)
+        g_strv_builder_add (tags, name);
+      else if (g_strcmp0 (rel, SUBJECT_REL_CATEGORY) == 0 && category == NULL)
+        category = name;
+      else if (first == NULL)
+        first = name;
+    }
+
+  if (category != NULL || first != NULL)
+    dl_article_set_category (article, category != NULL ? category : first);
+  tag_list = g_strv_builder_end (tags);
+  if (tag_list[0] != NULL)
+    dl_article_set_tags (article, (const char * const *) tag_list);
+}
+
+static JsonObject *
+find_picture (JsonNode *associations)
+{
+  g_autoptr(GList) values = NULL;
+  JsonObject *first = NULL;
+
+  /* 2.x: an array; 1.x: an object keyed by name. Both are accepted. */
+  if (associations == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_ARRAY (associations))
+    values = json_array_get_elements (json_node_get_array (associations));
+  else if (JSON_NODE_HOLDS_OBJECT (associations))
+    values = json_object_get_values (json_node_get_object (associations));
+
+  for (GList *l = values; l != NULL; l = l->next)
+    {
+      JsonNode *node = l->data;
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *type = get_string (object, "type");
+
+      if (object == NULL)
+        continue;
+      if (g_strcmp0 (get_string (object, "name"), FEATURED_ASSOCIATION) == 0)
+        return object;
+      if (first == NULL && (g_strcmp0 (type, "picture") == 0 || g_strcmp0 (type, "graphic") == 0))
+        first = object;
+    }
+  return first;
+}
+
+static void
+import_picture (DlArticle  *article,
+                JsonObject *picture)
+{
+  JsonArray *descriptions = get_array (picture, "descriptions");
+  JsonArray *renditions = get_array (picture, "renditions");
+  const char *caption = pick_value (descriptions, "caption", "alt");
+  const char *alt = NULL;
+
+  for (guint i = 0; descriptions != NULL && i < json_array_get_length (descriptions); i++)
+    {
+      JsonObject *entry = array_get_object (descriptions, i);
+
+      if (g_strcmp0 (get_string (entry, "role"), "alt") == 0)
+        alt = get_string (entry, "value");
+    }
+
+  if (caption != NULL)
+    dl_article_set_image_caption (article, caption);
+  if (alt != NULL)
+    dl_article_set_image_alt (article, alt);
+  if (get_string (picture, "by") != NULL)
+    dl_article_set_image_credit (article, get_string (picture, "by"));
+
+  /* Only a local file can become the featured image: importing never
+   * touches the network. */
+  for (guint i = 0; renditions != NULL && i < json_array_get_length (renditions); i++)
+    {
+      const char *href = get_string (array_get_object (renditions, i), "href");
+      g_autofree char *path = NULL;
+
+      if (href == NULL || !g_str_has_prefix (href, "file:"))
+        continue;
+      path = g_filename_from_uri (href, NULL, NULL);
+      if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          dl_article_set_image_path (article, path);
+          break;
+        }
+    }
+}
+
+/**
+ * dl_ninjs_import_node:
+ *
+ * A ninjs 2.x (or 1.x) news item as a new article with a new identity.
+ *
+ * Returns: (transfer full): the article, or %NULL with @error set
+ */
+DlArticle *
+dl_ninjs_import_node (JsonNode  *node,
+                      GError   **error)
+{
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(GDateTime) first_created = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) embargo = NULL;
+  g_autofree char *body = NULL;
+  JsonObject *root;
+  JsonArray *infosources;
+  JsonObject *picture;
+  const char *headline;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  root = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  if (root == NULL
+      || !(json_object_has_member (root, "uri") || json_object_has_member (root, "headlines")
+           || json_object_has_member (root, "bodies")))
+    {
+      g_set_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_NOT_NINJS,
+                   _("This is not a ninjs news item: it has no uri, headlines or bodies."));
+      return NULL;
+    }
+
+  article = dl_article_new ();
+
+  headline = pick_value (get_array (root, "headlines"), "main", NULL);
+  if (headline == NULL)
+    headline = get_string (root, "title");
+  if (headline != NULL)
+    dl_article_set_headline (article, headline);
+  {
+    const char *standfirst = pick_value (get_array (root, "descriptions"), "summary", NULL);
+
+    if (standfirst != NULL)
+      dl_article_set_standfirst (article, standfirst);
+  }
+
+  body = import_body (get_array (root, "bodies"));
+  dl_article_set_body (article, body);
+
+  import_by (article, get_string (root, "by"));
+  if (get_string (root, "located") != NULL)
+    dl_article_set_place (article, get_string (root, "located"));
+  if (get_string (root, "language") != NULL)
+    dl_article_set_language (article, get_string (root, "language"));
+  if (get_string (root, "slugline") != NULL)
+    dl_article_set_slug (article, get_string (root, "slugline"));
+
+  infosources = get_array (root, "infosources");
+  if (infosources != NULL && json_array_get_length (infosources) > 0
+      && get_string (array_get_object (infosources, 0), "name") != NULL)
+    dl_article_set_source (article, get_string (array_get_object (infosources, 0), "name"));
+
+  /* contentcreated is when the news happened (Dateline writes the
+   * dateline date there); versioncreated is the best guess otherwise. */
+  created = dl_date_time_from_iso8601 (get_string (root, "contentcreated"));
+  if (created == NULL)
+    created = dl_date_time_from_iso8601 (get_string (root, "versioncreated"));
+  if (created != NULL)
+    dl_article_set_dateline_date (article, created);
+  first_created = dl_date_time_from_iso8601 (get_string (root, "firstcreated"));
+  if (first_created != NULL)
+    dl_article_set_created (article, first_created);
+  embargo = dl_date_time_from_iso8601 (get_string (root, "embargoed"));
+  if (embargo != NULL)
+    dl_article_set_embargo (article, embargo);
+
+  import_subjects (article, get_array (root, "subjects"));
+
+  picture = find_picture (json_object_get_member (root, "associations"));
+  if (picture != NULL)
+    import_picture (article, picture);
+
+  return g_steal_pointer (&article);
+}
+
+DlArticle *
+dl_ninjs_import_data (const char  *data,
+                      gssize       length,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE,
+                   _("This file is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+  return dl_ninjs_import_node (json_parser_get_root (parser), error);
+}
+
+/**
+ * dl_ninjs_import_file:
+ *
+ * Blocking: call it from a worker thread in the application.
+ */
+DlArticle *
+dl_ninjs_import_file (GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  return dl_ninjs_import_data (contents, length, error);
+}

@@ -1,0 +1,439 @@
+/* test-export.c: HTML and Markdown exports, and the CLI's render/export/import functions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "dl-cli-render.h"
+#include "dl-exporter.h"
+#include "dl-ninjs.h"
+
+typedef struct
+{
+  char *dir;
+  char *image;
+} Fixture;
+
+static const char image_bytes[] = "\xFF\xD8\xFF\xE0 not really a JPEG, but bytes to copy";
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *photos = NULL;
+
+  fixture->dir = g_dir_make_tmp ("dl-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  photos = g_build_filename (fixture->dir, "photos", NULL);
+  g_mkdir (photos, 0700);
+  fixture->image = g_build_filename (photos, "belcci photo.jpg", NULL);
+  g_file_set_contents (fixture->image, image_bytes, sizeof image_bytes, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->image);
+}
+
+static DlArticle *
+make_article (Fixture *fixture)
+{
+  DlArticle *article = dl_article_new ();
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
+  g_autoptr(DlCredit) author = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Anna Ivanova", "BelTA");
+  g_autoptr(DlCredit) photo = dl_credit_new (DL_CREDIT_ROLE_PHOTO, "", "courtesy of the BelCCI");
+  const char *tags[] = { "Belarus", "China: \"trade\"", NULL };
+
+  dl_article_set_headline (article, "Belarus, China discuss \"business\" prospects: no # comment");
+  dl_article_set_standfirst (article, "Line one\nline two\twith a tab \\ and a backslash");
+  dl_article_set_place (article, "Minsk");
+  dl_article_set_country (article, "Belarus");
+  dl_article_set_dateline_date (article, date);
+  dl_article_set_time_zone (article, "Europe/Minsk");
+  dl_article_set_source (article, "BelTA");
+  dl_article_add_credit (article, author);
+  dl_article_add_credit (article, photo);
+  dl_article_set_category (article, "Economy");
+  dl_article_set_tags (article, tags);
+  dl_article_set_image_path (article, fixture->image);
+  dl_article_set_image_caption (article, "Photo courtesy of the BelCCI");
+  dl_article_set_language (article, "en");
+  dl_article_set_body (article, "The Minsk Office hosted a meeting.\n\n---\n\nSecond paragraph.");
+  return article;
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+assert_image_copy (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, image_bytes, sizeof image_bytes);
+}
+
+static void
+test_export_html (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = make_article (fixture);
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autofree char *out_dir = g_build_filename (fixture->dir, "site", NULL);
+  g_autofree char *page_path = g_build_filename (out_dir, "article.html", NULL);
+  g_autofree char *copied = g_build_filename (out_dir, "belcci photo.jpg", NULL);
+  g_autofree char *renamed = g_build_filename (out_dir, "belcci photo-2.jpg", NULL);
+  g_autoptr(GFile) page_file = g_file_new_for_path (page_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+
+  g_mkdir (out_dir, 0700);
+  dl_renderer_set_image_mode (renderer, DL_RENDER_IMAGES_PREVIEW);
+  g_assert_true (dl_exporter_export (article, DL_EXPORT_FORMAT_HTML, renderer, page_file, NULL, &error));
+  g_assert_no_error (error);
+  /* the caller's renderer is left as it was */
+  g_assert_cmpint (dl_renderer_get_image_mode (renderer), ==, DL_RENDER_IMAGES_PREVIEW);
+
+  assert_image_copy (copied);
+  page = read_file (page_path);
+  g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (page, "<img class=\"dl-featured-image\" src=\"belcci%20photo.jpg\""));
+  g_assert_null (strstr (page, "dateline-image:"));
+  g_assert_nonnull (strstr (page, "script-src 'none'"));
+  g_assert_nonnull (strstr (page, "<span class=\"dateline\">MINSK, 8 May (BelTA) - </span>The Minsk Office"));
+
+  /* Exporting again beside an identical copy reuses it. */
+  g_assert_true (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (renamed, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_html_name_clash (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = make_article (fixture);
+  g_autofree char *page_path = g_build_filename (fixture->dir, "article.html", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "belcci photo.jpg", NULL);
+  g_autofree char *renamed = g_build_filename (fixture->dir, "belcci photo-2.jpg", NULL);
+  g_autoptr(GFile) page_file = g_file_new_for_path (page_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *kept = NULL;
+
+  /* Another file with the image's name is already there: never overwritten. */
+  g_file_set_contents (other, "someone else's photo", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
+  g_assert_no_error (error);
+
+  kept = read_file (other);
+  g_assert_cmpstr (kept, ==, "someone else's photo");
+  assert_image_copy (renamed);
+  page = read_file (page_path);
+  g_assert_nonnull (strstr (page, "src=\"belcci%20photo-2.jpg\""));
+}
+
+static void
+test_export_html_missing_image (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = make_article (fixture);
+  g_autofree char *page_path = g_build_filename (fixture->dir, "article.html", NULL);
+  g_autoptr(GFile) page_file = g_file_new_for_path (page_path);
+  g_autoptr(GError) error = NULL;
+
+  dl_article_set_image_path (article, "/nonexistent/dl-photo.jpg");
+  g_assert_false (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/dl-photo.jpg"));
+  g_assert_false (g_file_test (page_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_markdown (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = make_article (fixture);
+  g_autofree char *markdown = dl_exporter_markdown (article);
+  g_autofree char *expected_image = g_strdup_printf ("image:\n  path: \"%s\"\n  caption: \"Photo courtesy of the BelCCI\"\n", fixture->image);
+  g_autofree char *path = g_build_filename (fixture->dir, "article.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *body_start;
+  int status = 0;
+
+  g_assert_true (g_str_has_prefix (markdown, "---\ntitle: \"Belarus, China discuss \\\"business\\\" prospects: no # comment\"\n"));
+  g_assert_nonnull (strstr (markdown, "\nheadline: \"Belarus, China discuss \\\"business\\\" prospects: no # comment\"\n"));
+  g_assert_nonnull (strstr (markdown, "\nstandfirst: \"Line one\\nline two\\twith a tab \\\\ and a backslash\"\n"));
+  g_assert_nonnull (strstr (markdown, "\ndateline: \"MINSK, 8 May (BelTA) - \"\n"));
+  g_assert_nonnull (strstr (markdown, "\nplace: \"Minsk\"\n"));
+  g_assert_nonnull (strstr (markdown, "\ndate: \"2025-05-08T10:06:00+03:00\"\n"));
+  g_assert_nonnull (strstr (markdown, "\ncredits:\n  - role: \"author\"\n    name: \"Anna Ivanova\"\n    text: \"BelTA\"\n"
+                                      "  - role: \"photo\"\n    text: \"courtesy of the BelCCI\"\n"));
+  g_assert_nonnull (strstr (markdown, "\ncategory: \"Economy\"\n"));
+  g_assert_nonnull (strstr (markdown, "\ntags:\n  - \"Belarus\"\n  - \"China: \\\"trade\\\"\"\n"));
+  g_assert_nonnull (strstr (markdown, "\nlanguage: \"en\"\n"));
+  g_assert_nonnull (strstr (markdown, expected_image));
+  g_assert_null (strstr (markdown, "embargo:"));   /* empty fields are left out */
+
+  /* front matter, a blank line, then the body exactly as written */
+  body_start = strstr (markdown + 4, "\n---\n\n");
+  g_assert_nonnull (body_start);
+  g_assert_cmpstr (body_start + 6, ==, "The Minsk Office hosted a meeting.\n\n---\n\nSecond paragraph.\n");
+
+  g_assert_true (dl_exporter_export (article, DL_EXPORT_FORMAT_MARKDOWN, NULL, file, NULL, &error));
+  g_assert_no_error (error);
+  written = read_file (path);
+  g_assert_cmpstr (written, ==, markdown);
+
+  /* A real YAML parser reads the same values back, when one is installed. */
+  {
+    const char *argv[] = {
+      "/usr/bin/python3", "-c",
+      "import sys,yaml\n"
+      "text = open(sys.argv[1], encoding='utf-8').read()\n"
+      "front = yaml.safe_load(text.split('---\\n')[1])\n"
+      "assert front['headline'] == 'Belarus, China discuss \"business\" prospects: no # comment', front\n"
+      "assert front['standfirst'] == 'Line one\\nline two\\twith a tab \\\\ and a backslash', front\n"
+      "assert front['tags'] == ['Belarus', 'China: \"trade\"'], front\n"
+      "assert front['credits'][1] == {'role': 'photo', 'text': 'courtesy of the BelCCI'}, front\n",
+      path, NULL
+    };
+
+    if (!g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+      return;
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    if (strstr (err, "No module named 'yaml'") != NULL)
+      {
+        g_test_message ("python3-yaml is not installed; YAML parse check skipped");
+        return;
+      }
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("front matter does not parse as expected:\n%s%s", out, err);
+  }
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  dl_exporter_export_finish (result, error);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");   /* marks completion */
+}
+
+static void
+test_export_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = make_article (fixture);
+  g_autofree char *path = g_build_filename (fixture->dir, "article.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) back = NULL;
+  g_autofree char *json = NULL;
+
+  dl_exporter_export_async (article, DL_EXPORT_FORMAT_NINJS_2_1, NULL, file, NULL, on_export_done, &error);
+  /* edits after the call do not reach the export: it works on a copy */
+  dl_article_set_headline (article, "Changed later");
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+
+  json = read_file (path);
+  g_assert_nonnull (strstr (json, "\"version\" : \"2.1\""));
+  g_clear_error (&error);
+  back = dl_ninjs_import_data (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_headline (back), ==, "Belarus, China discuss \"business\" prospects: no # comment");
+}
+
+static void
+test_export_formats (void)
+{
+  DlExportFormat format;
+
+  g_assert_true (dl_export_format_from_string ("HTML", &format));
+  g_assert_cmpint (format, ==, DL_EXPORT_FORMAT_HTML);
+  g_assert_true (dl_export_format_from_string ("md", &format));
+  g_assert_cmpint (format, ==, DL_EXPORT_FORMAT_MARKDOWN);
+  g_assert_true (dl_export_format_from_string ("ninjs", &format));
+  g_assert_cmpint (format, ==, DL_EXPORT_FORMAT_NINJS);
+  g_assert_true (dl_export_format_from_string ("ninjs-2.1", &format));
+  g_assert_cmpint (format, ==, DL_EXPORT_FORMAT_NINJS_2_1);
+  g_assert_false (dl_export_format_from_string ("pdf", &format));
+  g_assert_false (dl_export_format_from_string (NULL, &format));
+  g_assert_cmpstr (dl_export_format_get_extension (DL_EXPORT_FORMAT_MARKDOWN), ==, ".md");
+}
+
+static void
+test_cli_export_and_import (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = make_article (fixture);
+  g_autofree char *ninjs_path = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *html_path = g_build_filename (fixture->dir, "out.html", NULL);
+  g_autofree char *md_path = g_build_filename (fixture->dir, "out.md", NULL);
+  g_autofree char *copied = g_build_filename (fixture->dir, "belcci photo.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) back = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *markdown = NULL;
+
+  g_assert_cmpint (dl_cli_export_main (article, "ninjs-2.1", ninjs_path, &error), ==, 0);
+  g_assert_no_error (error);
+  json_parser_load_from_file (parser, ninjs_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "standard"), "version"), ==, "2.1");
+
+  g_assert_cmpint (dl_cli_export_main (article, "html", html_path, &error), ==, 0);
+  g_assert_no_error (error);
+  assert_image_copy (copied);
+
+  g_assert_cmpint (dl_cli_export_main (article, "markdown", md_path, &error), ==, 0);
+  g_assert_no_error (error);
+  markdown = read_file (md_path);
+  g_assert_true (g_str_has_prefix (markdown, "---\ntitle: "));
+
+  g_assert_cmpint (dl_cli_export_main (article, "pdf", md_path, &error), ==, 2);
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "pdf"));
+  g_clear_error (&error);
+  g_assert_cmpint (dl_cli_export_main (article, "html", "-", &error), ==, 2);
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpint (dl_cli_export_main (article, "ninjs", "", &error), ==, 2);
+  g_clear_error (&error);
+  g_assert_cmpint (dl_cli_export_main (article, "ninjs", "/nonexistent-dir/x.json", &error), ==, 1);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  back = dl_cli_import_ninjs (ninjs_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_headline (back), ==, dl_article_get_headline (article));
+  g_assert_cmpstr (dl_article_get_body (back), ==, dl_article_get_body (article));
+  g_assert_cmpstr (dl_article_get_image_path (back), ==, fixture->image);
+
+  g_assert_null (dl_cli_import_ninjs (md_path, &error));
+  g_assert_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_null (dl_cli_import_ninjs ("/nonexistent/x.json", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_cli_render (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = make_article (fixture);
+  g_autofree char *page_path = g_build_filename (fixture->dir, "page.html", NULL);
+  g_autofree char *page = NULL;
+  g_autofree char *template_dir = g_build_filename (fixture->dir, "tpl", NULL);
+  g_autofree char *template_file = g_build_filename (template_dir, "template.html", NULL);
+  g_autofree char *copied = g_build_filename (fixture->dir, "belcci photo.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    char *argv[] = { (char *) "render", (char *) "-o", page_path, (char *) "--dark", NULL };
+
+    g_assert_cmpint (dl_cli_render_main (article, G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+  }
+  page = read_file (page_path);
+  g_assert_nonnull (strstr (page, "<meta name=\"color-scheme\" content=\"dark\">"));
+  g_assert_nonnull (strstr (page, "src=\"belcci%20photo.jpg\""));
+  assert_image_copy (copied);
+
+  /* a folder without template.html */
+  g_mkdir (template_dir, 0700);
+  {
+    char *argv[] = { (char *) "render", (char *) "--template", template_dir, (char *) "-o", page_path, NULL };
+
+    g_assert_cmpint (dl_cli_render_main (article, G_N_ELEMENTS (argv) - 1, argv), ==, 1);
+  }
+  g_file_set_contents (template_file, "<html><head>{{head}}</head><body><h1>SITE</h1>{{article}}</body></html>", -1, &error);
+  g_assert_no_error (error);
+  {
+    char *argv[] = { (char *) "render", (char *) "--template", template_dir, (char *) "-o", page_path, NULL };
+
+    g_assert_cmpint (dl_cli_render_main (article, G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+  }
+  g_free (page);
+  page = read_file (page_path);
+  g_assert_true (g_str_has_prefix (page, "<html><head><meta charset=\"utf-8\">"));
+  g_assert_nonnull (strstr (page, "<h1>SITE</h1><article id=\"dl-article\""));
+
+  {
+    char *argv[] = { (char *) "render", (char *) "--no-such-option", NULL };
+
+    g_assert_cmpint (dl_cli_render_main (article, G_N_ELEMENTS (argv) - 1, argv), ==, 2);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/export/html", Fixture, NULL, fixture_set_up, test_export_html, fixture_tear_down);
+  g_test_add ("/export/html-name-clash", Fixture, NULL, fixture_set_up, test_export_html_name_clash, fixture_tear_down);
+  g_test_add ("/export/html-missing-image", Fixture, NULL, fixture_set_up, test_export_html_missing_image, fixture_tear_down);
+  g_test_add ("/export/markdown", Fixture, NULL, fixture_set_up, test_export_markdown, fixture_tear_down);
+  g_test_add ("/export/async", Fixture, NULL, fixture_set_up, test_export_async, fixture_tear_down);
+  g_test_add_func ("/export/formats", test_export_formats);
+  g_test_add ("/export/cli-export-import", Fixture, NULL, fixture_set_up, test_cli_export_and_import, fixture_tear_down);
+  g_test_add ("/export/cli-render", Fixture, NULL, fixture_set_up, test_cli_render, fixture_tear_down);
+
+  return g_test_run ();
+}
