@@ -45,6 +45,7 @@ struct _DlArticleEditor
   GtkEntry        *slug_entry;
   GtkTextView     *standfirst_view;
   GtkSourceView   *body_view;
+  GtkScrolledWindow *body_scroller;
   GtkLabel        *words_label;
 };
 
@@ -260,6 +261,32 @@ load_article (DlArticleEditor *self)
   self->loading = FALSE;
 }
 
+/* The body's text column lines up with the form above it (held in an
+ * AdwClamp) so lines stay at a readable length in a wide window. The paned
+ * allocates the form before the body, so its position is current here. */
+#define BODY_MINIMUM_MARGIN 24
+
+static void
+on_body_width_changed_cb (DlArticleEditor *self,
+                          GtkAdjustment   *adjustment)
+{
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+  GtkWidget *frame = gtk_widget_get_parent (GTK_WIDGET (self->standfirst_view));
+  graphene_rect_t bounds;
+  int margin = BODY_MINIMUM_MARGIN;
+
+  if (width <= 0)
+    return;
+
+  if (gtk_widget_compute_bounds (frame, GTK_WIDGET (self->body_view), &bounds))
+    margin = MAX (BODY_MINIMUM_MARGIN, (int) bounds.origin.x);
+  if (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self->body_view)) == margin)
+    return;
+
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->body_view), margin);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->body_view), margin);
+}
+
 static gboolean
 on_language_idle_cb (gpointer user_data)
 {
@@ -409,6 +436,7 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   /* Referencing the resource links it in from the static library. */
   (void) dl_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dateline/Dateline/dl-article-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, body_scroller);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, body_view);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, characters_label);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, headline_count_label);
@@ -442,6 +470,8 @@ dl_article_editor_init (DlArticleEditor *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->standfirst_view), "changed",
                             G_CALLBACK (on_standfirst_changed_cb), self);
 
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->body_scroller), "changed",
+                           G_CALLBACK (on_body_width_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self);
