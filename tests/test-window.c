@@ -554,6 +554,64 @@ test_window_delete_key (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (dl_store_get_summaries (f->store)), ==, 1);
 }
 
+static DlApplication *open_app;
+
+static gboolean
+imported_article_shown (Fixture *f)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (open_app)); l != NULL; l = l->next)
+    {
+      DlArticle *article = DL_IS_WINDOW (l->data) ? dl_window_get_article (l->data) : NULL;
+
+      if (article != NULL && g_strcmp0 (dl_article_get_headline (article), "Imported from outside") == 0)
+        return gtk_widget_get_mapped (l->data);
+    }
+  return FALSE;
+}
+
+static gboolean
+one_summary (Fixture *f)
+{
+  return g_list_model_get_n_items (dl_store_get_summaries (f->store)) == 1;
+}
+
+static gboolean
+no_windows (Fixture *f)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (open_app)) == NULL;
+}
+
+static void
+test_application_open_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DlArticle) outside = dl_article_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "..", "outside-dateline-test.dateline", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GFile *files[1] = { file };
+
+  dl_article_set_headline (outside, "Imported from outside");
+  bytes = dl_article_serialize (outside);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  /* `dateline file.dateline`: the application imports it and shows it. */
+  open_app = dl_application_new_with_store (f->store);
+  g_application_set_flags (G_APPLICATION (open_app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (open_app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_open (G_APPLICATION (open_app), files, 1, "");
+  g_assert_true (wait_until (imported_article_shown, f, 5000));
+  /* ...and it is in the library, listed once. */
+  g_assert_true (wait_until (one_summary, f, 3000));
+
+  g_action_group_activate_action (G_ACTION_GROUP (open_app), "quit", NULL);
+  g_assert_true (wait_until (no_windows, f, 5000));
+  g_clear_object (&open_app);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +638,7 @@ main (int   argc,
   ADD ("/window/restores-state", test_window_restores_state);
   ADD ("/window/quarantine", test_window_quarantine);
   ADD ("/window/delete-key", test_window_delete_key);
+  ADD ("/application/open-file", test_application_open_file);
 #undef ADD
   g_test_add_func ("/window/relative-time", test_window_relative_time);
 

@@ -132,8 +132,17 @@ dl_application_activate (GApplication *application)
 
 typedef struct
 {
-  GFile *file;
+  GFile   *file;
+  DlStore *store;
 } ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->store);
+  g_free (data);
+}
 
 static void
 import_thread (GTask        *task,
@@ -141,12 +150,11 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  DlApplication *self = source_object;
-  GFile *file = task_data;
+  ImportData *data = task_data;
   g_autoptr(GError) error = NULL;
   DlArticle *article;
 
-  article = dl_store_import_file (self->store, file, cancellable, &error);
+  article = dl_store_import_file (data->store, data->file, cancellable, &error);
   if (article == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -164,12 +172,13 @@ on_imported_cb (GObject      *object,
   DlWindow *window;
 
   article = g_task_propagate_pointer (G_TASK (result), &error);
+  g_application_release (G_APPLICATION (self));
   window = ensure_window (self, article != NULL ? dl_article_get_uuid (article) : "", FALSE);
 
   if (article == NULL)
     {
-      GFile *file = g_task_get_task_data (G_TASK (result));
-      g_autofree char *name = g_file_get_basename (file);
+      ImportData *data = g_task_get_task_data (G_TASK (result));
+      g_autofree char *name = g_file_get_basename (data->file);
       g_autofree char *message = NULL;
       GtkWidget *dialog;
 
@@ -198,10 +207,16 @@ dl_application_open (GApplication  *application,
   for (int i = 0; i < n_files; i++)
     {
       g_autoptr(GTask) task = g_task_new (self, NULL, on_imported_cb, NULL);
+      ImportData *data = g_new0 (ImportData, 1);
 
-      /* Importing copies and parses the file: never on the main thread. */
+      /* Importing copies and parses the file: never on the main thread.
+       * The store is created here, on the main thread, not in the worker. */
+      data->file = g_object_ref (files[i]);
+      data->store = g_object_ref (dl_application_get_store (self));
       g_task_set_source_tag (task, dl_application_open);
-      g_task_set_task_data (task, g_object_ref (files[i]), g_object_unref);
+      g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+      /* No window exists yet: keep running until the import is done. */
+      g_application_hold (application);
       g_task_run_in_thread (task, import_thread);
     }
 }
