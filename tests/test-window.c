@@ -457,6 +457,15 @@ test_window_restores_state (Fixture       *f,
   g_settings_reset (settings, "window-height");
 }
 
+static gboolean save_error_shown (Fixture *f);
+
+static gboolean
+save_error_hidden (Fixture *f)
+{
+  return !save_error_shown (f) &&
+         dl_autosaver_get_state (dl_window_get_autosaver (f->window)) == DL_SAVE_STATE_SAVED;
+}
+
 static gboolean
 quarantine_shown (Fixture *f)
 {
@@ -554,6 +563,46 @@ test_window_delete_key (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (dl_store_get_summaries (f->store)), ==, 1);
 }
 
+static gboolean
+save_error_shown (Fixture *f)
+{
+  GtkWidget *label = find_label_containing (GTK_WIDGET (f->window), "Could not save the article");
+
+  return label != NULL &&
+         gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER)));
+}
+
+static void
+test_window_save_error (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *blocker = g_build_filename (f->dir, "not-a-folder", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "library", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (inside);
+  GtkWidget *headline_row;
+
+  /* A library folder that cannot be created, even by root: a file is in
+   * the way. */
+  g_assert_true (g_file_set_contents (blocker, "", -1, NULL));
+  g_clear_object (&f->store);
+  f->store = dl_store_new (directory);
+  fixture_open_window (f);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-article", NULL);
+  headline_row = find_headline_row (GTK_WIDGET (dl_window_get_editor (f->window)));
+  gtk_editable_set_text (GTK_EDITABLE (headline_row), "Cannot be saved");
+  g_assert_true (wait_until (save_error_shown, f, 5000));
+
+  /* The text is kept in the editor and the article. */
+  g_assert_cmpstr (dl_article_get_headline (dl_window_get_article (f->window)), ==, "Cannot be saved");
+  g_assert_cmpint (dl_autosaver_get_state (dl_window_get_autosaver (f->window)), ==, DL_SAVE_STATE_ERROR);
+
+  /* Once the folder can be made, Retry Now saves and the banner goes. */
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retry-save", NULL);
+  g_assert_true (wait_until (save_error_hidden, f, 5000));
+}
+
 static DlApplication *open_app;
 
 static gboolean
@@ -638,6 +687,7 @@ main (int   argc,
   ADD ("/window/restores-state", test_window_restores_state);
   ADD ("/window/quarantine", test_window_quarantine);
   ADD ("/window/delete-key", test_window_delete_key);
+  ADD ("/window/save-error", test_window_save_error);
   ADD ("/application/open-file", test_application_open_file);
 #undef ADD
   g_test_add_func ("/window/relative-time", test_window_relative_time);

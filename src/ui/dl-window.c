@@ -145,9 +145,14 @@ update_save_state (DlWindow *self)
     {
       g_autofree char *text = NULL;
 
-      text = g_strdup_printf (_("Could not save the article: %s. Your text is kept in Dateline and saving will be tried again."),
-                              message != NULL ? message : _("unknown error"));
-      gtk_label_set_label (self->save_error_label, text);
+      g_autofree char *escaped = g_markup_escape_text (message != NULL ? message : "", -1);
+
+      /* The store's message is a sentence of its own; ours says what it means. */
+      text = g_strdup_printf ("<b>%s</b> %s\n<small>%s</small>",
+                              _("Could not save the article."),
+                              _("Your text is kept in Dateline and saving will be tried again."),
+                              escaped);
+      gtk_label_set_markup (self->save_error_label, text);
     }
   gtk_revealer_set_reveal_child (self->save_error_revealer, error);
 }
@@ -1060,9 +1065,13 @@ on_new_article_saved_cb (GObject      *object,
   g_autoptr(DlWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* A failure shows in the autosaver, which keeps retrying with the text. */
+  /* The article stays open with its text; the autosaver retries once it
+   * is edited, and says so. */
   if (!dl_store_save_article_finish (DL_STORE (object), result, &error))
-    g_warning ("Could not save the new article: %s", error->message);
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
   else if (self->article != NULL)
     dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (self->article));
 }
