@@ -603,6 +603,68 @@ test_window_save_error (Fixture       *f,
   g_assert_true (wait_until (save_error_hidden, f, 5000));
 }
 
+/* A section like the dateline or credits ones, counting what it is given. */
+#define TEST_TYPE_SECTION (test_section_get_type ())
+G_DECLARE_FINAL_TYPE (TestSection, test_section, TEST, SECTION, DlEditorSection)
+
+struct _TestSection
+{
+  DlEditorSection  parent_instance;
+  DlArticle       *last;
+  guint            calls;
+};
+
+G_DEFINE_FINAL_TYPE (TestSection, test_section, DL_TYPE_EDITOR_SECTION)
+
+static void
+test_section_set_article (DlEditorSection *section,
+                          DlArticle       *article)
+{
+  TestSection *self = TEST_SECTION (section);
+
+  self->last = article;
+  self->calls++;
+}
+
+static void
+test_section_class_init (TestSectionClass *klass)
+{
+  DL_EDITOR_SECTION_CLASS (klass)->set_article = test_section_set_article;
+}
+
+static void
+test_section_init (TestSection *self)
+{
+}
+
+static void
+test_window_sections_follow (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  TestSection *section = g_object_new (TEST_TYPE_SECTION, NULL);
+  DlArticleEditor *editor;
+
+  write_article (f, "One", "Text.", 5, &first);
+  write_article (f, "Two", "Text.", 10, &second);
+  fixture_open_window (f);
+  editor = dl_window_get_editor (f->window);
+  dl_article_editor_add_section (editor, DL_EDITOR_SECTION (section));
+  g_assert_null (section->last);
+
+  dl_window_open_article (f->window, first);
+  second_uuid = first;
+  g_assert_true (wait_until (article_is_second, f, 3000));
+  g_assert_true (section->last == dl_window_get_article (f->window));
+
+  dl_window_open_article (f->window, second);
+  second_uuid = second;
+  g_assert_true (wait_until (article_is_second, f, 3000));
+  g_assert_true (section->last == dl_window_get_article (f->window));
+  g_assert_cmpstr (dl_article_get_uuid (dl_editor_section_get_article (DL_EDITOR_SECTION (section))), ==, second);
+}
+
 static DlApplication *open_app;
 
 static gboolean
@@ -688,6 +750,7 @@ main (int   argc,
   ADD ("/window/quarantine", test_window_quarantine);
   ADD ("/window/delete-key", test_window_delete_key);
   ADD ("/window/save-error", test_window_save_error);
+  ADD ("/window/sections-follow", test_window_sections_follow);
   ADD ("/application/open-file", test_application_open_file);
 #undef ADD
   g_test_add_func ("/window/relative-time", test_window_relative_time);

@@ -567,3 +567,23 @@ dl_article_editor_get_body_buffer (DlArticleEditor *self)
   g_return_val_if_fail (DL_IS_ARTICLE_EDITOR (self), NULL);
   return GTK_TEXT_BUFFER (self->body_buffer);
 }
+
+/**
+ * dl_article_editor_add_section:
+ * @self: an editor
+ * @section: a section of the form
+ *
+ * Sections normally come from the template; this is for sections made in
+ * code. Like those, it is given every article the editor shows.
+ */
+void
+dl_article_editor_add_section (DlArticleEditor *self,
+                               DlEditorSection *section)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+  g_return_if_fail (DL_IS_EDITOR_SECTION (section));
+  g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (section)) == NULL);
+
+  gtk_box_append (self->sections_box, GTK_WIDGET (section));
+  dl_editor_section_set_article (section, self->article);
+}

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-article.h"
+#include "dl-editor-section.h"
 #include "dl-text-stats.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,9 @@ void       dl_article_editor_focus_body     (DlArticleEditor *self);
 void       dl_article_editor_get_stats      (DlArticleEditor *self,
                                              DlTextStats     *stats);
 GtkTextBuffer *dl_article_editor_get_body_buffer (DlArticleEditor *self);
+/* Appends a form section after the built-in ones (those in the template's
+ * sections_box come first); it gets the current article at once. */
+void       dl_article_editor_add_section    (DlArticleEditor *self,
+                                             DlEditorSection *section);
 
 G_END_DECLS
