@@ -17,6 +17,13 @@ G_DECLARE_FINAL_TYPE (DlArticleSummary, dl_article_summary, DL, ARTICLE_SUMMARY,
 /* Properties (all with notify): "uuid", "headline", "display-title"
  * (headline or "Untitled article"), "status" (DlArticleStatus),
  * "category", "place", "tags" (GStrv), "modified" (GDateTime). */
+DlArticleSummary   *dl_article_summary_new              (const char         *uuid,
+                                                         const char         *headline,
+                                                         DlArticleStatus     status,
+                                                         const char         *category,
+                                                         const char         *place,
+                                                         const char * const *tags,
+                                                         GDateTime          *modified);
 DlArticleSummary   *dl_article_summary_new_from_article (DlArticle        *article);
 void                dl_article_summary_update           (DlArticleSummary *self,
                                                          DlArticle        *article);

@@ -17,6 +17,9 @@ typedef enum
   DL_SAVE_STATE_ERROR,     /* the last save failed; the text is kept and a retry is scheduled */
 } DlSaveState;
 
+#define DL_TYPE_SAVE_STATE (dl_save_state_get_type ())
+GType        dl_save_state_get_type         (void);
+
 #define DL_TYPE_AUTOSAVER (dl_autosaver_get_type ())
 G_DECLARE_FINAL_TYPE (DlAutosaver, dl_autosaver, DL, AUTOSAVER, GObject)
 

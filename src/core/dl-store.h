@@ -8,6 +8,7 @@
 
 #include "dl-article.h"
 #include "dl-article-summary.h"
+#include "dl-quarantined-file.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,13 @@ typedef enum
 } DlStoreError;
 
 GQuark        dl_store_error_quark           (void);
+
+/* The library folder's layout (docs/FILE-FORMAT.md). */
+#define DL_STORE_INDEX_NAME       "index.gvariant"
+#define DL_STORE_BACKUPS_DIR      "backups"
+#define DL_STORE_TRASH_DIR        "trash"
+#define DL_STORE_QUARANTINE_DIR   "quarantine"
+#define DL_STORE_REASON_SUFFIX    ".reason"
 
 #define DL_TYPE_STORE (dl_store_get_type ())
 G_DECLARE_FINAL_TYPE (DlStore, dl_store, DL, STORE, GObject)
@@ -41,6 +49,17 @@ gboolean      dl_store_load_finish           (DlStore             *self,
                                               GError             **error);
 gboolean      dl_store_load_sync             (DlStore             *self,
                                               GCancellable        *cancellable,
+                                              GError             **error);
+
+/* TRUE (and "ready" notified) once the summaries hold the first page of
+ * the index (the newest articles): the list can be shown. The rest of the
+ * index follows in one more items-changed, and dl_store_load_async()
+ * completes when the folder has been reconciled with the index. */
+gboolean      dl_store_is_ready              (DlStore             *self);
+
+/* Writes the index now if it is out of date (it is otherwise written
+ * shortly after changes, and when the store is disposed). */
+gboolean      dl_store_write_index_sync      (DlStore             *self,
                                               GError             **error);
 
 /* A GListModel of DlArticleSummary, newest modification first; kept up to

@@ -1,0 +1,2401 @@
+/* dl-store.c
+ *
+ * The library: one <uuid>.dateline file per article in a folder, plus
+ * an index of summaries so that opening a library of 10,000 articles
+ * reads one small file and no article bodies.
+ *
+ * Threads: the summaries model, the entry table and everything that
+ * emits signals live on the thread that created the store. Workers only
+ * touch the file system, and every file move or write in the library
+ * folder happens under io_lock, which is also where the save
+ * generations are compared so that an older snapshot can never
+ * overwrite a newer one, whatever order the workers run in.
+ *
+ * The index is a cache: it is never the only copy of anything. A
+ * missing, stale or corrupt index is rebuilt from the files, and the
+ * background reconciliation (readdir + stat) re-reads only files whose
+ * size or modification time differ from what the index recorded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "dl-article-file.h"
+#include "dl-quarantined-file.h"
+#include "dl-store.h"
+
+#define INDEX_MAGIC        "dateline-index"
+#define INDEX_VERSION      1
+/* uuid, headline, status, category, place, tags, modified (µs since the
+ * epoch), file mtime (ns since the epoch), file size */
+#define INDEX_RECORD_TYPE  "(sssssasxxt)"
+/* magic, version, number of records, the first page, the rest */
+#define INDEX_TYPE         "(suua" INDEX_RECORD_TYPE "a" INDEX_RECORD_TYPE ")"
+/* The newest records are stored apart and validated alone, so the first
+ * page of the list is shown in a time that does not depend on the size
+ * of the library: more than any window shows. */
+#define FIRST_PAGE         100
+#define INDEX_WRITE_DELAY_MS 500
+#define STALE_TEMP_NS      (G_GINT64_CONSTANT (3600) * 1000000000)
+
+typedef struct
+{
+  DlArticleSummary *summary;
+  GVariant         *record;       /* cached index record; NULL when stale */
+  gint64            modified_us;  /* sort key */
+  gint64            mtime_ns;
+  guint64           size;
+  guint64           serial;       /* last local change, see mutation_serial */
+  guint64           applied_gen;  /* generation of the last save applied */
+} Entry;
+
+struct _DlStore
+{
+  GObject       parent_instance;
+
+  GFile        *directory;
+  char         *path;
+  GMainContext *context;
+
+  GListStore   *summaries;
+  GListStore   *quarantined;
+  GHashTable   *entries;          /* uuid → Entry */
+
+  guint64       next_gen;
+  guint64       mutation_serial;
+  guint64       load_serial;
+  guint64       index_gen;
+  GSource      *index_source;
+  guint         ready : 1;
+  guint         reconciled : 1;
+  guint         index_dirty : 1;
+
+  /* Shared with workers. */
+  GMutex        io_lock;
+  GHashTable   *written_gen;      /* uuid → guint64 generation on disk */
+  GHashTable   *trashed;          /* uuids trashed during this session */
+  guint64       written_index_gen;
+};
+
+G_DEFINE_FINAL_TYPE (DlStore, dl_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (dl-store-error-quark, dl_store_error)
+
+enum {
+  PROP_0,
+  PROP_DIRECTORY,
+  PROP_READY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void schedule_index_write (DlStore *self);
+
+/* ------------------------------------------------------------------ */
+/* Entries                                                             */
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_object (&entry->summary);
+  g_clear_pointer (&entry->record, g_variant_unref);
+  g_free (entry);
+}
+
+static const char *
+entry_uuid (Entry *entry)
+{
+  return dl_article_summary_get_uuid (entry->summary);
+}
+
+static gint64
+date_time_to_us (GDateTime *dt)
+{
+  if (dt == NULL)
+    return 0;
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+/* UTC: converting 10,000 times to local time means 10,000 time zone
+ * look-ups; whoever displays the time converts it. */
+static GDateTime *
+date_time_from_us (gint64 us)
+{
+  GDateTime *utc;
+  GDateTime *exact;
+
+  if (us == 0)
+    return NULL;
+  utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  if (utc == NULL || us % G_USEC_PER_SEC == 0)
+    return utc;
+  exact = g_date_time_add (utc, us % G_USEC_PER_SEC);
+  g_date_time_unref (utc);
+  return exact;
+}
+
+static Entry *
+entry_new_from_article (DlArticle *article,
+                        gint64     mtime_ns,
+                        guint64    size)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->summary = dl_article_summary_new_from_article (article);
+  entry->modified_us = date_time_to_us (dl_article_get_modified (article));
+  entry->mtime_ns = mtime_ns;
+  entry->size = size;
+  return entry;
+}
+
+/* Returns NULL when the record is not usable (a corrupt index). */
+static Entry *
+entry_new_from_record (GVariant *record)
+{
+  const char *uuid, *headline, *status_id, *category, *place;
+  g_autofree const char **tags = NULL;
+  gint64 modified_us, mtime_ns;
+  guint64 size;
+  DlArticleStatus status = DL_ARTICLE_STATUS_DRAFT;
+  g_autoptr(GDateTime) modified = NULL;
+  Entry *entry;
+
+  g_variant_get (record, "(&s&s&s&s&s^a&sxxt)", &uuid, &headline, &status_id, &category,
+                 &place, &tags, &modified_us, &mtime_ns, &size);
+  if (!g_uuid_string_is_valid (uuid))
+    return NULL;
+  dl_article_status_from_string (status_id, &status);
+  modified = date_time_from_us (modified_us);
+
+  entry = g_new0 (Entry, 1);
+  entry->summary = dl_article_summary_new (uuid, headline, status, category, place,
+                                           (const char * const *) tags, modified);
+  entry->record = g_variant_ref_sink (record);
+  entry->modified_us = modified_us;
+  entry->mtime_ns = mtime_ns;
+  entry->size = size;
+  return entry;
+}
+
+static GVariant *
+entry_get_record (Entry *entry)
+{
+  if (entry->record == NULL)
+    {
+      DlArticleSummary *s = entry->summary;
+      const char * const *tags = dl_article_summary_get_tags (s);
+
+      entry->record = g_variant_ref_sink (
+        g_variant_new ("(sssss^asxxt)",
+                       dl_article_summary_get_uuid (s),
+                       dl_article_summary_get_headline (s),
+                       dl_article_status_to_string (dl_article_summary_get_status (s)),
+                       dl_article_summary_get_category (s),
+                       dl_article_summary_get_place (s),
+                       tags,
+                       entry->modified_us,
+                       entry->mtime_ns,
+                       entry->size));
+    }
+  return entry->record;
+}
+
+/* Newest first; the UUID breaks ties so the order is total and stable. */
+static int
+compare_keys (gint64      a_us,
+              const char *a_uuid,
+              gint64      b_us,
+              const char *b_uuid)
+{
+  if (a_us != b_us)
+    return a_us > b_us ? -1 : 1;
+  return strcmp (a_uuid, b_uuid);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *ea = *(const Entry * const *) a;
+  const Entry *eb = *(const Entry * const *) b;
+
+  return compare_keys (ea->modified_us, dl_article_summary_get_uuid (ea->summary),
+                       eb->modified_us, dl_article_summary_get_uuid (eb->summary));
+}
+
+/* ------------------------------------------------------------------ */
+/* Paths, errors and low-level file operations (any thread)            */
+
+static char *
+article_path (const char *dir,
+              const char *uuid)
+{
+  g_autofree char *name = g_strconcat (uuid, DL_ARTICLE_FILE_EXTENSION, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+subdir_path (DlStore    *self,
+             const char *subdir)
+{
+  return g_build_filename (self->path, subdir, NULL);
+}
+
+static void
+set_io_error (GError     **error,
+              int          code,
+              const char  *format,
+              const char  *path,
+              int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  /* The format is one of our own translated literals. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, DL_STORE_ERROR, code, format, display, g_strerror (saved_errno));
+#pragma GCC diagnostic pop
+}
+
+static gboolean
+check_uuid (const char  *uuid,
+            GError     **error)
+{
+  if (g_uuid_string_is_valid (uuid))
+    return TRUE;
+  g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+               _("“%s” is not a valid article identifier."), uuid);
+  return FALSE;
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *folder,
+                 int          saved_errno)
+{
+  set_io_error (error, DL_STORE_ERROR_WRITE,
+                _("Could not save the article in the folder “%s”: %s"), folder, saved_errno);
+}
+
+static gboolean
+ensure_folder (const char  *folder,
+               GError     **error)
+{
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    {
+      set_write_error (error, folder, errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+fsync_folder (const char *folder)
+{
+  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  /* Makes the rename itself durable; failure only weakens durability. */
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Writes @data to @final_path through a temporary file in the same
+ * folder: after a crash either the old or the new file is there, whole. */
+static gboolean
+write_file_atomically (const char  *folder,
+                       const char  *final_path,
+                       const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (final_path);
+  g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp_path = g_build_filename (folder, tmpl, NULL);
+  gsize written = 0;
+  int fd;
+
+  if (!ensure_folder (folder, error))
+    return FALSE;
+
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      set_write_error (error, folder, errno);
+      return FALSE;
+    }
+
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = n < 0 ? errno : ENOSPC;
+          close (fd);
+          g_unlink (tmp_path);
+          set_write_error (error, folder, saved_errno);
+          return FALSE;
+        }
+      written += n;
+    }
+
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved_errno = errno;
+      g_unlink (tmp_path);
+      set_write_error (error, folder, saved_errno);
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, final_path) != 0)
+    {
+      int saved_errno = errno;
+      g_unlink (tmp_path);
+      set_write_error (error, folder, saved_errno);
+      return FALSE;
+    }
+
+  fsync_folder (folder);
+  return TRUE;
+}
+
+/* Keeps the version about to be replaced as backups/<uuid>.dateline. A
+ * hard link costs no copy: the rename that follows leaves the old inode
+ * reachable only through the backup. Failing to back up never stops a
+ * save: the new text matters more than the old one. */
+static void
+backup_previous_version (DlStore    *self,
+                         const char *current_path,
+                         const char *uuid)
+{
+  g_autofree char *backups = subdir_path (self, DL_STORE_BACKUPS_DIR);
+  g_autofree char *name = g_strconcat (uuid, DL_ARTICLE_FILE_EXTENSION, NULL);
+  g_autofree char *tmp_name = g_strconcat (".", name, ".tmp", NULL);
+  g_autofree char *backup_path = g_build_filename (backups, name, NULL);
+  g_autofree char *tmp_path = g_build_filename (backups, tmp_name, NULL);
+
+  if (g_mkdir_with_parents (backups, 0755) != 0)
+    {
+      g_warning ("Could not create %s: %s", backups, g_strerror (errno));
+      return;
+    }
+
+  g_unlink (tmp_path);
+  if (link (current_path, tmp_path) != 0)
+    {
+      g_autoptr(GFile) src = g_file_new_for_path (current_path);
+      g_autoptr(GFile) dst = g_file_new_for_path (tmp_path);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+        {
+          g_warning ("Could not back up %s: %s", current_path, error->message);
+          return;
+        }
+    }
+  if (g_rename (tmp_path, backup_path) != 0)
+    {
+      g_warning ("Could not back up %s: %s", current_path, g_strerror (errno));
+      g_unlink (tmp_path);
+    }
+}
+
+static gboolean
+stat_file (const char *path,
+           gint64     *mtime_ns,
+           guint64    *size)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0)
+    return FALSE;
+  *mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+  *size = st.st_size;
+  return TRUE;
+}
+
+/* A copy of @article under a fresh UUID, so that nothing is overwritten. */
+static DlArticle *
+article_with_new_uuid (DlArticle  *article,
+                       GError    **error)
+{
+  g_autoptr(JsonNode) node = dl_article_to_json_node (article);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  json_object_set_string_member (json_node_get_object (node), "uuid", uuid);
+  return dl_article_new_from_json_node (node, error);
+}
+
+/* Moves @path (a file in the library folder) into quarantine/ and writes
+ * the reason beside it, so the report survives a restart. Call with
+ * io_lock held. */
+static DlQuarantinedFile *
+quarantine_file_locked (DlStore    *self,
+                        const char *path,
+                        const char *reason)
+{
+  g_autofree char *folder = subdir_path (self, DL_STORE_QUARANTINE_DIR);
+  g_autofree char *original_name = g_path_get_basename (path);
+  g_autofree char *target = NULL;
+  g_autofree char *reason_path = NULL;
+  g_autofree char *now_str = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    {
+      g_warning ("Could not create %s: %s", folder, g_strerror (errno));
+      return NULL;
+    }
+
+  target = g_build_filename (folder, original_name, NULL);
+  for (guint i = 2; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%u", original_name, i);
+      g_free (target);
+      target = g_build_filename (folder, name, NULL);
+    }
+
+  if (g_rename (path, target) != 0)
+    {
+      g_warning ("Could not move %s to quarantine: %s", path, g_strerror (errno));
+      return NULL;
+    }
+
+  now_str = g_date_time_format_iso8601 (now);
+  g_key_file_set_string (key_file, "Quarantine", "OriginalName", original_name);
+  g_key_file_set_string (key_file, "Quarantine", "Reason", reason);
+  g_key_file_set_string (key_file, "Quarantine", "Date", now_str);
+  reason_path = g_strconcat (target, DL_STORE_REASON_SUFFIX, NULL);
+  if (!g_key_file_save_to_file (key_file, reason_path, &error))
+    g_warning ("Could not write %s: %s", reason_path, error->message);
+
+  g_message ("Quarantined %s: %s", original_name, reason);
+
+  file = g_file_new_for_path (target);
+  return dl_quarantined_file_new (file, original_name, reason);
+}
+
+static GPtrArray *
+list_quarantine (DlStore *self)
+{
+  g_autofree char *folder = subdir_path (self, DL_STORE_QUARANTINE_DIR);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *reason_path = NULL;
+      g_autofree char *original_name = NULL;
+      g_autofree char *reason = NULL;
+      g_autoptr(GKeyFile) key_file = g_key_file_new ();
+      g_autoptr(GFile) file = NULL;
+
+      if (g_str_has_suffix (name, DL_STORE_REASON_SUFFIX) || name[0] == '.')
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      reason_path = g_strconcat (path, DL_STORE_REASON_SUFFIX, NULL);
+      if (g_key_file_load_from_file (key_file, reason_path, G_KEY_FILE_NONE, NULL))
+        {
+          original_name = g_key_file_get_string (key_file, "Quarantine", "OriginalName", NULL);
+          reason = g_key_file_get_string (key_file, "Quarantine", "Reason", NULL);
+        }
+      file = g_file_new_for_path (path);
+      g_ptr_array_add (files,
+                       dl_quarantined_file_new (file,
+                                                original_name != NULL ? original_name : name,
+                                                reason != NULL ? reason
+                                                               : _("The reason was not recorded.")));
+    }
+
+  return files;
+}
+
+/* Reads and parses one library file. On a parse error the file is
+ * quarantined (*quarantined set) and DL_STORE_ERROR_CORRUPT returned. */
+static DlArticle *
+read_library_file (DlStore            *self,
+                   const char         *path,
+                   DlQuarantinedFile **quarantined,
+                   GError            **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+  DlArticle *article;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                   _("Could not read the article file “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  article = dl_article_new_from_data (contents, length, &local_error);
+  if (article == NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_mutex_lock (&self->io_lock);
+      *quarantined = quarantine_file_locked (self, path, local_error->message);
+      g_mutex_unlock (&self->io_lock);
+
+      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
+                   _("The file “%s” could not be read and was moved to the quarantine folder: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
+  return article;
+}
+
+/* ------------------------------------------------------------------ */
+/* The index                                                           */
+
+/* Opens the index and returns its first page, validated; *rest is
+ * validated by the caller (load_read_rest()), later. */
+static GVariant *
+read_index (DlStore   *self,
+            GVariant **rest,
+            GError   **error)
+{
+  g_autofree char *path = g_build_filename (self->path, DL_STORE_INDEX_NAME, NULL);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) index = NULL;
+  g_autoptr(GVariant) magic = NULL;
+  g_autoptr(GVariant) first = NULL;
+  guint32 version, count;
+
+  /* mmap: the records are read in place, and the mapping stays valid
+   * even after a save replaces the file by rename. */
+  mapped = g_mapped_file_new (path, FALSE, error);
+  if (mapped == NULL)
+    return NULL;
+  bytes = g_mapped_file_get_bytes (mapped);
+  index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INDEX_TYPE), bytes, FALSE));
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
+    {
+      GVariant *swapped = g_variant_byteswap (index);
+      g_variant_unref (index);
+      index = swapped;
+    }
+
+  /* Untrusted data: GVariant returns empty values rather than reading
+   * out of bounds, so a damaged header shows up as a wrong magic. */
+  magic = g_variant_get_child_value (index, 0);
+  g_variant_get_child (index, 1, "u", &version);
+  g_variant_get_child (index, 2, "u", &count);
+  first = g_variant_get_child_value (index, 3);
+  *rest = g_variant_get_child_value (index, 4);
+
+  /* is_normal_form() is one linear check that the records are well
+   * formed (what we write always is; a torn file almost never is), and it
+   * marks them trusted, which makes each access below O(1). */
+  if (g_strcmp0 (g_variant_get_string (magic, NULL), INDEX_MAGIC) != 0
+      || version != INDEX_VERSION
+      || count != g_variant_n_children (first) + g_variant_n_children (*rest)
+      || !g_variant_is_normal_form (first))
+    {
+      g_clear_pointer (rest, g_variant_unref);
+      g_set_error_literal (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
+                           "The library index is damaged or of another version");
+      return NULL;
+    }
+  return g_steal_pointer (&first);
+}
+
+/* Entries for records [from, to), their file stamps noted in @known.
+ * NULL (and nothing added) if a record is unusable. */
+static GPtrArray *
+build_entries (GVariant   *records,
+               gsize       from,
+               gsize       to,
+               GHashTable *known)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_full (to - from, entry_free);
+
+  for (gsize i = from; i < to; i++)
+    {
+      g_autoptr(GVariant) record = g_variant_get_child_value (records, i);
+      Entry *entry = entry_new_from_record (record);
+
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (entries, entry);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      gint64 *stamp = g_new (gint64, 2);
+
+      stamp[0] = entry->mtime_ns;
+      stamp[1] = (gint64) entry->size;
+      g_hash_table_replace (known, g_strdup (entry_uuid (entry)), stamp);
+    }
+  return g_steal_pointer (&entries);
+}
+
+static GVariant *
+build_index (DlStore *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+  g_autofree GVariant **records = g_new (GVariant *, MAX (n, 1));
+  GVariant *index;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->summaries), i);
+      Entry *entry = g_hash_table_lookup (self->entries, dl_article_summary_get_uuid (summary));
+
+      records[i] = entry_get_record (entry);
+    }
+
+  index = g_variant_new ("(suu@a" INDEX_RECORD_TYPE "@a" INDEX_RECORD_TYPE ")",
+                         INDEX_MAGIC, INDEX_VERSION, n,
+                         g_variant_new_array (G_VARIANT_TYPE (INDEX_RECORD_TYPE), records, MIN (n, FIRST_PAGE)),
+                         g_variant_new_array (G_VARIANT_TYPE (INDEX_RECORD_TYPE), records + MIN (n, FIRST_PAGE),
+                                              n - MIN (n, FIRST_PAGE)));
+  index = g_variant_ref_sink (index);
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
+    {
+      GVariant *swapped = g_variant_byteswap (index);
+      g_variant_unref (index);
+      index = swapped;
+    }
+  return index;
+}
+
+static gboolean
+write_index (DlStore   *self,
+             GVariant  *index,
+             guint64    gen,
+             GError   **error)
+{
+  g_autofree char *path = g_build_filename (self->path, DL_STORE_INDEX_NAME, NULL);
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&self->io_lock);
+  /* A slower, older index write must not replace a newer one. */
+  if (gen > self->written_index_gen)
+    {
+      ok = write_file_atomically (self->path, path, g_variant_get_data (index),
+                                  g_variant_get_size (index), error);
+      if (ok)
+        self->written_index_gen = gen;
+    }
+  g_mutex_unlock (&self->io_lock);
+  return ok;
+}
+
+static void
+write_index_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  DlStore *self = source_object;
+  GVariant *index = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!write_index (self, index, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "gen")), &error))
+    g_message ("Could not write the library index: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+on_index_timeout_cb (gpointer user_data)
+{
+  DlStore *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_pointer (&self->index_source, g_source_unref);
+  if (!self->index_dirty)
+    return G_SOURCE_REMOVE;
+
+  self->index_dirty = FALSE;
+  self->index_gen++;
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (task, on_index_timeout_cb);
+  g_object_set_data (G_OBJECT (task), "gen", GSIZE_TO_POINTER (self->index_gen));
+  g_task_set_task_data (task, build_index (self), (GDestroyNotify) g_variant_unref);
+  g_task_run_in_thread (task, write_index_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_index_write (DlStore *self)
+{
+  self->index_dirty = TRUE;
+
+  /* Before reconciliation the model may not hold every article: writing
+   * it then would drop the others from the index. */
+  if (!self->reconciled || self->index_source != NULL)
+    return;
+
+  self->index_source = g_timeout_source_new (INDEX_WRITE_DELAY_MS);
+  g_source_set_callback (self->index_source, on_index_timeout_cb, self, NULL);
+  g_source_set_name (self->index_source, "[dateline] write library index");
+  g_source_attach (self->index_source, self->context);
+}
+
+/**
+ * dl_store_write_index_sync:
+ *
+ * Writes the index now if it is out of date. Returns FALSE with @error
+ * set if writing failed; the library itself is unaffected.
+ */
+gboolean
+dl_store_write_index_sync (DlStore  *self,
+                           GError  **error)
+{
+  g_autoptr(GVariant) index = NULL;
+
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+
+  if (self->index_source != NULL)
+    {
+      g_source_destroy (self->index_source);
+      g_clear_pointer (&self->index_source, g_source_unref);
+    }
+  if (!self->index_dirty || !self->reconciled)
+    return TRUE;
+
+  self->index_dirty = FALSE;
+  index = build_index (self);
+  return write_index (self, index, ++self->index_gen, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The summaries model (owner thread only)                             */
+
+static Entry *
+entry_at (DlStore *self,
+          guint    position)
+{
+  g_autoptr(DlArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->summaries), position);
+
+  return g_hash_table_lookup (self->entries, dl_article_summary_get_uuid (summary));
+}
+
+/* Where @entry belongs in the list, ignoring position @skip (G_MAXUINT
+ * for none); the result counts positions without @skip. */
+static guint
+find_insert_position (DlStore *self,
+                      Entry   *entry,
+                      guint    skip)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+  guint lo = 0, hi = (skip < n) ? n - 1 : n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint real = (skip < n && mid >= skip) ? mid + 1 : mid;
+      Entry *other = entry_at (self, real);
+
+      if (compare_keys (other->modified_us, entry_uuid (other),
+                        entry->modified_us, entry_uuid (entry)) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+insert_entry (DlStore *self,
+              Entry   *entry)
+{
+  guint position = find_insert_position (self, entry, G_MAXUINT);
+
+  g_hash_table_replace (self->entries, (gpointer) entry_uuid (entry), entry);
+  g_list_store_insert (self->summaries, position, entry->summary);
+}
+
+/* Moves @entry's summary to where its (changed) sort key puts it, in a
+ * single items-changed so that a selection on it survives the move. */
+static void
+reposition_entry (DlStore *self,
+                  Entry   *entry)
+{
+  guint old_pos, new_pos;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (!g_list_store_find (self->summaries, entry->summary, &old_pos))
+    return;
+  new_pos = find_insert_position (self, entry, old_pos);
+  if (new_pos == old_pos)
+    return;
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  if (new_pos < old_pos)
+    {
+      g_ptr_array_add (items, g_object_ref (entry->summary));
+      for (guint i = new_pos; i < old_pos; i++)
+        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->summaries), i));
+      g_list_store_splice (self->summaries, new_pos, items->len, items->pdata, items->len);
+    }
+  else
+    {
+      for (guint i = old_pos + 1; i <= new_pos; i++)
+        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->summaries), i));
+      g_ptr_array_add (items, g_object_ref (entry->summary));
+      g_list_store_splice (self->summaries, old_pos, items->len, items->pdata, items->len);
+    }
+}
+
+static void
+remove_entry (DlStore    *self,
+              const char *uuid)
+{
+  Entry *entry = g_hash_table_lookup (self->entries, uuid);
+  guint position;
+
+  if (entry == NULL)
+    return;
+  if (g_list_store_find (self->summaries, entry->summary, &position))
+    g_list_store_remove (self->summaries, position);
+  g_hash_table_remove (self->entries, uuid);
+}
+
+/* Updates the entry of @article (creating it if needed) after its file
+ * was written or re-read. */
+static void
+upsert_article (DlStore   *self,
+                DlArticle *article,
+                gint64     mtime_ns,
+                guint64    size)
+{
+  Entry *entry = g_hash_table_lookup (self->entries, dl_article_get_uuid (article));
+
+  if (entry == NULL)
+    {
+      insert_entry (self, entry_new_from_article (article, mtime_ns, size));
+      return;
+    }
+
+  dl_article_summary_update (entry->summary, article);
+  entry->modified_us = date_time_to_us (dl_article_get_modified (article));
+  entry->mtime_ns = mtime_ns;
+  entry->size = size;
+  g_clear_pointer (&entry->record, g_variant_unref);
+  reposition_entry (self, entry);
+}
+
+/* Adds many entries at once: one items-changed for the common case of an
+ * empty list, so 10,000 rows do not mean 10,000 signals. */
+static void
+add_entries (DlStore   *self,
+             GPtrArray *entries)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GPtrArray) summaries = NULL;
+  guint n;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      if (g_hash_table_contains (self->entries, entry_uuid (entry)))
+        {
+          entry_free (entry);
+          continue;
+        }
+      g_ptr_array_add (fresh, entry);
+    }
+  /* Ownership has moved to self->entries or been released above. */
+  g_ptr_array_set_free_func (entries, NULL);
+
+  g_ptr_array_sort (fresh, compare_entries);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+
+  /* The rest of the index after its first page: all older than what is
+   * shown, so one append. Anything else goes in one by one. */
+  if (n > 0 && fresh->len > 0)
+    {
+      Entry *last = entry_at (self, n - 1);
+      Entry *first = g_ptr_array_index (fresh, 0);
+
+      if (compare_keys (last->modified_us, entry_uuid (last),
+                        first->modified_us, entry_uuid (first)) >= 0)
+        {
+          for (guint i = 0; i < fresh->len; i++)
+            insert_entry (self, g_ptr_array_index (fresh, i));
+          return;
+        }
+    }
+
+  summaries = g_ptr_array_sized_new (fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (fresh, i);
+
+      g_hash_table_replace (self->entries, (gpointer) entry_uuid (entry), entry);
+      g_ptr_array_add (summaries, entry->summary);
+    }
+  if (summaries->len > 0)
+    g_list_store_splice (self->summaries, n, 0, summaries->pdata, summaries->len);
+}
+
+static void
+set_ready (DlStore *self)
+{
+  if (self->ready)
+    return;
+  self->ready = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
+
+static void
+add_quarantined (DlStore           *self,
+                 DlQuarantinedFile *file)
+{
+  if (file != NULL)
+    g_list_store_append (self->quarantined, file);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                             */
+
+typedef struct
+{
+  DlArticle *article;   /* body dropped: only the summary is needed */
+  gint64     mtime_ns;
+  guint64    size;
+} Changed;
+
+static void
+changed_free (gpointer data)
+{
+  Changed *changed = data;
+
+  g_clear_object (&changed->article);
+  g_free (changed);
+}
+
+typedef struct
+{
+  /* Entries from the index, handed to the owner thread: the first page,
+   * then the rest. */
+  GPtrArray  *batches[2];
+  gboolean    applied[2];
+  GVariant   *rest;
+  GHashTable *known;           /* uuid → gint64[2] {mtime_ns, size} from the index */
+  gboolean    index_ok;
+
+  GPtrArray  *changed;         /* Changed */
+  GPtrArray  *removed;         /* uuid strings */
+  GPtrArray  *quarantined;     /* every DlQuarantinedFile in quarantine/ */
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_clear_pointer (&load->batches[0], g_ptr_array_unref);
+  g_clear_pointer (&load->batches[1], g_ptr_array_unref);
+  g_clear_pointer (&load->rest, g_variant_unref);
+  g_clear_pointer (&load->known, g_hash_table_unref);
+  g_clear_pointer (&load->changed, g_ptr_array_unref);
+  g_clear_pointer (&load->removed, g_ptr_array_unref);
+  g_clear_pointer (&load->quarantined, g_ptr_array_unref);
+  g_free (load);
+}
+
+/* Reads the first page of the index; load_read_rest() does the rest. */
+static void
+load_read_index (DlStore  *self,
+                 LoadData *load)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) first = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  load->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  first = read_index (self, &load->rest, &error);
+  if (first != NULL)
+    {
+      load->batches[0] = build_entries (first, 0, g_variant_n_children (first), load->known);
+      if (load->batches[0] == NULL)
+        g_set_error_literal (&error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
+                             "The library index holds an invalid record");
+    }
+
+  load->index_ok = load->batches[0] != NULL;
+  if (!load->index_ok)
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_message ("Rebuilding the library index of %s: %s", self->path, error->message);
+      g_clear_pointer (&load->rest, g_variant_unref);
+      load->batches[0] = g_ptr_array_new_with_free_func (entry_free);
+    }
+  g_debug ("First page of the index of %s read in %.2f ms", self->path,
+           (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+load_read_rest (DlStore  *self,
+                LoadData *load)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  if (load->rest != NULL && g_variant_is_normal_form (load->rest))
+    load->batches[1] = build_entries (load->rest, 0, g_variant_n_children (load->rest), load->known);
+
+  /* A damaged rest: the first page stays; reconciliation reads the
+   * files it does not know. */
+  if (load->batches[1] == NULL)
+    {
+      if (load->rest != NULL)
+        {
+          g_message ("Rebuilding the library index of %s: it is damaged", self->path);
+          load->index_ok = FALSE;
+        }
+      load->batches[1] = g_ptr_array_new_with_free_func (entry_free);
+    }
+  g_clear_pointer (&load->rest, g_variant_unref);
+  g_debug ("Rest of the index read in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* A file whose name is not <its uuid>.dateline (dropped in by hand, or a
+ * copy of another article) is renamed, or given a fresh UUID when its
+ * own is taken, so that every article keeps a file of its own. */
+static DlArticle *
+adopt_foreign_file (DlStore    *self,
+                    const char *path,
+                    DlArticle  *article,
+                    GHashTable *seen,
+                    gint64     *mtime_ns,
+                    guint64    *size)
+{
+  g_autofree char *target = article_path (self->path, dl_article_get_uuid (article));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) fresh = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&self->io_lock);
+  if (!g_hash_table_contains (seen, dl_article_get_uuid (article))
+      && !g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      ok = g_rename (path, target) == 0 && stat_file (target, mtime_ns, size);
+      g_mutex_unlock (&self->io_lock);
+      return ok ? g_object_ref (article) : NULL;
+    }
+
+  fresh = article_with_new_uuid (article, &error);
+  if (fresh == NULL)
+    {
+      g_mutex_unlock (&self->io_lock);
+      g_warning ("Could not adopt %s: %s", path, error->message);
+      return NULL;
+    }
+  g_free (target);
+  target = article_path (self->path, dl_article_get_uuid (fresh));
+  bytes = dl_article_serialize (fresh);
+  ok = write_file_atomically (self->path, target, g_bytes_get_data (bytes, NULL),
+                              g_bytes_get_size (bytes), &error)
+       && stat_file (target, mtime_ns, size);
+  if (ok)
+    g_unlink (path);
+  g_mutex_unlock (&self->io_lock);
+
+  if (!ok)
+    {
+      g_warning ("Could not adopt %s: %s", path, error != NULL ? error->message : "stat failed");
+      return NULL;
+    }
+  return g_steal_pointer (&fresh);
+}
+
+/* readdir + stat; only files that differ from the index are read. */
+static void
+load_reconcile (DlStore      *self,
+                LoadData     *load,
+                GCancellable *cancellable)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  const char *name;
+
+  load->changed = g_ptr_array_new_with_free_func (changed_free);
+  load->removed = g_ptr_array_new_with_free_func (g_free);
+  load->quarantined = g_ptr_array_new_with_free_func (g_object_unref);
+
+  dir = g_dir_open (self->path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *stem = NULL;
+      g_autoptr(DlArticle) article = NULL;
+      g_autoptr(GError) error = NULL;
+      DlQuarantinedFile *quarantined = NULL;
+      gint64 mtime_ns;
+      guint64 size;
+      gint64 *stamp;
+      Changed *changed;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return;
+      /* Hidden names are our own temporary files: one left by a crash is
+       * an incomplete copy of a file that is still whole. Fresh ones may
+       * belong to a save in progress. */
+      if (name[0] == '.')
+        {
+          if (strstr (name, DL_ARTICLE_FILE_EXTENSION ".") != NULL)
+            {
+              path = g_build_filename (self->path, name, NULL);
+              if (stat_file (path, &mtime_ns, &size)
+                  && g_get_real_time () * 1000 - mtime_ns > STALE_TEMP_NS)
+                g_unlink (path);
+            }
+          continue;
+        }
+      if (!g_str_has_suffix (name, DL_ARTICLE_FILE_EXTENSION))
+        continue;
+
+      path = g_build_filename (self->path, name, NULL);
+      if (!stat_file (path, &mtime_ns, &size) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      stem = g_strndup (name, strlen (name) - strlen (DL_ARTICLE_FILE_EXTENSION));
+      stamp = g_hash_table_lookup (load->known, stem);
+      if (stamp != NULL && stamp[0] == mtime_ns && stamp[1] == (gint64) size)
+        {
+          g_hash_table_add (seen, g_steal_pointer (&stem));
+          continue;
+        }
+
+      article = read_library_file (self, path, &quarantined, &error);
+      if (article == NULL)
+        {
+          if (quarantined != NULL)
+            g_object_unref (quarantined);
+          continue;
+        }
+
+      if (g_strcmp0 (stem, dl_article_get_uuid (article)) != 0)
+        {
+          DlArticle *adopted = adopt_foreign_file (self, path, article, seen, &mtime_ns, &size);
+
+          g_clear_object (&article);
+          article = adopted;
+          if (article == NULL)
+            continue;
+        }
+
+      /* Keeps only what the summary needs in memory. */
+      dl_article_set_body (article, "");
+      g_hash_table_add (seen, g_strdup (dl_article_get_uuid (article)));
+      changed = g_new0 (Changed, 1);
+      changed->article = g_steal_pointer (&article);
+      changed->mtime_ns = mtime_ns;
+      changed->size = size;
+      g_ptr_array_add (load->changed, changed);
+    }
+
+  g_hash_table_iter_init (&iter, load->known);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (seen, key))
+      g_ptr_array_add (load->removed, g_strdup (key));
+
+  g_ptr_array_unref (load->quarantined);
+  load->quarantined = list_quarantine (self);
+}
+
+/* Owner thread: shows what the index holds. */
+static void
+load_apply_batch (DlStore  *self,
+                  LoadData *load,
+                  guint     batch)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  /* Batches apply in order, whichever source runs first. */
+  for (guint i = 0; i <= batch; i++)
+    {
+      if (load->applied[i])
+        continue;
+      load->applied[i] = TRUE;
+      if (load->batches[i] != NULL)
+        {
+          add_entries (self, load->batches[i]);
+          g_clear_pointer (&load->batches[i], g_ptr_array_unref);
+        }
+      if (i == 0)
+        {
+          self->load_serial = self->mutation_serial;
+          set_ready (self);
+        }
+    }
+  g_debug ("Summaries (batch %u) added in %.1f ms", batch, (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* Owner thread: applies what reconciliation found, except where the
+ * store itself changed an article meanwhile (it knows better). */
+static void
+load_apply_reconcile (DlStore  *self,
+                      LoadData *load)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  gboolean dirty = !load->index_ok;
+
+  for (guint i = 0; i < load->removed->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (load->removed, i);
+      Entry *entry = g_hash_table_lookup (self->entries, uuid);
+
+      if (entry != NULL && entry->serial <= self->load_serial)
+        {
+          remove_entry (self, uuid);
+          dirty = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < load->changed->len; i++)
+    {
+      Changed *changed = g_ptr_array_index (load->changed, i);
+      Entry *entry = g_hash_table_lookup (self->entries, dl_article_get_uuid (changed->article));
+
+      dirty = TRUE;
+      if (entry == NULL)
+        g_ptr_array_add (fresh, entry_new_from_article (changed->article, changed->mtime_ns,
+                                                        changed->size));
+      else if (entry->serial <= self->load_serial)
+        upsert_article (self, changed->article, changed->mtime_ns, changed->size);
+    }
+  if (fresh->len > 0)
+    add_entries (self, fresh);
+
+  if (load->quarantined->len > 0 || g_list_model_get_n_items (G_LIST_MODEL (self->quarantined)) > 0)
+    g_list_store_splice (self->quarantined, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->quarantined)),
+                         load->quarantined->pdata, load->quarantined->len);
+
+  self->reconciled = TRUE;
+  if (dirty || self->index_dirty)
+    schedule_index_write (self);
+}
+
+typedef struct
+{
+  DlStore  *self;
+  GTask    *task;   /* keeps the LoadData alive */
+  guint     batch;
+} BatchReady;
+
+static gboolean
+load_batch_ready_cb (gpointer user_data)
+{
+  BatchReady *ready = user_data;
+
+  load_apply_batch (ready->self, g_task_get_task_data (ready->task), ready->batch);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+batch_ready_free (gpointer data)
+{
+  BatchReady *ready = data;
+
+  g_object_unref (ready->self);
+  g_object_unref (ready->task);
+  g_free (ready);
+}
+
+/* An explicit source, not g_main_context_invoke(), which would run the
+ * callback right here in the worker when nobody iterates the context. */
+static void
+post_batch (GTask   *task,
+            DlStore *self,
+            guint    batch)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+  BatchReady *ready = g_new0 (BatchReady, 1);
+
+  ready->self = g_object_ref (self);
+  ready->task = g_object_ref (task);
+  ready->batch = batch;
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, load_batch_ready_cb, ready, batch_ready_free);
+  g_source_set_name (source, "[dateline] show library index");
+  g_source_attach (source, g_task_get_context (task));
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DlStore *self = source_object;
+  LoadData *load = task_data;
+
+  /* Show the first page now, the rest of the index next; the
+   * reconciliation below may take a while and must not delay either. */
+  load_read_index (self, load);
+  post_batch (task, self, 0);
+  load_read_rest (self, load);
+  post_batch (task, self, 1);
+
+  load_reconcile (self, load, cancellable);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               _("Loading the library was cancelled."));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DlStore *self = DL_STORE (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  LoadData *load = g_task_get_task_data (G_TASK (result));
+
+  load_apply_batch (self, load, 1);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  load_apply_reconcile (self, load);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * dl_store_load_async:
+ *
+ * Reads the index in a worker thread and shows its first page (the
+ * newest articles; "ready" becomes TRUE), then the rest, each in one
+ * items-changed; then reconciles the folder with the index, also in the
+ * worker. @callback runs when all is done.
+ */
+void
+dl_store_load_async (DlStore             *self,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_load_async);
+
+  inner = g_task_new (self, cancellable, load_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (inner, dl_store_load_async);
+  g_task_set_task_data (inner, g_new0 (LoadData, 1), load_data_free);
+  g_task_run_in_thread (inner, load_thread);
+}
+
+gboolean
+dl_store_load_finish (DlStore       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * dl_store_load_sync:
+ *
+ * Loads in the calling thread (the command-line tool; tests).
+ */
+gboolean
+dl_store_load_sync (DlStore       *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  LoadData *load;
+
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+
+  load = g_new0 (LoadData, 1);
+  load_read_index (self, load);
+  load_read_rest (self, load);
+  load_apply_batch (self, load, 1);
+  load_reconcile (self, load, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      load_data_free (load);
+      return FALSE;
+    }
+  load_apply_reconcile (self, load);
+  load_data_free (load);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+typedef struct
+{
+  char              *uuid;
+  DlArticle         *article;
+  DlQuarantinedFile *quarantined;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open_data = data;
+
+  g_free (open_data->uuid);
+  g_clear_object (&open_data->article);
+  g_clear_object (&open_data->quarantined);
+  g_free (open_data);
+}
+
+static gboolean
+open_article (DlStore       *self,
+              OpenData      *data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *path = article_path (self->path, data->uuid);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  data->article = read_library_file (self, path, &data->quarantined, error);
+  return data->article != NULL;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (!open_article (source_object, task_data, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_apply (DlStore  *self,
+            OpenData *data)
+{
+  if (data->quarantined != NULL)
+    {
+      add_quarantined (self, data->quarantined);
+      remove_entry (self, data->uuid);
+      schedule_index_write (self);
+    }
+}
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  open_apply (DL_STORE (object), data);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&data->article), g_object_unref);
+}
+
+/**
+ * dl_store_open_article_async:
+ *
+ * Reads the whole article in a worker. A file that cannot be parsed is
+ * quarantined and reported with DL_STORE_ERROR_CORRUPT.
+ */
+void
+dl_store_open_article_async (DlStore             *self,
+                             const char          *uuid,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+  OpenData *data;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_open_article_async);
+  if (!check_uuid (uuid, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (OpenData, 1);
+  data->uuid = g_strdup (uuid);
+  inner = g_task_new (self, cancellable, open_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (inner, dl_store_open_article_async);
+  g_task_set_task_data (inner, data, open_data_free);
+  g_task_run_in_thread (inner, open_thread);
+}
+
+/**
+ * dl_store_open_article_finish:
+ *
+ * Returns: (transfer full): the article, or NULL with @error set.
+ */
+DlArticle *
+dl_store_open_article_finish (DlStore       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (DL_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * dl_store_open_article_sync:
+ *
+ * Returns: (transfer full): the article, or NULL with @error set.
+ */
+DlArticle *
+dl_store_open_article_sync (DlStore       *self,
+                            const char    *uuid,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  OpenData data = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (DL_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!check_uuid (uuid, error))
+    return NULL;
+
+  data.uuid = g_strdup (uuid);
+  ok = open_article (self, &data, cancellable, error);
+  open_apply (self, &data);
+  g_free (data.uuid);
+  g_clear_object (&data.quarantined);
+  if (!ok)
+    return NULL;
+  return data.article;
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+
+typedef struct
+{
+  DlArticle *snapshot;
+  guint64    gen;
+  gint64     mtime_ns;
+  guint64    size;
+  gboolean   superseded;   /* a newer save already reached the disk */
+  gboolean   in_trash;     /* trashed meanwhile: saved there instead */
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_clear_object (&save->snapshot);
+  g_free (save);
+}
+
+static gboolean
+save_snapshot (DlStore   *self,
+               SaveData  *save,
+               GError   **error)
+{
+  const char *uuid = dl_article_get_uuid (save->snapshot);
+  g_autoptr(GBytes) bytes = dl_article_serialize (save->snapshot);
+  g_autofree char *trash = subdir_path (self, DL_STORE_TRASH_DIR);
+  g_autofree char *final_path = NULL;
+  const char *folder;
+  gpointer written;
+  gboolean ok;
+
+  g_mutex_lock (&self->io_lock);
+
+  written = g_hash_table_lookup (self->written_gen, uuid);
+  if (written != NULL && *(guint64 *) written > save->gen)
+    {
+      save->superseded = TRUE;
+      g_mutex_unlock (&self->io_lock);
+      return TRUE;
+    }
+
+  /* Deleting an article while it is being edited must not bring it back
+   * to the library, nor lose the last words typed: they go to the trash. */
+  save->in_trash = g_hash_table_contains (self->trashed, uuid);
+  folder = save->in_trash ? trash : self->path;
+  final_path = article_path (folder, uuid);
+
+  if (!save->in_trash && g_file_test (final_path, G_FILE_TEST_IS_REGULAR))
+    backup_previous_version (self, final_path, uuid);
+
+  ok = write_file_atomically (folder, final_path, g_bytes_get_data (bytes, NULL),
+                              g_bytes_get_size (bytes), error);
+  if (ok)
+    {
+      guint64 *gen = g_new (guint64, 1);
+
+      *gen = save->gen;
+      g_hash_table_replace (self->written_gen, g_strdup (uuid), gen);
+      if (!stat_file (final_path, &save->mtime_ns, &save->size))
+        save->mtime_ns = save->size = 0;
+    }
+
+  g_mutex_unlock (&self->io_lock);
+  return ok;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error)
+      || !save_snapshot (source_object, task_data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_apply (DlStore  *self,
+            SaveData *save)
+{
+  Entry *entry;
+
+  if (save->superseded || save->in_trash)
+    return;
+
+  entry = g_hash_table_lookup (self->entries, dl_article_get_uuid (save->snapshot));
+  /* Completions can arrive in any order; the newest snapshot wins. */
+  if (entry != NULL && entry->applied_gen > save->gen)
+    return;
+
+  upsert_article (self, save->snapshot, save->mtime_ns, save->size);
+  entry = g_hash_table_lookup (self->entries, dl_article_get_uuid (save->snapshot));
+  entry->applied_gen = save->gen;
+  entry->serial = ++self->mutation_serial;
+  schedule_index_write (self);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaveData *save = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  save_apply (DL_STORE (object), save);
+  g_task_return_boolean (task, TRUE);
+}
+
+static SaveData *
+save_data_new (DlStore   *self,
+               DlArticle *article)
+{
+  SaveData *save = g_new0 (SaveData, 1);
+
+  save->snapshot = dl_article_copy (article);
+  save->gen = ++self->next_gen;
+  return save;
+}
+
+/**
+ * dl_store_save_article_async:
+ *
+ * Saves a snapshot of @article taken now; editing may go on at once.
+ * Saves of one article never reorder: a snapshot older than one already
+ * on disk is not written (and reported as success, its text being
+ * included in the newer one).
+ */
+void
+dl_store_save_article_async (DlStore             *self,
+                             DlArticle           *article,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (DL_IS_ARTICLE (article));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_save_article_async);
+
+  inner = g_task_new (self, cancellable, save_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (inner, dl_store_save_article_async);
+  g_task_set_task_data (inner, save_data_new (self, article), save_data_free);
+  g_task_run_in_thread (inner, save_thread);
+}
+
+gboolean
+dl_store_save_article_finish (DlStore       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * dl_store_save_article_sync:
+ *
+ * Like dl_store_save_article_async(), in the calling thread.
+ */
+gboolean
+dl_store_save_article_sync (DlStore       *self,
+                            DlArticle     *article,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  SaveData *save;
+  gboolean ok;
+
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DL_IS_ARTICLE (article), FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  save = save_data_new (self, article);
+  ok = save_snapshot (self, save, error);
+  if (ok)
+    save_apply (self, save);
+  save_data_free (save);
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Trash                                                               */
+
+/**
+ * dl_store_trash_article:
+ *
+ * Moves the article's file to trash/ (a rename: instant, recoverable
+ * with dl_store_restore_article()) and removes it from the summaries.
+ */
+gboolean
+dl_store_trash_article (DlStore     *self,
+                        const char  *uuid,
+                        GError     **error)
+{
+  g_autofree char *trash = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *dst = NULL;
+
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (!check_uuid (uuid, error))
+    return FALSE;
+
+  trash = subdir_path (self, DL_STORE_TRASH_DIR);
+  src = article_path (self->path, uuid);
+  dst = article_path (trash, uuid);
+
+  g_mutex_lock (&self->io_lock);
+  if (!g_file_test (src, G_FILE_TEST_IS_REGULAR))
+    {
+      g_mutex_unlock (&self->io_lock);
+      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                   _("The article %s is not in the library."), uuid);
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (trash, 0755) != 0 || g_rename (src, dst) != 0)
+    {
+      int saved_errno = errno;
+      g_mutex_unlock (&self->io_lock);
+      set_io_error (error, DL_STORE_ERROR_WRITE,
+                    _("Could not move the article to the trash folder “%s”: %s"), trash, saved_errno);
+      return FALSE;
+    }
+  g_hash_table_add (self->trashed, g_strdup (uuid));
+  g_mutex_unlock (&self->io_lock);
+
+  remove_entry (self, uuid);
+  self->mutation_serial++;
+  schedule_index_write (self);
+  return TRUE;
+}
+
+/**
+ * dl_store_restore_article:
+ *
+ * Brings an article back from trash/ into the library and the summaries.
+ */
+gboolean
+dl_store_restore_article (DlStore     *self,
+                          const char  *uuid,
+                          GError     **error)
+{
+  g_autofree char *trash = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *dst = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(DlQuarantinedFile) quarantined = NULL;
+  gint64 mtime_ns = 0;
+  guint64 size = 0;
+  Entry *entry;
+
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (!check_uuid (uuid, error))
+    return FALSE;
+
+  trash = subdir_path (self, DL_STORE_TRASH_DIR);
+  src = article_path (trash, uuid);
+  dst = article_path (self->path, uuid);
+
+  g_mutex_lock (&self->io_lock);
+  if (!g_file_test (src, G_FILE_TEST_IS_REGULAR))
+    {
+      g_mutex_unlock (&self->io_lock);
+      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                   _("The article %s is not in the trash."), uuid);
+      return FALSE;
+    }
+  if (g_file_test (dst, G_FILE_TEST_EXISTS))
+    {
+      g_mutex_unlock (&self->io_lock);
+      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE,
+                   _("An article with the identifier %s is already in the library."), uuid);
+      return FALSE;
+    }
+  if (g_rename (src, dst) != 0)
+    {
+      int saved_errno = errno;
+      g_mutex_unlock (&self->io_lock);
+      set_io_error (error, DL_STORE_ERROR_WRITE,
+                    _("Could not restore the article from the trash folder “%s”: %s"), trash,
+                    saved_errno);
+      return FALSE;
+    }
+  g_hash_table_remove (self->trashed, uuid);
+  stat_file (dst, &mtime_ns, &size);
+  g_mutex_unlock (&self->io_lock);
+
+  article = read_library_file (self, dst, &quarantined, error);
+  if (article == NULL)
+    {
+      add_quarantined (self, quarantined);
+      return FALSE;
+    }
+
+  upsert_article (self, article, mtime_ns, size);
+  entry = g_hash_table_lookup (self->entries, uuid);
+  entry->serial = ++self->mutation_serial;
+  schedule_index_write (self);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Import                                                              */
+
+/**
+ * dl_store_import_file:
+ *
+ * Returns: (transfer full): the article as stored in the library, or
+ *   NULL with @error set (the message names the file and the problem).
+ */
+DlArticle *
+dl_store_import_file (DlStore       *self,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *existing = NULL;
+  g_autofree char *trashed = NULL;
+  g_autofree char *trash = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  gsize length = 0;
+  const char *uuid;
+
+  g_return_val_if_fail (DL_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display = g_file_get_parse_name (file);
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    {
+      g_prefix_error (error, _("Could not import “%s”: "), display);
+      return NULL;
+    }
+  article = dl_article_new_from_data (contents, length, error);
+  if (article == NULL)
+    {
+      g_prefix_error (error, _("Could not import “%s”: "), display);
+      return NULL;
+    }
+
+  uuid = dl_article_get_uuid (article);
+  trash = subdir_path (self, DL_STORE_TRASH_DIR);
+  existing = article_path (self->path, uuid);
+  trashed = article_path (trash, uuid);
+  if (g_hash_table_contains (self->entries, uuid)
+      || g_file_test (existing, G_FILE_TEST_EXISTS)
+      || g_file_test (trashed, G_FILE_TEST_EXISTS))
+    {
+      DlArticle *fresh = article_with_new_uuid (article, error);
+
+      if (fresh == NULL)
+        {
+          g_prefix_error (error, _("Could not import “%s”: "), display);
+          return NULL;
+        }
+      g_set_object (&article, fresh);
+      g_object_unref (fresh);
+    }
+
+  if (!dl_store_save_article_sync (self, article, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&article);
+}
+
+/* ------------------------------------------------------------------ */
+/* Search                                                              */
+
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
+
+  return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
+}
+
+static gboolean
+article_matches (DlArticle   *article,
+                 GStrv        words)
+{
+  g_autoptr(GString) haystack = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  const char * const *tags = dl_article_get_tags (article);
+
+  /* One folded text with a separator no query word can contain, so a
+   * word never matches across two fields. */
+  g_string_append (haystack, dl_article_get_headline (article));
+  g_string_append_c (haystack, '\n');
+  g_string_append (haystack, dl_article_get_standfirst (article));
+  g_string_append_c (haystack, '\n');
+  g_string_append (haystack, dl_article_get_place (article));
+  g_string_append_c (haystack, '\n');
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_string_append (haystack, tags[i]);
+      g_string_append_c (haystack, '\n');
+    }
+  g_string_append (haystack, dl_article_get_body (article));
+
+  folded = fold_text (haystack->str);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (folded, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  GStrv  words;
+  GStrv  uuids;
+} SearchData;
+
+static void
+search_data_free (gpointer data)
+{
+  SearchData *search = data;
+
+  g_strfreev (search->words);
+  g_strfreev (search->uuids);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DlStore *self = source_object;
+  SearchData *search = task_data;
+  g_autoptr(GStrvBuilder) found = g_strv_builder_new ();
+  /* The raw JSON can only be pre-filtered when the words survive JSON
+   * escaping unchanged. */
+  gboolean prefilter = TRUE;
+
+  for (guint i = 0; search->words[i] != NULL; i++)
+    if (strpbrk (search->words[i], "\"\\/") != NULL)
+      prefilter = FALSE;
+
+  for (guint i = 0; search->uuids[i] != NULL; i++)
+    {
+      g_autofree char *path = article_path (self->path, search->uuids[i]);
+      g_autofree char *contents = NULL;
+      g_autoptr(DlArticle) article = NULL;
+      gsize length;
+      gboolean candidate = TRUE;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                                   _("The search was cancelled."));
+          return;
+        }
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        continue;
+
+      /* Folding the raw file is far cheaper than parsing it; only files
+       * that contain every word somewhere are parsed. */
+      if (prefilter)
+        {
+          g_autofree char *folded = fold_text (contents);
+
+          for (guint w = 0; candidate && search->words[w] != NULL; w++)
+            candidate = strstr (folded, search->words[w]) != NULL;
+        }
+      if (!candidate)
+        continue;
+
+      article = dl_article_new_from_data (contents, length, NULL);
+      if (article != NULL && article_matches (article, search->words))
+        g_strv_builder_add (found, search->uuids[i]);
+    }
+
+  g_task_return_pointer (task, g_strv_builder_end (found), (GDestroyNotify) g_strfreev);
+}
+
+/**
+ * dl_store_search_async:
+ * @query: words to find; every word must occur (casefolded, so
+ *   "MINSK" finds "Minsk") in the headline, standfirst, body, tags or
+ *   place
+ *
+ * Searches every article of the library in a worker thread. The result
+ * (dl_store_search_finish()) lists UUIDs in the summaries' order.
+ */
+void
+dl_store_search_async (DlStore             *self,
+                       const char          *query,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) uuids = g_strv_builder_new ();
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) split = NULL;
+  SearchData *search;
+  guint n;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_search_async);
+
+  folded = fold_text (query);
+  split = g_strsplit_set (folded, " \t\n\r", -1);
+  for (guint i = 0; split[i] != NULL; i++)
+    if (*split[i] != '\0')
+      g_strv_builder_add (words, split[i]);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->summaries), i);
+      g_strv_builder_add (uuids, dl_article_summary_get_uuid (summary));
+    }
+
+  search = g_new0 (SearchData, 1);
+  search->words = g_strv_builder_end (words);
+  search->uuids = g_strv_builder_end (uuids);
+  g_task_set_task_data (task, search, search_data_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+/**
+ * dl_store_search_finish:
+ *
+ * Returns: (transfer full): the matching UUIDs, or NULL with @error set.
+ */
+GStrv
+dl_store_search_finish (DlStore       *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (DL_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+dl_store_dispose (GObject *object)
+{
+  DlStore *self = DL_STORE (object);
+  g_autoptr(GError) error = NULL;
+
+  /* The index is a cache, but a current one saves a re-read next time. */
+  if (self->summaries != NULL && !dl_store_write_index_sync (self, &error))
+    g_message ("Could not write the library index: %s", error->message);
+
+  G_OBJECT_CLASS (dl_store_parent_class)->dispose (object);
+}
+
+static void
+dl_store_finalize (GObject *object)
+{
+  DlStore *self = DL_STORE (object);
+
+  g_clear_object (&self->directory);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_object (&self->summaries);
+  g_clear_object (&self->quarantined);
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->written_gen, g_hash_table_unref);
+  g_clear_pointer (&self->trashed, g_hash_table_unref);
+  g_mutex_clear (&self->io_lock);
+
+  G_OBJECT_CLASS (dl_store_parent_class)->finalize (object);
+}
+
+static void
+dl_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  DlStore *self = DL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      g_value_set_object (value, self->directory);
+      break;
+    case PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_store_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  DlStore *self = DL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      self->directory = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_store_constructed (GObject *object)
+{
+  DlStore *self = DL_STORE (object);
+
+  G_OBJECT_CLASS (dl_store_parent_class)->constructed (object);
+
+  if (self->directory == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "dateline", NULL);
+      self->directory = g_file_new_for_path (path);
+    }
+  self->path = g_file_get_path (self->directory);
+  if (self->path == NULL)
+    {
+      g_critical ("The library folder must be a local path");
+      self->path = g_strdup (".");
+    }
+}
+
+static void
+dl_store_class_init (DlStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = dl_store_constructed;
+  object_class->dispose = dl_store_dispose;
+  object_class->finalize = dl_store_finalize;
+  object_class->get_property = dl_store_get_property;
+  object_class->set_property = dl_store_set_property;
+
+  properties[PROP_DIRECTORY] =
+    g_param_spec_object ("directory", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dl_store_init (DlStore *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  self->summaries = g_list_store_new (DL_TYPE_ARTICLE_SUMMARY);
+  self->quarantined = g_list_store_new (DL_TYPE_QUARANTINED_FILE);
+  /* Keys are owned by the entries' summaries. */
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
+  self->written_gen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->trashed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_init (&self->io_lock);
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                          */
+
+/**
+ * dl_store_new:
+ * @directory: (nullable): the library folder; NULL for
+ *   $XDG_DATA_HOME/dateline/ (inside Flatpak, the app's own data folder)
+ *
+ * Creates the store; nothing is read until dl_store_load_async().
+ */
+DlStore *
+dl_store_new (GFile *directory)
+{
+  g_return_val_if_fail (directory == NULL || G_IS_FILE (directory), NULL);
+
+  return g_object_new (DL_TYPE_STORE, "directory", directory, NULL);
+}
+
+GFile *
+dl_store_get_directory (DlStore *self)
+{
+  g_return_val_if_fail (DL_IS_STORE (self), NULL);
+  return self->directory;
+}
+
+gboolean
+dl_store_is_ready (DlStore *self)
+{
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+  return self->ready;
+}
+
+/**
+ * dl_store_get_summaries:
+ *
+ * Returns: (transfer none): a GListModel of DlArticleSummary, newest
+ *   modification first. A save updates its summary in place and, when
+ *   the article becomes the newest, moves it with one items-changed.
+ */
+GListModel *
+dl_store_get_summaries (DlStore *self)
+{
+  g_return_val_if_fail (DL_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->summaries);
+}
+
+/**
+ * dl_store_find_summary:
+ *
+ * Returns: (transfer none) (nullable): the summary of @uuid.
+ */
+DlArticleSummary *
+dl_store_find_summary (DlStore    *self,
+                       const char *uuid)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (DL_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  entry = g_hash_table_lookup (self->entries, uuid);
+  return entry != NULL ? entry->summary : NULL;
+}
+
+/**
+ * dl_store_get_quarantined:
+ *
+ * Returns: (transfer none): a GListModel of DlQuarantinedFile.
+ */
+GListModel *
+dl_store_get_quarantined (DlStore *self)
+{
+  g_return_val_if_fail (DL_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->quarantined);
+}

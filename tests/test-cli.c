@@ -1,0 +1,496 @@
+/* test-cli.c: dateline-cli, run as a real program
+ *
+ * The binary's path comes from DATELINE_CLI (set by tests/meson.build).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dl-article-file.h"
+
+static char *library;
+static char *scratch;
+
+static void
+remove_recursively (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_recursively (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Runs dateline-cli --library <library> ARGS...; returns the exit status. */
+static int
+run_cli_with_input (const char  *input,
+                    char       **out,
+                    char       **err,
+                    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  const char *cli = g_getenv ("DATELINE_CLI");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  g_ptr_array_add (argv, (gpointer) "--library");
+  g_ptr_array_add (argv, library);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE
+                               | G_SUBPROCESS_FLAGS_STDIN_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &stdout_text, &stderr_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+  return g_subprocess_get_exit_status (process);
+}
+
+#define run_cli(out, err, ...) run_cli_with_input (NULL, out, err, __VA_ARGS__)
+
+static char *
+new_article (const char *headline)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "new", "--headline", headline, NULL), ==, 0);
+  g_strstrip (out);
+  g_assert_true (g_uuid_string_is_valid (out));
+  return g_steal_pointer (&out);
+}
+
+static char *
+library_file (const char *uuid)
+{
+  g_autofree char *name = g_strconcat (uuid, DL_ARTICLE_FILE_EXTENSION, NULL);
+
+  return g_build_filename (library, name, NULL);
+}
+
+static void
+test_new_and_show (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *body_path = g_build_filename (scratch, "body.md", NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (body_path, "The Minsk Office of the BelCCI hosted a meeting.", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (&out, &err, "new", "--headline", "Belarus, China discuss prospects",
+                            "--place", "Minsk", "--source", "BelTA", "--category", "Economy",
+                            "--tag", "Belarus", "--tag", "China", "--body-file", body_path, NULL), ==, 0);
+  uuid = g_strstrip (g_steal_pointer (&out));
+  g_assert_true (g_uuid_string_is_valid (uuid));
+
+  path = library_file (uuid);
+  file = g_file_new_for_path (path);
+  article = dl_article_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_headline (article), ==, "Belarus, China discuss prospects");
+  g_assert_cmpstr (dl_article_get_place (article), ==, "Minsk");
+  g_assert_cmpstr (dl_article_get_source (article), ==, "BelTA");
+  g_assert_cmpstr (dl_article_get_category (article), ==, "Economy");
+  g_assert_true (dl_article_has_tag (article, "China"));
+  g_assert_cmpstr (dl_article_get_body (article), ==, "The Minsk Office of the BelCCI hosted a meeting.");
+
+  /* show with a prefix of the UUID. */
+  prefix = g_strndup (uuid, 8);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "show", prefix, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Belarus, China discuss prospects"));
+  g_assert_nonnull (strstr (out, "MINSK"));
+  g_assert_nonnull (strstr (out, "BelCCI hosted a meeting"));
+  g_assert_nonnull (strstr (out, uuid));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Body from the standard input. */
+  g_assert_cmpint (run_cli_with_input ("Typed into a pipe.", &out, &err,
+                                       "new", "--headline", "Piped", "--body-file", "-", NULL), ==, 0);
+  g_clear_pointer (&uuid, g_free);
+  uuid = g_strstrip (g_steal_pointer (&out));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "show", uuid, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Typed into a pipe."));
+}
+
+static void
+test_new_errors (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *missing = g_build_filename (scratch, "no-such-body.md", NULL);
+
+  g_assert_cmpint (run_cli (&out, &err, "new", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--headline"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "new", "--headline", "x", "--body-file", missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "no-such-body.md"));
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "new", "--headline", "x", "--bogus", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--bogus"));
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *uuid = new_article ("Listed headline");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (run_cli (&out, &err, "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, uuid));
+  g_assert_nonnull (strstr (out, "Listed headline"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "uuid"), uuid) == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (object, "headline"), ==, "Listed headline");
+          g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "draft");
+        }
+    }
+  g_assert_true (found);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "extra", NULL), ==, 2);
+}
+
+static void
+test_show_errors (void)
+{
+  g_autoptr(GHashTable) by_first_char = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *shared = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* 17 UUIDs: two must share their first hex digit. */
+  for (guint i = 0; i < 17 && shared == NULL; i++)
+    {
+      g_autofree char *uuid = new_article ("Crowd");
+      g_autofree char *first = g_strndup (uuid, 1);
+
+      if (g_hash_table_contains (by_first_char, first))
+        shared = g_steal_pointer (&first);
+      else
+        g_hash_table_insert (by_first_char, g_steal_pointer (&first), g_steal_pointer (&uuid));
+    }
+  g_assert_nonnull (shared);
+
+  g_assert_cmpint (run_cli (&out, &err, "show", shared, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "matches"));
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "show", "zzzz", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "zzzz"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "show", NULL), ==, 2);
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *uuid = new_article ("Exported");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *target = g_build_filename (scratch, "exported.dateline", NULL);
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "export", uuid, "--format", "json", NULL), ==, 0);
+  article = dl_article_new_from_data (out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (article), ==, uuid);
+  g_assert_cmpstr (dl_article_get_headline (article), ==, "Exported");
+  g_clear_object (&article);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "export", uuid, "-o", target, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  file = g_file_new_for_path (target);
+  article = dl_article_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (article), ==, uuid);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "export", uuid, "--format", "telex", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "telex"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "export", "00000000", NULL), ==, 1);
+}
+
+static void
+test_import (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (scratch, "desk.dateline", NULL);
+  g_autofree char *bad = g_build_filename (scratch, "broken.dateline", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *stored = NULL;
+
+  dl_article_set_headline (article, "From the desk");
+  bytes = dl_article_serialize (article);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (&first, &err, "import", path, NULL), ==, 0);
+  g_strstrip (first);
+  g_assert_cmpstr (first, ==, dl_article_get_uuid (article));
+  stored = library_file (first);
+  g_assert_true (g_file_test (stored, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  /* Same UUID again: a copy under a new one. */
+  g_assert_cmpint (run_cli (&second, &err, "import", path, NULL), ==, 0);
+  g_strstrip (second);
+  g_assert_true (g_uuid_string_is_valid (second));
+  g_assert_cmpstr (second, !=, first);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&second, g_free);
+
+  g_file_set_contents (bad, "{\"format\": \"dateline-article\", \"version\": \"one\"}", -1, NULL);
+  g_assert_cmpint (run_cli (&second, &err, "import", bad, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "broken.dateline"));
+  g_assert_nonnull (strstr (err, "version"));
+}
+
+static void
+test_validate (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autoptr(GBytes) bytes = dl_article_serialize (article);
+  g_autofree char *good = g_build_filename (scratch, "good.dateline", NULL);
+  g_autofree char *bad = g_build_filename (scratch, "bad.dateline", NULL);
+  g_autofree char *missing = g_build_filename (scratch, "missing.dateline", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_file_set_contents (good, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  g_file_set_contents (bad, "{\"format\": \"dateline-article\", \"version\": 1, \"uuid\": \"6f1c9c4e-0a0b-4c1e-9f1e-2b3c4d5e6f70\", \"tags\": [1]}", -1, NULL);
+
+  g_assert_cmpint (run_cli (&out, &err, "validate", good, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "valid"));
+  g_assert_nonnull (strstr (out, "good.dateline"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "validate", bad, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "bad.dateline"));
+  g_assert_nonnull (strstr (err, "tag"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "validate", missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "missing.dateline"));
+}
+
+static void
+test_help_and_usage (void)
+{
+  const char *commands[] = { "list", "show", "new", "import", "export", "validate" };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "--help", NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_assert_nonnull (strstr (out, commands[i]));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("dateline-cli %s", commands[i]);
+
+      g_assert_cmpint (run_cli (&out, &err, commands[i], "--help", NULL), ==, 0);
+      g_assert_nonnull (strstr (out, usage));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+
+  g_assert_cmpint (run_cli (&out, &err, "frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "frobnicate"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, NULL), ==, 2);
+}
+
+/* The commands other modules provide, reached through the dispatcher. */
+static void
+test_render_and_formats (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *page = g_build_filename (scratch, "page.html", NULL);
+  g_autofree char *ninjs = g_build_filename (scratch, "story.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *imported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "new", "--headline", "Rates <held> & steady",
+                            "--place", "Minsk", "--source", "BelTA", NULL), ==, 0);
+  uuid = g_strstrip (g_steal_pointer (&out));
+  g_clear_pointer (&err, g_free);
+
+  /* render to stdout and to a file: escaped headline, dateline in the body */
+  g_assert_cmpint (run_cli (&out, &err, "render", uuid, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (out, "Rates &lt;held&gt; &amp; steady"));
+  g_assert_nonnull (strstr (out, "MINSK, "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "render", uuid, "-o", page, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (page, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "Content-Security-Policy"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "render", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* markdown and ninjs exports; html needs a file */
+  g_assert_cmpint (run_cli (&out, &err, "export", uuid, "--format", "markdown", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "---\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "export", uuid, "--format", "html", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--output"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "export", uuid, "--format", "ninjs", "-o", ninjs, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a ninjs document imports as a new article with the same headline */
+  g_assert_cmpint (run_cli (&out, &err, "import", ninjs, NULL), ==, 0);
+  imported = g_strstrip (g_steal_pointer (&out));
+  g_assert_true (g_uuid_string_is_valid (imported));
+  g_assert_cmpstr (imported, !=, uuid);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "show", imported, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Rates <held> & steady"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* show prints the composed dateline */
+  g_assert_cmpint (run_cli (&out, &err, "show", uuid, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Dateline: MINSK, "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the dateline command */
+  g_assert_cmpint (run_cli (&out, &err, "dateline", "--style", "belta", "--place", "Minsk",
+                            "--date", "2025-05-08T10:06+03:00", "--source", "BelTA", "--lang", "en",
+                            NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "MINSK, 8 May (BelTA) - \n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a file that is neither a .dateline nor ninjs */
+  g_assert_true (g_file_set_contents (ninjs, "{\"hello\": 1}", -1, &error));
+  g_assert_cmpint (run_cli (&out, &err, "import", ninjs, NULL), ==, 1);
+  g_assert_cmpstr (err, !=, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DATELINE_CLI") == NULL)
+    {
+      g_printerr ("DATELINE_CLI is not set; run through meson test.\n");
+      return 77;
+    }
+
+  scratch = g_dir_make_tmp ("dateline-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  library = g_build_filename (scratch, "library", NULL);
+
+  g_test_add_func ("/cli/new-and-show", test_new_and_show);
+  g_test_add_func ("/cli/new-errors", test_new_errors);
+  g_test_add_func ("/cli/list", test_list);
+  g_test_add_func ("/cli/show-errors", test_show_errors);
+  g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/help-and-usage", test_help_and_usage);
+  g_test_add_func ("/cli/render-and-formats", test_render_and_formats);
+
+  status = g_test_run ();
+  remove_recursively (scratch);
+  g_free (library);
+  g_free (scratch);
+  return status;
+}

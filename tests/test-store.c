@@ -1,0 +1,1107 @@
+/* test-store.c: the local library never loses a word
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/inotify.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "dl-article-file.h"
+#include "dl-quarantined-file.h"
+#include "dl-store.h"
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+static void
+remove_recursively (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_recursively (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+typedef struct
+{
+  char *path;
+  GFile *dir;
+} Library;
+
+static void
+library_init (Library *lib)
+{
+  g_autoptr(GError) error = NULL;
+
+  lib->path = g_dir_make_tmp ("dateline-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  lib->dir = g_file_new_for_path (lib->path);
+}
+
+static void
+library_clear (Library *lib)
+{
+  remove_recursively (lib->path);
+  g_clear_pointer (&lib->path, g_free);
+  g_clear_object (&lib->dir);
+}
+
+static char *
+file_in (const char *folder,
+         const char *uuid)
+{
+  g_autofree char *name = g_strconcat (uuid, DL_ARTICLE_FILE_EXTENSION, NULL);
+
+  return g_build_filename (folder, name, NULL);
+}
+
+static DlArticle *
+read_article (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DlArticle *article = dl_article_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static DlArticle *
+make_article (const char *headline,
+              const char *body,
+              gint64      modified_unix)
+{
+  DlArticle *article = dl_article_new ();
+  g_autoptr(GDateTime) modified = g_date_time_new_from_unix_utc (modified_unix);
+
+  dl_article_set_headline (article, headline);
+  dl_article_set_body (article, body);
+  dl_article_set_place (article, "Minsk");
+  dl_article_set_modified (article, modified);
+  return article;
+}
+
+/* Writes an article file directly, as another program would. */
+static void
+write_article_file (const char *path,
+                    DlArticle  *article)
+{
+  g_autoptr(GBytes) bytes = dl_article_serialize (article);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+static DlStore *
+load_store (Library *lib)
+{
+  g_autoptr(GError) error = NULL;
+  DlStore *store = dl_store_new (lib->dir);
+
+  dl_store_load_sync (store, NULL, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+n_summaries (DlStore *store)
+{
+  return g_list_model_get_n_items (dl_store_get_summaries (store));
+}
+
+static gboolean
+has_hidden_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] == '.')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+async_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+
+static void
+test_save_atomic_with_backup (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("First version", "Body one.", 1700000000);
+  g_autoptr(DlArticle) on_disk = NULL;
+  g_autoptr(DlArticle) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *backup_path = NULL;
+
+  library_init (&lib);
+  store = load_store (&lib);
+  path = file_in (lib.path, dl_article_get_uuid (article));
+  backups = g_build_filename (lib.path, DL_STORE_BACKUPS_DIR, NULL);
+  backup_path = file_in (backups, dl_article_get_uuid (article));
+
+  dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_no_error (error);
+  on_disk = read_article (path);
+  g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "First version");
+  g_assert_false (g_file_test (backup_path, G_FILE_TEST_EXISTS));
+
+  /* The second save goes through the worker thread; the snapshot is taken
+   * at call time, so the edit after the call is not part of it. */
+  dl_article_set_headline (article, "Second version");
+  dl_store_save_article_async (store, article, NULL, async_cb, &result);
+  dl_article_set_headline (article, "Third version, not saved yet");
+  dl_store_save_article_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&on_disk);
+  on_disk = read_article (path);
+  g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "Second version");
+  g_assert_cmpstr (dl_article_get_body (on_disk), ==, "Body one.");
+  backup = read_article (backup_path);
+  g_assert_cmpstr (dl_article_get_headline (backup), ==, "First version");
+
+  /* No temporary file is left behind. */
+  g_assert_false (has_hidden_files (lib.path));
+  g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, dl_article_get_uuid (article))),
+                   ==, "Second version");
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+typedef struct
+{
+  guint pending;
+  guint failures;
+} Countdown;
+
+static void
+countdown_save_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Countdown *countdown = user_data;
+
+  if (!dl_store_save_article_finish (DL_STORE (object), result, NULL))
+    countdown->failures++;
+  countdown->pending--;
+}
+
+static void
+test_save_never_reorders (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("v0", "", 1700000000);
+  g_autoptr(DlArticle) on_disk = NULL;
+  g_autofree char *path = NULL;
+  Countdown countdown = { 0, 0 };
+
+  library_init (&lib);
+  store = load_store (&lib);
+  path = file_in (lib.path, dl_article_get_uuid (article));
+
+  /* 40 saves in flight at once on the thread pool: whatever order the
+   * workers run in, the newest snapshot ends up on disk. */
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("v%u", i);
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      /* Different sizes make the writes take different times. */
+      for (guint j = 0; j < (i % 7) * 2000; j++)
+        g_string_append (body, "word ");
+      dl_article_set_headline (article, headline);
+      dl_article_set_body (article, body->str);
+      countdown.pending++;
+      dl_store_save_article_async (store, article, NULL, countdown_save_cb, &countdown);
+    }
+  while (countdown.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (countdown.failures, ==, 0);
+  on_disk = read_article (path);
+  g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "v40");
+  g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, dl_article_get_uuid (article))),
+                   ==, "v40");
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+static void
+test_save_fails_when_folder_is_a_file (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("Kept in memory", "Every word.", 1700000000);
+  g_autoptr(DlArticle) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *library = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) dir = NULL;
+  gboolean ok;
+
+  /* Running as root, permissions do not stop a write; a regular file
+   * where the folder should be does. */
+  library_init (&lib);
+  library = g_build_filename (lib.path, "library", NULL);
+  dir = g_file_new_for_path (library);
+  g_file_set_contents (library, "not a folder", -1, &error);
+  g_assert_no_error (error);
+
+  store = dl_store_new (dir);
+  ok = dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_false (ok);
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, library));
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOTDIR)));
+  g_test_message ("Error: %s", error->message);
+  g_clear_error (&error);
+
+  /* Fault removed: the same article saves. */
+  g_unlink (library);
+  ok = dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  path = file_in (library, dl_article_get_uuid (article));
+  on_disk = read_article (path);
+  g_assert_cmpstr (dl_article_get_body (on_disk), ==, "Every word.");
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+static void
+test_save_fails_when_disk_is_full (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("A long report", NULL, 1700000000);
+  g_autoptr(DlArticle) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  gboolean ok;
+
+  library_init (&lib);
+  if (mount ("tmpfs", lib.path, "tmpfs", 0, "size=64k") != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("cannot mount a small tmpfs here: %s",
+                                                  g_strerror (errno));
+      g_test_skip (message);
+      library_clear (&lib);
+      return;
+    }
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (body, "word ");
+  dl_article_set_body (article, body->str);
+
+  store = load_store (&lib);
+  ok = dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_false (ok);
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, lib.path));
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOSPC)));
+  g_test_message ("Error: %s", error->message);
+  g_clear_error (&error);
+  g_assert_false (has_hidden_files (lib.path));
+
+  /* Room made: the retry succeeds and the whole text is on disk. */
+  g_assert_cmpint (mount ("tmpfs", lib.path, "tmpfs", MS_REMOUNT, "size=4m"), ==, 0);
+  ok = dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  path = file_in (lib.path, dl_article_get_uuid (article));
+  on_disk = read_article (path);
+  g_assert_cmpstr (dl_article_get_body (on_disk), ==, body->str);
+
+  g_clear_object (&store);
+  g_assert_cmpint (umount (lib.path), ==, 0);
+  library_clear (&lib);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                             */
+
+static void
+test_corrupt_file_is_quarantined (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlStore) again = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *quarantine = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *reason_file = NULL;
+  GListModel *quarantined;
+  gboolean saw_broken = FALSE, saw_wrong = FALSE;
+
+  library_init (&lib);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Good %u", i);
+      g_autoptr(DlArticle) article = make_article (headline, "text", 1700000000 + i);
+      g_autofree char *path = file_in (lib.path, dl_article_get_uuid (article));
+
+      write_article_file (path, article);
+    }
+  broken = g_build_filename (lib.path, "broken.dateline", NULL);
+  g_file_set_contents (broken, "{ \"format\": \"dateline-article\", \"headline\": ", -1, NULL);
+  wrong = g_build_filename (lib.path, "shopping.dateline", NULL);
+  g_file_set_contents (wrong, "{ \"eggs\": 12 }", -1, NULL);
+
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 3);
+
+  quarantined = dl_store_get_quarantined (store);
+  g_assert_cmpuint (g_list_model_get_n_items (quarantined), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (quarantined, i);
+      const char *name = dl_quarantined_file_get_original_name (file);
+      const char *reason = dl_quarantined_file_get_reason (file);
+
+      g_test_message ("%s: %s", name, reason);
+      g_assert_true (g_file_query_exists (dl_quarantined_file_get_file (file), NULL));
+      if (g_strcmp0 (name, "broken.dateline") == 0)
+        {
+          saw_broken = TRUE;
+          g_assert_nonnull (strstr (reason, "not valid JSON"));
+        }
+      else if (g_strcmp0 (name, "shopping.dateline") == 0)
+        {
+          saw_wrong = TRUE;
+          g_assert_nonnull (strstr (reason, "not a Dateline article"));
+        }
+    }
+  g_assert_true (saw_broken && saw_wrong);
+
+  quarantine = g_build_filename (lib.path, DL_STORE_QUARANTINE_DIR, NULL);
+  moved = g_build_filename (quarantine, "broken.dateline", NULL);
+  reason_file = g_strconcat (moved, DL_STORE_REASON_SUFFIX, NULL);
+  g_assert_false (g_file_test (broken, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (moved, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (reason_file, G_FILE_TEST_EXISTS));
+
+  /* The report survives a restart. */
+  g_clear_object (&store);
+  again = load_store (&lib);
+  g_assert_cmpuint (n_summaries (again), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_store_get_quarantined (again)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (dl_store_get_quarantined (again), i);
+      if (g_strcmp0 (dl_quarantined_file_get_original_name (file), "broken.dateline") == 0)
+        g_assert_nonnull (strstr (dl_quarantined_file_get_reason (file), "not valid JSON"));
+    }
+
+  g_clear_object (&again);
+  library_clear (&lib);
+}
+
+static void
+test_open_corrupt_file (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("Soon broken", "text", 1700000000);
+  g_autoptr(DlArticle) opened = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *uuid = dl_article_get_uuid (article);
+
+  library_init (&lib);
+  store = load_store (&lib);
+  dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_no_error (error);
+
+  dl_store_open_article_async (store, uuid, NULL, async_cb, &result);
+  opened = dl_store_open_article_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_body (opened), ==, "text");
+  g_clear_object (&result);
+
+  path = file_in (lib.path, uuid);
+  g_file_set_contents (path, "garbage", -1, NULL);
+  dl_store_open_article_async (store, uuid, NULL, async_cb, &result);
+  g_assert_null (dl_store_open_article_finish (store, wait_for (&result), &error));
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT);
+  g_assert_null (dl_store_find_summary (store, uuid));
+  g_assert_cmpuint (g_list_model_get_n_items (dl_store_get_quarantined (store)), ==, 1);
+  g_clear_error (&error);
+
+  g_assert_null (dl_store_open_article_sync (store, uuid, NULL, &error));
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND);
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+static void
+save_many (DlStore *store,
+           guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Article %u", i);
+      g_autoptr(DlArticle) article = make_article (headline, "Some body text.", 1700000000 + i);
+      g_autoptr(GError) error = NULL;
+
+      dl_store_save_article_sync (store, article, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_index_rebuilt_when_missing_or_corrupt (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = NULL;
+  g_autoptr(DlArticleSummary) first = NULL;
+
+  library_init (&lib);
+  index = g_build_filename (lib.path, DL_STORE_INDEX_NAME, NULL);
+  store = load_store (&lib);
+  save_many (store, 5);
+  dl_store_write_index_sync (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (index, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_unlink (index), ==, 0);
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 5);
+  first = g_list_model_get_item (dl_store_get_summaries (store), 0);
+  g_assert_cmpstr (dl_article_summary_get_headline (first), ==, "Article 4");
+  dl_store_write_index_sync (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (index, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  /* Truncated, then garbage. */
+  g_assert_cmpint (truncate (index, 100), ==, 0);
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 5);
+  g_clear_object (&store);
+
+  g_file_set_contents (index, "this is not an index at all, not even close", -1, NULL);
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 5);
+  g_clear_object (&store);
+
+  library_clear (&lib);
+}
+
+static void
+test_external_changes_picked_up (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("Original headline", "text", 1700000000);
+  g_autoptr(DlArticle) edited = NULL;
+  g_autoptr(DlArticle) dropped = make_article ("Dropped in by hand", "text", 1700000500);
+  g_autoptr(DlArticle) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dropped_path = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *adopted_path = NULL;
+  DlArticleSummary *summary;
+
+  library_init (&lib);
+  store = load_store (&lib);
+  save_many (store, 3);
+  dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);   /* writes the index */
+
+  /* Another program edits one file, drops a new one under a name of its
+   * own, and copies an existing one (same UUID inside). */
+  path = file_in (lib.path, dl_article_get_uuid (article));
+  edited = read_article (path);
+  dl_article_set_headline (edited, "Edited outside Dateline");
+  write_article_file (path, edited);
+  dropped_path = g_build_filename (lib.path, "from-a-colleague.dateline", NULL);
+  write_article_file (dropped_path, dropped);
+  copy_path = g_build_filename (lib.path, "copy of original.dateline", NULL);
+  write_article_file (copy_path, edited);
+
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 6);
+  summary = dl_store_find_summary (store, dl_article_get_uuid (article));
+  g_assert_cmpstr (dl_article_summary_get_headline (summary), ==, "Edited outside Dateline");
+  g_assert_nonnull (dl_store_find_summary (store, dl_article_get_uuid (dropped)));
+
+  /* Renamed to <uuid>.dateline; the copy got a UUID of its own. */
+  adopted_path = file_in (lib.path, dl_article_get_uuid (dropped));
+  g_assert_true (g_file_test (adopted_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dropped_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A file deleted outside Dateline disappears from the list. */
+  g_clear_object (&store);
+  g_unlink (adopted_path);
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 5);
+  g_assert_null (dl_store_find_summary (store, dl_article_get_uuid (dropped)));
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+/* Counts the article files opened while loading, through inotify: the
+ * kernel reports every open, so this is what really happened. */
+static GHashTable *
+collect_opened (int fd)
+{
+  GHashTable *opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char buffer[64 * 1024] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+  gssize len;
+
+  while ((len = read (fd, buffer, sizeof buffer)) > 0)
+    {
+      for (char *p = buffer; p < buffer + len;)
+        {
+          struct inotify_event *event = (struct inotify_event *) p;
+
+          if (event->len > 0 && g_str_has_suffix (event->name, DL_ARTICLE_FILE_EXTENSION))
+            g_hash_table_add (opened, g_strdup (event->name));
+          p += sizeof (struct inotify_event) + event->len;
+        }
+    }
+  return opened;
+}
+
+static void
+test_load_does_not_read_bodies (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(GHashTable) opened = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(DlArticle) changed = NULL;
+  g_autofree char *changed_path = NULL;
+  g_autofree char *changed_name = NULL;
+  g_autoptr(DlArticleSummary) first = NULL;
+  int fd;
+
+  library_init (&lib);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (body, "heavy ");
+
+  store = load_store (&lib);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Big article %u", i);
+      g_autoptr(DlArticle) article = make_article (headline, body->str, 1700000000 + i);
+      g_autoptr(GError) error = NULL;
+
+      dl_store_save_article_sync (store, article, NULL, &error);
+      g_assert_no_error (error);
+      if (i == 10)
+        changed = g_object_ref (article);
+    }
+  g_clear_object (&store);
+
+  fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (inotify_add_watch (fd, lib.path, IN_OPEN | IN_ACCESS), >=, 0);
+
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 50);
+  first = g_list_model_get_item (dl_store_get_summaries (store), 0);
+  g_assert_cmpstr (dl_article_summary_get_headline (first), ==, "Big article 49");
+  opened = collect_opened (fd);
+  g_assert_cmpuint (g_hash_table_size (opened), ==, 0);
+  g_clear_pointer (&opened, g_hash_table_unref);
+  g_clear_object (&store);
+  collect_opened (fd);   /* drain the index write */
+
+  /* Changed outside Dateline: exactly that file is read. */
+  changed_path = file_in (lib.path, dl_article_get_uuid (changed));
+  changed_name = g_path_get_basename (changed_path);
+  dl_article_set_headline (changed, "Changed by hand");
+  write_article_file (changed_path, changed);
+  g_hash_table_unref (collect_opened (fd));
+
+  store = load_store (&lib);
+  opened = collect_opened (fd);
+  g_assert_cmpuint (g_hash_table_size (opened), ==, 1);
+  g_assert_true (g_hash_table_contains (opened, changed_name));
+  g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, dl_article_get_uuid (changed))),
+                   ==, "Changed by hand");
+
+  close (fd);
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  g_test_message ("items-changed %u -%u +%u", position, removed, added);
+  (*count)++;
+}
+
+typedef struct
+{
+  guint             n_items;
+  DlArticleSummary *last;
+} ReadyState;
+
+static void
+notify_ready (DlStore    *store,
+              GParamSpec *pspec,
+              ReadyState *state)
+{
+  state->n_items = n_summaries (store);
+  if (state->n_items > 0)
+    state->last = g_list_model_get_item (dl_store_get_summaries (store), state->n_items - 1);
+}
+
+static void
+test_ten_thousand_articles (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) opened = NULL;
+  GListModel *summaries;
+  guint signals = 0;
+  ReadyState ready = { 0, NULL };
+  g_autoptr(DlArticleSummary) at_same_place = NULL;
+  int fd;
+
+  library_init (&lib);
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Article %u", i);
+      g_autoptr(DlArticle) article = make_article (headline, "A short body.", 1600000000 + (i * 7919) % 10000 * 60);
+      g_autofree char *path = file_in (lib.path, dl_article_get_uuid (article));
+
+      write_article_file (path, article);
+    }
+
+  /* No index yet: built from the files, in one items-changed. */
+  store = dl_store_new (lib.dir);
+  g_signal_connect (dl_store_get_summaries (store), "items-changed", G_CALLBACK (count_items_changed), &signals);
+  dl_store_load_async (store, NULL, async_cb, &result);
+  dl_store_load_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_summaries (store), ==, 10000);
+  g_assert_cmpuint (signals, ==, 1);
+  g_clear_object (&store);
+  g_clear_object (&result);
+
+  /* From the index: ready as soon as the first page of the index (the
+   * newest articles) is shown, the rest appended after it in a second
+   * signal, and no article file opened. */
+  fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  g_assert_cmpint (inotify_add_watch (fd, lib.path, IN_OPEN), >=, 0);
+  signals = 0;
+  store = dl_store_new (lib.dir);
+  summaries = dl_store_get_summaries (store);
+  g_signal_connect (summaries, "items-changed", G_CALLBACK (count_items_changed), &signals);
+  g_signal_connect (store, "notify::ready", G_CALLBACK (notify_ready), &ready);
+  dl_store_load_async (store, NULL, async_cb, &result);
+  dl_store_load_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (dl_store_is_ready (store));
+  g_assert_cmpuint (ready.n_items, >, 0);
+  g_assert_cmpuint (ready.n_items, <, 10000);
+  at_same_place = g_list_model_get_item (summaries, ready.n_items - 1);
+  g_assert_true (at_same_place == ready.last);
+  g_clear_object (&ready.last);
+  g_assert_cmpuint (n_summaries (store), ==, 10000);
+  g_assert_cmpuint (signals, ==, 2);
+  opened = collect_opened (fd);
+  g_assert_cmpuint (g_hash_table_size (opened), ==, 0);
+  close (fd);
+
+  /* Newest first. */
+  for (guint i = 1; i < 10000; i++)
+    {
+      g_autoptr(DlArticleSummary) a = g_list_model_get_item (summaries, i - 1);
+      g_autoptr(DlArticleSummary) b = g_list_model_get_item (summaries, i);
+
+      g_assert_cmpint (g_date_time_compare (dl_article_summary_get_modified (a),
+                                            dl_article_summary_get_modified (b)), >=, 0);
+    }
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+static void
+test_save_during_load (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("Before", "", 1700000000);
+  g_autoptr(DlArticle) on_disk = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *fresh = NULL;
+  struct timespec old_times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+
+  library_init (&lib);
+  store = load_store (&lib);
+  save_many (store, 300);
+  dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Temporary files: one left by a crash long ago, one "in progress". */
+  stale = g_build_filename (lib.path, ".dead.dateline.AbC123", NULL);
+  fresh = g_build_filename (lib.path, ".live.dateline.XyZ789", NULL);
+  g_file_set_contents (stale, "half a file", -1, NULL);
+  g_file_set_contents (fresh, "half a file", -1, NULL);
+  g_assert_cmpint (utimensat (AT_FDCWD, stale, old_times, 0), ==, 0);
+
+  /* The editor saves while the library is still loading: the
+   * reconciliation must not put the older summary back. */
+  store = dl_store_new (lib.dir);
+  dl_store_load_async (store, NULL, async_cb, &loaded);
+  dl_article_set_headline (article, "Saved while loading");
+  dl_article_touch (article);
+  dl_store_save_article_async (store, article, NULL, async_cb, &saved);
+  dl_store_save_article_finish (store, wait_for (&saved), &error);
+  g_assert_no_error (error);
+  dl_store_load_finish (store, wait_for (&loaded), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_summaries (store), ==, 301);
+  g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, dl_article_get_uuid (article))),
+                   ==, "Saved while loading");
+  path = file_in (lib.path, dl_article_get_uuid (article));
+  on_disk = read_article (path);
+  g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "Saved while loading");
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+static void
+test_save_moves_summary_to_top (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) oldest = make_article ("Oldest", "", 1600000000);
+  g_autoptr(DlArticleSummary) top = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  DlArticleSummary *summary;
+  guint signals = 0;
+
+  library_init (&lib);
+  store = load_store (&lib);
+  dl_store_save_article_sync (store, oldest, NULL, &error);
+  g_assert_no_error (error);
+  save_many (store, 5);
+  summary = dl_store_find_summary (store, dl_article_get_uuid (oldest));
+  top = g_list_model_get_item (dl_store_get_summaries (store), 5);
+  g_assert_true (top == summary);
+  g_clear_object (&top);
+
+  g_signal_connect (dl_store_get_summaries (store), "items-changed", G_CALLBACK (count_items_changed), &signals);
+  dl_article_set_headline (oldest, "Edited just now");
+  dl_article_set_modified (oldest, now);
+  dl_store_save_article_sync (store, oldest, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The same object, updated in place, moved in one signal. */
+  top = g_list_model_get_item (dl_store_get_summaries (store), 0);
+  g_assert_true (top == summary);
+  g_assert_cmpstr (dl_article_summary_get_headline (top), ==, "Edited just now");
+  g_assert_cmpuint (signals, ==, 1);
+  g_assert_cmpuint (n_summaries (store), ==, 6);
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+/* ------------------------------------------------------------------ */
+/* Trash, import, search                                               */
+
+static void
+test_trash_and_restore (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) keep = make_article ("Keep", "", 1700000000);
+  g_autoptr(DlArticle) bin = make_article ("Bin", "the text", 1700000100);
+  g_autoptr(DlArticle) from_trash = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *trash = NULL;
+  g_autofree char *trashed = NULL;
+  const char *uuid = dl_article_get_uuid (bin);
+
+  library_init (&lib);
+  store = load_store (&lib);
+  dl_store_save_article_sync (store, keep, NULL, &error);
+  g_assert_no_error (error);
+  dl_store_save_article_sync (store, bin, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_summaries (store), ==, 2);
+
+  path = file_in (lib.path, uuid);
+  trash = g_build_filename (lib.path, DL_STORE_TRASH_DIR, NULL);
+  trashed = file_in (trash, uuid);
+
+  g_assert_true (dl_store_trash_article (store, uuid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_summaries (store), ==, 1);
+  g_assert_null (dl_store_find_summary (store, uuid));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  from_trash = read_article (trashed);
+  g_assert_cmpstr (dl_article_get_body (from_trash), ==, "the text");
+
+  /* Still gone after a restart. */
+  g_clear_object (&store);
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 1);
+
+  g_assert_false (dl_store_trash_article (store, uuid, &error));
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (dl_store_restore_article (store, uuid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_summaries (store), ==, 2);
+  g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, uuid)), ==, "Bin");
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (trashed, G_FILE_TEST_EXISTS));
+
+  g_assert_false (dl_store_restore_article (store, uuid, &error));
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A save of an article trashed meanwhile lands in the trash, not back
+   * in the library. */
+  g_assert_true (dl_store_trash_article (store, uuid, &error));
+  dl_article_set_body (bin, "last words");
+  g_assert_true (dl_store_save_article_sync (store, bin, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_object (&from_trash);
+  from_trash = read_article (trashed);
+  g_assert_cmpstr (dl_article_get_body (from_trash), ==, "last words");
+  g_assert_cmpuint (n_summaries (store), ==, 1);
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+static void
+test_import_with_uuid_clash (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) original = make_article ("From the desk", "Imported body", 1700000000);
+  g_autoptr(DlArticle) first = NULL;
+  g_autoptr(DlArticle) second = NULL;
+  g_autoptr(DlArticle) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *outside_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *first_path = NULL;
+  g_autoptr(GFile) outside_file = NULL;
+  g_autoptr(GFile) bad_file = NULL;
+
+  library_init (&lib);
+  outside = g_dir_make_tmp ("dateline-outside-XXXXXX", &error);
+  g_assert_no_error (error);
+  outside_path = g_build_filename (outside, "report.dateline", NULL);
+  write_article_file (outside_path, original);
+  outside_file = g_file_new_for_path (outside_path);
+
+  store = load_store (&lib);
+  first = dl_store_import_file (store, outside_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (first), ==, dl_article_get_uuid (original));
+
+  second = dl_store_import_file (store, outside_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (second), !=, dl_article_get_uuid (original));
+  g_assert_true (g_uuid_string_is_valid (dl_article_get_uuid (second)));
+  g_assert_cmpstr (dl_article_get_body (second), ==, "Imported body");
+  g_assert_cmpuint (n_summaries (store), ==, 2);
+
+  /* The first import was not overwritten. */
+  first_path = file_in (lib.path, dl_article_get_uuid (first));
+  on_disk = read_article (first_path);
+  g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "From the desk");
+
+  bad_path = g_build_filename (outside, "notes.dateline", NULL);
+  g_file_set_contents (bad_path, "[1, 2, 3]", -1, NULL);
+  bad_file = g_file_new_for_path (bad_path);
+  g_assert_null (dl_store_import_file (store, bad_file, NULL, &error));
+  g_assert_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_NOT_ARTICLE);
+  g_assert_nonnull (strstr (error->message, "notes.dateline"));
+  g_test_message ("Error: %s", error->message);
+  g_assert_cmpuint (n_summaries (store), ==, 2);
+
+  g_clear_object (&store);
+  remove_recursively (outside);
+  library_clear (&lib);
+}
+
+static GStrv
+search (DlStore    *store,
+        const char *query)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv found;
+
+  dl_store_search_async (store, query, NULL, async_cb, &result);
+  found = dl_store_search_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return found;
+}
+
+static void
+test_search (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) fox = make_article ("Animals", "The quick brown fox jumps over the lazy dog.", 1700000000);
+  g_autoptr(DlArticle) economy = make_article ("Trade talks", "Die Straße der ÉCONOMIE.", 1700000100);
+  g_autoptr(DlArticle) tagged = make_article ("Weather", "Rain.", 1700000200);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) found = NULL;
+
+  library_init (&lib);
+  store = load_store (&lib);
+  dl_article_set_standfirst (economy, "Ministers met on Tuesday.");
+  dl_article_add_tag (tagged, "Climate");
+  dl_article_set_place (tagged, "Brest");
+  dl_store_save_article_sync (store, fox, NULL, NULL);
+  dl_store_save_article_sync (store, economy, NULL, NULL);
+  dl_store_save_article_sync (store, tagged, NULL, NULL);
+
+  found = search (store, "QUICK fox");
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_assert_cmpstr (found[0], ==, dl_article_get_uuid (fox));
+  g_clear_pointer (&found, g_strfreev);
+
+  /* Unicode casefolding: "STRASSE" finds "Straße", "économie" finds "ÉCONOMIE". */
+  found = search (store, "économie strasse");
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_assert_cmpstr (found[0], ==, dl_article_get_uuid (economy));
+  g_clear_pointer (&found, g_strfreev);
+
+  found = search (store, "tuesday");
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_clear_pointer (&found, g_strfreev);
+
+  found = search (store, "climate brest");
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_assert_cmpstr (found[0], ==, dl_article_get_uuid (tagged));
+  g_clear_pointer (&found, g_strfreev);
+
+  /* Every article has the place "Minsk" but one. */
+  found = search (store, "minsk");
+  g_assert_cmpuint (g_strv_length (found), ==, 2);
+  g_clear_pointer (&found, g_strfreev);
+
+  /* Words split across fields do not count; nor do key names. */
+  found = search (store, "fox headline");
+  g_assert_cmpuint (g_strv_length (found), ==, 0);
+  g_clear_pointer (&found, g_strfreev);
+
+  g_cancellable_cancel (cancellable);
+  dl_store_search_async (store, "fox", cancellable, async_cb, &result);
+  g_assert_null (dl_store_search_finish (store, wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/save/atomic-with-backup", test_save_atomic_with_backup);
+  g_test_add_func ("/store/save/never-reorders", test_save_never_reorders);
+  g_test_add_func ("/store/save/folder-is-a-file", test_save_fails_when_folder_is_a_file);
+  g_test_add_func ("/store/save/disk-full", test_save_fails_when_disk_is_full);
+  g_test_add_func ("/store/save/moves-summary-to-top", test_save_moves_summary_to_top);
+  g_test_add_func ("/store/save/during-load", test_save_during_load);
+  g_test_add_func ("/store/load/corrupt-file-quarantined", test_corrupt_file_is_quarantined);
+  g_test_add_func ("/store/load/open-corrupt-file", test_open_corrupt_file);
+  g_test_add_func ("/store/load/index-rebuilt", test_index_rebuilt_when_missing_or_corrupt);
+  g_test_add_func ("/store/load/external-changes", test_external_changes_picked_up);
+  g_test_add_func ("/store/load/no-bodies-read", test_load_does_not_read_bodies);
+  g_test_add_func ("/store/load/ten-thousand", test_ten_thousand_articles);
+  g_test_add_func ("/store/trash-and-restore", test_trash_and_restore);
+  g_test_add_func ("/store/import/uuid-clash", test_import_with_uuid_clash);
+  g_test_add_func ("/store/search", test_search);
+
+  return g_test_run ();
+}
