@@ -566,7 +566,7 @@ test_window_delete_key (Fixture       *f,
 static gboolean
 save_error_shown (Fixture *f)
 {
-  GtkWidget *label = find_label_containing (GTK_WIDGET (f->window), "Could not save the article");
+  GtkWidget *label = find_label_containing (GTK_WIDGET (f->window), "Could not save the article.</b>");
 
   return label != NULL &&
          gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER)));

@@ -729,6 +729,13 @@ save_window_state (DlWindow *self)
                         gtk_widget_get_width (GTK_WIDGET (self->preview_bin)));
 }
 
+static gboolean
+destroy_in_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_flushed_cb (GObject      *object,
                      GAsyncResult *result,
@@ -748,8 +755,10 @@ on_close_flushed_cb (GObject      *object,
       return;
     }
 
+  /* Destroyed from an idle: this callback may run inside the autosaver's
+   * own save callback, which must not see its owner vanish under it. */
   self->can_destroy = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_in_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
