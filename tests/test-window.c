@@ -10,6 +10,8 @@
 #include "dl-application.h"
 #include "dl-article-row.h"
 #include "dl-article-file.h"
+#include "dl-classification-section.h"
+#include "dl-dateline-section.h"
 #include "dl-window.h"
 
 /* A GtkApplication that is registered but never run: windows need one for
@@ -723,6 +725,67 @@ test_application_open_file (Fixture       *f,
   g_unlink (path);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+second_opened (Fixture *f)
+{
+  DlArticle *article = dl_window_get_article (f->window);
+  return article != NULL && g_strcmp0 (dl_article_get_uuid (article), second_uuid) == 0;
+}
+
+/* The real sections are in the editor, follow the open article, and the
+ * category field offers the categories used in the library. */
+static void
+test_window_editor_sections (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *uuid = NULL;
+  g_autoptr(DlArticle) politics = dl_article_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dateline;
+  GtkWidget *classification;
+  GListModel *categories;
+
+  write_article (f, "Rates held", "Body", 5, &uuid);
+  dl_article_set_headline (politics, "Elections");
+  dl_article_set_category (politics, "Politics");
+  g_assert_true (dl_store_save_article_sync (f->store, politics, NULL, &error));
+  g_assert_no_error (error);
+
+  fixture_open_window (f);
+  dateline = find_descendant (GTK_WIDGET (f->window), DL_TYPE_DATELINE_SECTION);
+  classification = find_descendant (GTK_WIDGET (f->window), DL_TYPE_CLASSIFICATION_SECTION);
+  g_assert_nonnull (dateline);
+  g_assert_nonnull (classification);
+
+  categories = dl_classification_section_get_known_categories (DL_CLASSIFICATION_SECTION (classification));
+  g_assert_nonnull (categories);
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (categories), 0), ==, "Economy");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (categories), 1), ==, "Politics");
+
+  dl_window_open_article (f->window, uuid);
+  second_uuid = uuid;
+  g_assert_true (wait_until (second_opened, f, 3000));
+  g_assert_true (dl_editor_section_get_article (DL_EDITOR_SECTION (dateline)) == dl_window_get_article (f->window));
+  g_assert_true (dl_editor_section_get_article (DL_EDITOR_SECTION (classification)) == dl_window_get_article (f->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -751,6 +814,7 @@ main (int   argc,
   ADD ("/window/delete-key", test_window_delete_key);
   ADD ("/window/save-error", test_window_save_error);
   ADD ("/window/sections-follow", test_window_sections_follow);
+  ADD ("/window/editor-sections", test_window_editor_sections);
   ADD ("/application/open-file", test_application_open_file);
 #undef ADD
   g_test_add_func ("/window/relative-time", test_window_relative_time);

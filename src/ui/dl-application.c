@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-application.h"
+#include "dl-preferences-window.h"
 #include "dl-window.h"
 
 /* Showing the window with the last article already in it avoids a flash
@@ -259,19 +260,9 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   GtkApplication *application = user_data;
-  GType type = g_type_from_name ("DlPreferencesWindow");
-  GtkWindow *window;
+  GtkWidget *window = dl_preferences_window_new (gtk_application_get_active_window (application));
 
-  /* The preferences window is built elsewhere; until it is linked in
-   * there is nothing to show. */
-  if (type == G_TYPE_INVALID || !g_type_is_a (type, GTK_TYPE_WINDOW))
-    return;
-
-  window = g_object_new (type,
-                         "transient-for", gtk_application_get_active_window (application),
-                         "modal", TRUE,
-                         NULL);
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -11,7 +11,11 @@
 #include <gtksourceview/gtksource.h>
 
 #include "dl-article-editor.h"
+#include "dl-classification-section.h"
+#include "dl-credits-section.h"
+#include "dl-dateline-section.h"
 #include "dl-editor-section.h"
+#include "dl-image-section.h"
 #include "dl-text-stats.h"
 #include "dl-resources.h"
 
@@ -42,6 +46,8 @@ struct _DlArticleEditor
   GtkPaned        *paned;
   GtkLabel        *reading_time_label;
   GtkBox          *sections_box;
+  DlClassificationSection *classification_section;
+  DlDatelineSection *dateline_section;
   GtkEntry        *slug_entry;
   GtkTextView     *standfirst_view;
   GtkSourceView   *body_view;
@@ -432,6 +438,10 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
 
   gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (DL_TYPE_CLASSIFICATION_SECTION);
+  g_type_ensure (DL_TYPE_CREDITS_SECTION);
+  g_type_ensure (DL_TYPE_DATELINE_SECTION);
+  g_type_ensure (DL_TYPE_IMAGE_SECTION);
 
   /* Referencing the resource links it in from the static library. */
   (void) dl_get_resource ();
@@ -439,6 +449,8 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, body_scroller);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, body_view);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, characters_label);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, classification_section);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, dateline_section);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, headline_count_label);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, headline_row);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, language_entry);
@@ -587,3 +599,19 @@ dl_article_editor_add_section (DlArticleEditor *self,
   gtk_box_append (self->sections_box, GTK_WIDGET (section));
   dl_editor_section_set_article (section, self->article);
 }
+
+/**
+ * dl_article_editor_set_known_categories:
+ * @categories: a GListModel of GtkStringObject: categories used before
+ *
+ * Offered as completions of the category field.
+ */
+void
+dl_article_editor_set_known_categories (DlArticleEditor *self,
+                                        GListModel      *categories)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+
+  dl_classification_section_set_known_categories (self->classification_section, categories);
+}
+

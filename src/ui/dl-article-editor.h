@@ -34,4 +34,7 @@ GtkTextBuffer *dl_article_editor_get_body_buffer (DlArticleEditor *self);
 void       dl_article_editor_add_section    (DlArticleEditor *self,
                                              DlEditorSection *section);
 
+void             dl_article_editor_set_known_categories (DlArticleEditor *self,
+                                                         GListModel      *categories);
+
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _DlWindow
   DlAutosaver          *autosaver;
   DlArticle            *article;
   GSettings            *settings;
+  GtkStringList        *known_categories;   /* offered as completions */
   GCancellable         *cancellable;        /* the window's lifetime */
   GCancellable         *open_cancellable;   /* the article being opened */
   GTask                *load_task;          /* completes when the first article shows */
@@ -68,6 +69,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void update_known_categories (DlWindow *self);
 static void open_article (DlWindow   *self,
                           const char *uuid,
                           GTask      *task);
@@ -332,13 +334,62 @@ on_library_loaded_cb (GObject      *object,
     dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (self->article));
   update_page (self);
   update_quarantine (self);
+  update_known_categories (self);
+}
+
+static int
+compare_collated (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Categories used before in the library, each once (compared without
+ * case), in alphabetical order. Summaries come from the index, so this
+ * reads no article file. */
+static void
+update_known_categories (DlWindow *self)
+{
+  GListModel *summaries = dl_store_get_summaries (self->store);
+  guint n = g_list_model_get_n_items (summaries);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->known_categories));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean same;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
+      const char *category = dl_article_summary_get_category (summary);
+      char *folded;
+
+      if (category == NULL || *category == '\0')
+        continue;
+      folded = g_utf8_casefold (category, -1);
+      if (g_hash_table_add (seen, folded))
+        g_ptr_array_add (names, (gpointer) category);
+    }
+  g_ptr_array_sort (names, compare_collated);
+
+  same = names->len == n_old;
+  for (guint i = 0; same && i < n_old; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (self->known_categories, i),
+                      g_ptr_array_index (names, i)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->known_categories, 0, n_old, (const char * const *) names->pdata);
 }
 
 static void
 on_summaries_changed_cb (DlWindow *self)
 {
   if (self->library_loaded)
-    update_page (self);
+    {
+      update_page (self);
+      update_known_categories (self);
+    }
 }
 
 static void
@@ -799,6 +850,7 @@ dl_window_constructed (GObject *object)
   g_signal_connect_object (dl_store_get_quarantined (self->store), "items-changed",
                            G_CALLBACK (update_quarantine), self, G_CONNECT_SWAPPED);
   dl_library_view_set_store (self->library_view, self->store);
+  dl_article_editor_set_known_categories (self->editor, G_LIST_MODEL (self->known_categories));
 
   update_save_state (self);
   update_page (self);
@@ -895,6 +947,7 @@ dl_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->open_cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->known_categories);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dl_window_parent_class)->finalize (object);
@@ -975,6 +1028,7 @@ dl_window_init (DlWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID_BASE);
+  self->known_categories = gtk_string_list_new (NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -1096,10 +1150,14 @@ void
 dl_window_new_article (DlWindow *self)
 {
   g_autoptr(DlArticle) article = NULL;
+  g_autofree char *language = NULL;
 
   g_return_if_fail (DL_IS_WINDOW (self));
 
   article = dl_article_new ();
+  language = g_settings_get_string (self->settings, "default-language");
+  if (*language != '\0')
+    dl_article_set_language (article, language);
   /* It must show in the list even if the search would hide it. */
   dl_library_view_set_search_text (self->library_view, NULL);
   dl_window_show_article (self, article);
