@@ -13,6 +13,7 @@
 #include "dl-classification-section.h"
 #include "dl-dateline-section.h"
 #include "dl-window.h"
+#include "dl-window-transfer.h"
 
 /* A GtkApplication that is registered but never run: windows need one for
  * their actions, not a main loop of its own. */
@@ -786,6 +787,65 @@ test_window_editor_sections (Fixture       *f,
   g_assert_true (dl_editor_section_get_article (DL_EDITOR_SECTION (classification)) == dl_window_get_article (f->window));
 }
 
+static char *export_path;
+static const char *export_expected;
+
+/* The exporter writes in a worker: wait until the whole text is there. */
+static gboolean
+export_written (Fixture *f)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (export_path, &contents, NULL, NULL)
+         && strstr (contents, export_expected) != NULL;
+}
+
+/* File → Export writes the open article, including text typed a moment
+ * ago, in the chosen format, off the main thread. */
+static void
+test_window_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  write_article (f, "Rates <held>", "First paragraph.", 5, &uuid);
+  fixture_open_window (f);
+  dl_window_open_article (f->window, uuid);
+  second_uuid = uuid;
+  g_assert_true (wait_until (second_opened, f, 3000));
+
+  /* Typed just now: still only in the editor's buffer. */
+  buffer = GTK_TEXT_BUFFER (dl_article_editor_get_body_buffer (dl_window_get_editor (f->window)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n\nTyped before exporting.", -1);
+
+  export_path = g_build_filename (f->dir, "out", "page.md", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (g_path_get_dirname (export_path), 0700), ==, 0);
+  file = g_file_new_for_path (export_path);
+  export_expected = "Typed before exporting.";
+  dl_window_transfer_export_to (f->window, file, "markdown");
+  g_assert_true (wait_until (export_written, f, 5000));
+  g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Rates <held>"));
+  g_assert_nonnull (strstr (contents, "Typed before exporting."));
+  g_clear_pointer (&contents, g_free);
+  g_clear_object (&file);
+  g_clear_pointer (&export_path, g_free);
+
+  export_path = g_build_filename (f->dir, "out", "page.html", NULL);
+  file = g_file_new_for_path (export_path);
+  export_expected = "</html>";
+  dl_window_transfer_export_to (f->window, file, "html");
+  g_assert_true (wait_until (export_written, f, 5000));
+  g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Rates &lt;held&gt;"));
+  g_clear_pointer (&export_path, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -815,6 +875,7 @@ main (int   argc,
   ADD ("/window/save-error", test_window_save_error);
   ADD ("/window/sections-follow", test_window_sections_follow);
   ADD ("/window/editor-sections", test_window_editor_sections);
+  ADD ("/window/export", test_window_export);
   ADD ("/application/open-file", test_application_open_file);
 #undef ADD
   g_test_add_func ("/window/relative-time", test_window_relative_time);

@@ -12,6 +12,7 @@
 #include "dl-library-view.h"
 #include "dl-quarantined-file.h"
 #include "dl-window.h"
+#include "dl-window-transfer.h"
 #include "dl-resources.h"
 
 struct _DlWindow
@@ -954,6 +955,22 @@ dl_window_finalize (GObject *object)
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  dl_window_transfer_export (DL_WINDOW (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  dl_window_transfer_import (DL_WINDOW (widget));
+}
+
+static void
 dl_window_class_init (DlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1006,6 +1023,8 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_delete_requested_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-article", NULL, delete_article_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
@@ -1015,6 +1034,8 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.toggle-preview", "preview-visible");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.toggle-preview", NULL);
@@ -1165,4 +1186,11 @@ dl_window_new_article (DlWindow *self)
                                on_new_article_saved_cb, g_object_ref (self));
   dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (article));
   dl_article_editor_focus_headline (self->editor);
+}
+
+AdwToastOverlay *
+dl_window_get_toast_overlay (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->toast_overlay;
 }
