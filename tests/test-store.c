@@ -662,7 +662,7 @@ test_load_does_not_read_bodies (void)
   g_assert_cmpuint (g_hash_table_size (opened), ==, 0);
   g_clear_pointer (&opened, g_hash_table_unref);
   g_clear_object (&store);
-  collect_opened (fd);   /* drain the index write */
+  g_hash_table_unref (collect_opened (fd));   /* drain the index write */
 
   /* Changed outside Dateline: exactly that file is read. */
   changed_path = file_in (lib.path, dl_article_get_uuid (changed));

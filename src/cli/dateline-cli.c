@@ -467,22 +467,6 @@ cmd_import (int    argc,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(DlArticle) article = dl_store_import_file (store, file, NULL, &error);
 
-      /* Not a .dateline file: maybe an IPTC ninjs document. */
-      if (article == NULL)
-        {
-          g_autoptr(GError) ninjs_error = NULL;
-
-          article = dl_cli_import_ninjs (argv[i], &ninjs_error);
-          if (article != NULL && !dl_store_save_article_sync (store, article, NULL, &ninjs_error))
-            g_clear_object (&article);
-          if (article != NULL)
-            g_clear_error (&error);
-          else if (!g_error_matches (ninjs_error, DL_NINJS_ERROR, DL_NINJS_ERROR_NOT_NINJS))
-            {
-              g_clear_error (&error);
-              error = g_steal_pointer (&ninjs_error);
-            }
-        }
       if (article == NULL)
         {
           print_error (error->message);

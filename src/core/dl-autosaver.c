@@ -284,7 +284,9 @@ on_save_done_cb (GObject      *object,
                  gpointer      user_data)
 {
   Tracker *tracker = user_data;
-  DlAutosaver *self = tracker->self;
+  /* A flush waiter's callback may drop the last reference to the
+   * autosaver (a window closing); keep it alive until we are done. */
+  g_autoptr(DlAutosaver) self = tracker->self != NULL ? g_object_ref (tracker->self) : NULL;
   g_autoptr(GError) error = NULL;
 
   tracker->saving = FALSE;

@@ -31,6 +31,7 @@
 #include <glib/gstdio.h>
 
 #include "dl-article-file.h"
+#include "dl-ninjs.h"
 #include "dl-quarantined-file.h"
 #include "dl-store.h"
 
@@ -1962,6 +1963,8 @@ dl_store_restore_article (DlStore     *self,
 /**
  * dl_store_import_file:
  *
+ * Imports a .dateline file or an IPTC ninjs 2.x document.
+ *
  * Returns: (transfer full): the article as stored in the library, or
  *   NULL with @error set (the message names the file and the problem).
  */
@@ -1977,6 +1980,7 @@ dl_store_import_file (DlStore       *self,
   g_autofree char *trashed = NULL;
   g_autofree char *trash = NULL;
   g_autoptr(DlArticle) article = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length = 0;
   const char *uuid;
 
@@ -1989,10 +1993,25 @@ dl_store_import_file (DlStore       *self,
       g_prefix_error (error, _("Could not import “%s”: "), display);
       return NULL;
     }
-  article = dl_article_new_from_data (contents, length, error);
+  article = dl_article_new_from_data (contents, length, &local_error);
+  /* Not a Dateline article: it may be an IPTC ninjs document from an
+   * agency feed or another newsroom system. */
+  if (article == NULL
+      && g_error_matches (local_error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_NOT_ARTICLE))
+    {
+      g_autoptr(GError) ninjs_error = NULL;
+
+      article = dl_ninjs_import_data (contents, length, &ninjs_error);
+      if (article == NULL && !g_error_matches (ninjs_error, DL_NINJS_ERROR, DL_NINJS_ERROR_NOT_NINJS))
+        {
+          g_clear_error (&local_error);
+          local_error = g_steal_pointer (&ninjs_error);
+        }
+    }
   if (article == NULL)
     {
-      g_prefix_error (error, _("Could not import “%s”: "), display);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not import “%s”: "), display);
       return NULL;
     }
 

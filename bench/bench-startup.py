@@ -1,0 +1,124 @@
+#!/usr/bin/python3
+# bench-startup.py: launch → first frame, Dateline vs GNOME Text Editor, and a
+# library of 10 vs 10,000 articles, all measured in one run with the same
+# external timer (bench/first-frame: XDamage on the new top-level window).
+#
+# Run inside an X server and a session bus, from the source root:
+#   xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
+#     /usr/bin/python3 bench/bench-startup.py build [RUNS]
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
+RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 7
+WORDS = 5000
+SAMPLE = "/work/shared/samples/belta-2025-05-08-belarus-china.txt"
+
+timer = os.path.join(BUILD, "bench", "first-frame")
+make_library = os.path.join(BUILD, "bench", "make-library")
+dateline = os.path.join(BUILD, "src", "ui", "dateline")
+schemas = os.path.join(BUILD, "data")
+work = tempfile.mkdtemp(prefix="dateline-bench-")
+
+
+def five_thousand_words():
+    """The BelTA sample's article text, repeated to WORDS words."""
+    text = ""
+    if os.path.exists(SAMPLE):
+        lines = open(SAMPLE, encoding="utf-8").read().splitlines()
+        start = next((i for i, l in enumerate(lines) if l.startswith("MINSK,")), 0)
+        end = next((i for i, l in enumerate(lines) if "partnership ties" in l), len(lines) - 1)
+        text = "\n".join(lines[start:end + 1])
+    if not text.strip():
+        text = "The parties discussed trade and economic cooperation. " * 20
+    words = text.split(" ")
+    out = []
+    while len(out) < WORDS:
+        out.extend(words)
+    return " ".join(out[:WORDS]) + "\n"
+
+
+def make_library_dir(name, n):
+    data_home = os.path.join(work, name)
+    uuid = subprocess.run([make_library, os.path.join(data_home, "dateline"), str(n), "400", text_path],
+                          check=True, capture_output=True, text=True).stdout.split()[0]
+    return data_home, uuid
+
+
+def environment(data_home, last_article=None):
+    home = tempfile.mkdtemp(prefix="home-", dir=work)
+    config = os.path.join(home, "config")
+    os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+    if last_article:
+        # The keyfile backend lets a fresh process start with the article open,
+        # as it would after being closed on it.
+        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+            f.write("[io/github/dateline/Dateline]\nlast-article='%s'\n" % last_article)
+    runtime = os.path.join(home, "runtime")
+    os.makedirs(runtime, mode=0o700)
+    env = dict(os.environ)
+    env.update({
+        "HOME": home,
+        "XDG_CONFIG_HOME": config,
+        "XDG_DATA_HOME": data_home or os.path.join(home, "data"),
+        "XDG_CACHE_HOME": os.path.join(home, "cache"),
+        "XDG_STATE_HOME": os.path.join(home, "state"),
+        "XDG_RUNTIME_DIR": runtime,
+        "GSETTINGS_BACKEND": "keyfile",
+        "GSETTINGS_SCHEMA_DIR": schemas,
+        "GSK_RENDERER": "cairo",
+        "NO_AT_BRIDGE": "1",
+    })
+    return env
+
+
+def first_frame(command, env):
+    out = subprocess.run([timer] + command, env=env, capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise RuntimeError("%s: %s" % (command[0], out.stderr.strip()))
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+text_path = os.path.join(work, "article.md")
+with open(text_path, "w", encoding="utf-8") as f:
+    f.write(five_thousand_words())
+
+lib10, uuid10 = make_library_dir("lib10", 10)
+lib10000, uuid10000 = make_library_dir("lib10000", 10000)
+
+configs = {
+    "gnome-text-editor, 5,000 words": lambda: first_frame(
+        ["gnome-text-editor", "--standalone", text_path], environment(None)),
+    "Dateline, 5,000 words, 10 articles": lambda: first_frame(
+        [dateline], environment(lib10, uuid10)),
+    "Dateline, 5,000 words, 10,000 articles": lambda: first_frame(
+        [dateline], environment(lib10000, uuid10000)),
+}
+
+# One warm-up each (page cache, font cache), then interleaved rounds so that
+# drift in the machine's load affects every program alike.
+for run in configs.values():
+    run()
+results = {name: [] for name in configs}
+for _ in range(RUNS):
+    for name, run in configs.items():
+        results[name].append(run())
+
+medians = {name: statistics.median(values) for name, values in results.items()}
+for name, values in results.items():
+    print("%-42s median %7.1f ms   (%s)" % (name, medians[name], ", ".join("%.0f" % v for v in values)))
+
+gte = medians["gnome-text-editor, 5,000 words"]
+d10 = medians["Dateline, 5,000 words, 10 articles"]
+d10k = medians["Dateline, 5,000 words, 10,000 articles"]
+print()
+print("Dateline / gnome-text-editor (5,000 words): %.2f  (target <= 1.00)" % (d10 / gte))
+print("10,000 articles / 10 articles:              %.2f  (target <= 1.10)" % (d10k / d10))
+
+shutil.rmtree(work, ignore_errors=True)

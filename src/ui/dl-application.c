@@ -1,0 +1,440 @@
+/* dl-application.c: the application: windows, actions, opening files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-application"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dl-application.h"
+#include "dl-preferences-window.h"
+#include "dl-window.h"
+
+/* Showing the window with the last article already in it avoids a flash
+ * of an empty editor; reading one small file takes a few milliseconds, and
+ * past this the window shows anyway. */
+#define PRESENT_TIMEOUT_MS 300
+
+struct _DlApplication
+{
+  AdwApplication  parent_instance;
+
+  DlStore        *store;
+  gboolean        new_article;
+};
+
+G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  DlWindow *window;
+  guint     timeout_id;
+  gboolean  new_article;
+} PresentData;
+
+static void
+present_data_free (PresentData *data)
+{
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  g_clear_object (&data->window);
+  g_free (data);
+}
+
+static void
+present_now (PresentData *data)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (data->window)))
+    gtk_window_present (GTK_WINDOW (data->window));
+}
+
+static gboolean
+on_present_timeout_cb (gpointer user_data)
+{
+  PresentData *data = user_data;
+
+  data->timeout_id = 0;
+  present_now (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  PresentData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_window_load_finish (DL_WINDOW (object), result, &error))
+    g_debug ("Opening the last article failed: %s", error->message);
+
+  if (data->new_article)
+    dl_window_new_article (data->window);
+  present_now (data);
+  present_data_free (data);
+}
+
+static DlWindow *
+get_window (DlApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return DL_IS_WINDOW (window) ? DL_WINDOW (window) : NULL;
+}
+
+static DlWindow *
+ensure_window (DlApplication *self,
+               const char    *uuid,
+               gboolean       new_article)
+{
+  DlWindow *window = get_window (self);
+  PresentData *data;
+
+  if (window != NULL)
+    return window;
+
+  window = dl_window_new_with_store (GTK_APPLICATION (self), dl_application_get_store (self));
+  data = g_new0 (PresentData, 1);
+  data->window = g_object_ref (window);
+  data->new_article = new_article;
+  data->timeout_id = g_timeout_add (PRESENT_TIMEOUT_MS, on_present_timeout_cb, data);
+  dl_window_load_async (window, uuid, NULL, on_window_loaded_cb, data);
+  return window;
+}
+
+static void
+dl_application_activate (GApplication *application)
+{
+  DlApplication *self = DL_APPLICATION (application);
+  DlWindow *window = get_window (self);
+  gboolean new_article = self->new_article;
+
+  self->new_article = FALSE;
+  if (window != NULL)
+    {
+      if (new_article)
+        dl_window_new_article (window);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  ensure_window (self, NULL, new_article);
+}
+
+typedef struct
+{
+  GFile   *file;
+  DlStore *store;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->store);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  DlArticle *article;
+
+  article = dl_store_import_file (data->store, data->file, cancellable, &error);
+  if (article == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, article, g_object_unref);
+}
+
+static void
+on_imported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DlApplication *self = DL_APPLICATION (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  DlWindow *window;
+
+  article = g_task_propagate_pointer (G_TASK (result), &error);
+  g_application_release (G_APPLICATION (self));
+  window = ensure_window (self, article != NULL ? dl_article_get_uuid (article) : "", FALSE);
+
+  if (article == NULL)
+    {
+      ImportData *data = g_task_get_task_data (G_TASK (result));
+      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *message = NULL;
+      GtkWidget *dialog;
+
+      /* Translators: the file name, then the reason */
+      message = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
+      dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Open the File"), message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* The window may exist already: show the imported article there. */
+  dl_window_open_article (window, dl_article_get_uuid (article));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+dl_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  DlApplication *self = DL_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, on_imported_cb, NULL);
+      ImportData *data = g_new0 (ImportData, 1);
+
+      /* Importing copies and parses the file: never on the main thread.
+       * The store is created here, on the main thread, not in the worker. */
+      data->file = g_object_ref (files[i]);
+      data->store = g_object_ref (dl_application_get_store (self));
+      g_task_set_source_tag (task, dl_application_open);
+      g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+      /* No window exists yet: keep running until the import is done. */
+      g_application_hold (application);
+      g_task_run_in_thread (task, import_thread);
+    }
+}
+
+static int
+dl_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  DlApplication *self = DL_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_contains (options, "new"))
+    self->new_article = TRUE;
+
+  return -1;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (application));
+
+  /* Closing (not destroying) lets every window save before it goes; the
+   * application quits when the last one is gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  GtkWidget *window = dl_preferences_window_new (gtk_application_get_active_window (application));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  static const char *developers[] = { "The Dateline developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (application),
+                        "application-name", _("Dateline"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Dateline developers"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/dateline/dateline",
+                        "issue-url", "https://github.com/dateline/dateline/issues",
+                        "copyright", "© 2026 The Dateline developers",
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+};
+
+static void
+dl_application_startup (GApplication *application)
+{
+  GtkApplication *gtk_app = GTK_APPLICATION (application);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+  };
+
+  G_APPLICATION_CLASS (dl_application_parent_class)->startup (application);
+
+  /* Window shortcuts live in DlWindow's class_init; only application-wide
+   * ones are registered here. */
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (gtk_app, accels[i].action, accels[i].accels);
+}
+
+static void
+dl_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DlApplication *self = DL_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DlApplication *self = DL_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_application_finalize (GObject *object)
+{
+  DlApplication *self = DL_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dl_application_parent_class)->finalize (object);
+}
+
+static void
+dl_application_class_init (DlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = dl_application_finalize;
+  object_class->get_property = dl_application_get_property;
+  object_class->set_property = dl_application_set_property;
+
+  app_class->activate = dl_application_activate;
+  app_class->open = dl_application_open;
+  app_class->startup = dl_application_startup;
+  app_class->handle_local_options = dl_application_handle_local_options;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DL_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dl_application_init (DlApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "new", 'n', 0, G_OPTION_ARG_NONE, NULL, N_("Start a new article"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.dateline…]"));
+}
+
+DlApplication *
+dl_application_new (void)
+{
+  return dl_application_new_with_store (NULL);
+}
+
+/**
+ * dl_application_new_with_store:
+ * @store: (nullable): the library to use, NULL for the default one
+ *
+ * Returns: (transfer full): the application
+ */
+DlApplication *
+dl_application_new_with_store (DlStore *store)
+{
+  g_return_val_if_fail (store == NULL || DL_IS_STORE (store), NULL);
+
+  return g_object_new (DL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/dateline/Dateline",
+                       "store", store,
+                       NULL);
+}
+
+/**
+ * dl_application_get_store:
+ * @self: the application
+ *
+ * Returns: (transfer none): the library, created on first use
+ */
+DlStore *
+dl_application_get_store (DlApplication *self)
+{
+  g_return_val_if_fail (DL_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    self->store = dl_store_new (NULL);
+  return self->store;
+}

@@ -1,0 +1,617 @@
+/* dl-article-editor.c: the form and the body of one article
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-article-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <gtksourceview/gtksource.h>
+
+#include "dl-article-editor.h"
+#include "dl-classification-section.h"
+#include "dl-credits-section.h"
+#include "dl-dateline-section.h"
+#include "dl-editor-section.h"
+#include "dl-image-section.h"
+#include "dl-text-stats.h"
+#include "dl-resources.h"
+
+/* Copying a 20,000-word body out of the buffer costs about a millisecond
+ * (docs/PERFORMANCE.md), so it is done once typing pauses rather than per
+ * keystroke; autosave waits longer than this anyway, and saving always
+ * syncs first (dl_article_editor_sync). */
+#define BODY_SYNC_DELAY_MS 150
+
+struct _DlArticleEditor
+{
+  GtkWidget        parent_instance;
+
+  DlArticle       *article;
+  GtkSourceBuffer *body_buffer;
+  DlTextStats      stats;
+  guint            body_sync_id;
+  guint            language_idle_id;
+  gulong           after_paint_id;
+  GdkFrameClock   *frame_clock;
+  guint            loading : 1;
+  guint            body_dirty : 1;
+
+  AdwEntryRow     *headline_row;
+  GtkLabel        *headline_count_label;
+  GtkLabel        *characters_label;
+  GtkEntry        *language_entry;
+  GtkPaned        *paned;
+  GtkLabel        *reading_time_label;
+  GtkBox          *sections_box;
+  DlClassificationSection *classification_section;
+  DlDatelineSection *dateline_section;
+  GtkEntry        *slug_entry;
+  GtkTextView     *standfirst_view;
+  GtkSourceView   *body_view;
+  GtkScrolledWindow *body_scroller;
+  GtkLabel        *words_label;
+};
+
+G_DEFINE_FINAL_TYPE (DlArticleEditor, dl_article_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_stats (DlArticleEditor *self)
+{
+  g_autofree char *words = NULL;
+  g_autofree char *characters = NULL;
+  g_autofree char *minutes = NULL;
+  guint reading = dl_text_stats_reading_minutes (self->stats.words);
+
+  /* %' groups thousands the locale's way. */
+  words = g_strdup_printf (ngettext ("%'u word", "%'u words", self->stats.words), self->stats.words);
+  characters = g_strdup_printf (ngettext ("%'u character", "%'u characters", self->stats.characters),
+                                self->stats.characters);
+  minutes = g_strdup_printf (ngettext ("%u min read", "%u min read", reading), reading);
+
+  gtk_label_set_label (self->words_label, words);
+  gtk_label_set_label (self->characters_label, characters);
+  gtk_label_set_label (self->reading_time_label, minutes);
+}
+
+static char *
+dup_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+sync_body (DlArticleEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  g_clear_handle_id (&self->body_sync_id, g_source_remove);
+  if (!self->body_dirty || self->article == NULL)
+    return;
+
+  self->body_dirty = FALSE;
+  text = dup_buffer_text (GTK_TEXT_BUFFER (self->body_buffer));
+  dl_article_set_body (self->article, text);
+  dl_text_stats_count (text, -1, &self->stats);
+  show_stats (self);
+}
+
+static gboolean
+on_body_sync_timeout_cb (gpointer user_data)
+{
+  DlArticleEditor *self = user_data;
+
+  self->body_sync_id = 0;
+  sync_body (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_body_changed_cb (DlArticleEditor *self)
+{
+  if (self->loading || self->article == NULL)
+    return;
+
+  self->body_dirty = TRUE;
+  g_clear_handle_id (&self->body_sync_id, g_source_remove);
+  self->body_sync_id = g_timeout_add (BODY_SYNC_DELAY_MS, on_body_sync_timeout_cb, self);
+}
+
+static void
+update_slug_placeholder (DlArticleEditor *self)
+{
+  g_autofree char *slug = NULL;
+
+  slug = dl_text_slugify (self->article != NULL ? dl_article_get_headline (self->article) : NULL);
+  gtk_entry_set_placeholder_text (self->slug_entry, *slug != '\0' ? slug : _("Made from the headline"));
+}
+
+static void
+update_headline_count (DlArticleEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->headline_row));
+  glong length = g_utf8_strlen (text, -1);
+  g_autofree char *count = g_strdup_printf ("%ld", length);
+  g_autofree char *tooltip = g_strdup_printf (ngettext ("%ld character", "%ld characters", length), length);
+
+  gtk_label_set_label (self->headline_count_label, count);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->headline_count_label), tooltip);
+}
+
+static void
+on_headline_changed_cb (DlArticleEditor *self)
+{
+  update_headline_count (self);
+  if (self->loading || self->article == NULL)
+    return;
+
+  dl_article_set_headline (self->article, gtk_editable_get_text (GTK_EDITABLE (self->headline_row)));
+  update_slug_placeholder (self);
+}
+
+static void
+on_slug_changed_cb (DlArticleEditor *self)
+{
+  g_autofree char *slug = NULL;
+
+  if (self->loading || self->article == NULL)
+    return;
+
+  slug = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->slug_entry))));
+  dl_article_set_slug (self->article, slug);
+}
+
+static void
+on_language_changed_cb (DlArticleEditor *self)
+{
+  g_autofree char *language = NULL;
+
+  if (self->loading || self->article == NULL)
+    return;
+
+  /* An empty tag is not a language: keep the last one until a new one is typed. */
+  language = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->language_entry))));
+  if (*language != '\0')
+    dl_article_set_language (self->article, language);
+}
+
+static void
+on_standfirst_changed_cb (DlArticleEditor *self,
+                          GtkTextBuffer   *buffer)
+{
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->article == NULL)
+    return;
+
+  text = dup_buffer_text (buffer);
+  dl_article_set_standfirst (self->article, text);
+}
+
+static void
+update_style_scheme (DlArticleEditor *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (manager) ? "Adwaita-dark" : "Adwaita";
+  GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (schemes, id);
+
+  if (scheme != NULL)
+    gtk_source_buffer_set_style_scheme (self->body_buffer, scheme);
+}
+
+static void
+set_buffer_text_irreversibly (GtkTextBuffer *buffer,
+                              const char    *text)
+{
+  GtkTextIter start;
+
+  /* Loading an article is not an edit the journalist can undo. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_select_range (buffer, &start, &start);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+}
+
+static void
+load_article (DlArticleEditor *self)
+{
+  DlArticle *article = self->article;
+  const char *body = article != NULL ? dl_article_get_body (article) : "";
+
+  self->loading = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->headline_row),
+                         article != NULL ? dl_article_get_headline (article) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->slug_entry),
+                         article != NULL ? dl_article_get_slug (article) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->language_entry),
+                         article != NULL ? dl_article_get_language (article) : "");
+  set_buffer_text_irreversibly (gtk_text_view_get_buffer (self->standfirst_view),
+                                article != NULL ? dl_article_get_standfirst (article) : "");
+  set_buffer_text_irreversibly (GTK_TEXT_BUFFER (self->body_buffer), body);
+
+  update_slug_placeholder (self);
+  update_headline_count (self);
+  dl_text_stats_count (body, -1, &self->stats);
+  show_stats (self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (DL_IS_EDITOR_SECTION (child))
+        dl_editor_section_set_article (DL_EDITOR_SECTION (child), article);
+    }
+
+  /* Start reading at the top of the form and of the text. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                              GTK_SCROLLED_WINDOW (gtk_paned_get_start_child (self->paned))), 0);
+
+  self->loading = FALSE;
+}
+
+/* The body's text column lines up with the form above it (held in an
+ * AdwClamp) so lines stay at a readable length in a wide window. The paned
+ * allocates the form before the body, so its position is current here. */
+#define BODY_MINIMUM_MARGIN 24
+
+static void
+on_body_width_changed_cb (DlArticleEditor *self,
+                          GtkAdjustment   *adjustment)
+{
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+  GtkWidget *frame = gtk_widget_get_parent (GTK_WIDGET (self->standfirst_view));
+  graphene_rect_t bounds;
+  int margin = BODY_MINIMUM_MARGIN;
+
+  if (width <= 0)
+    return;
+
+  if (gtk_widget_compute_bounds (frame, GTK_WIDGET (self->body_view), &bounds))
+    margin = MAX (BODY_MINIMUM_MARGIN, (int) bounds.origin.x);
+  if (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self->body_view)) == margin)
+    return;
+
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->body_view), margin);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->body_view), margin);
+}
+
+static gboolean
+on_language_idle_cb (gpointer user_data)
+{
+  DlArticleEditor *self = user_data;
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  self->language_idle_id = 0;
+  gtk_source_buffer_set_language (self->body_buffer,
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+disconnect_frame_clock (DlArticleEditor *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      /* A frame clock disposed with its surface has dropped its handlers. */
+      if (g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+        g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+      self->after_paint_id = 0;
+      g_clear_object (&self->frame_clock);
+    }
+}
+
+static void
+on_after_paint_cb (DlArticleEditor *self)
+{
+  disconnect_frame_clock (self);
+  if (self->language_idle_id == 0)
+    self->language_idle_id = g_idle_add_full (G_PRIORITY_LOW, on_language_idle_cb, self, NULL);
+}
+
+static void
+dl_article_editor_map (GtkWidget *widget)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (dl_article_editor_parent_class)->map (widget);
+
+  /* The first lookup of a language reads every language file installed
+   * (about 60 ms here, docs/PERFORMANCE.md): do it once the first frame
+   * is on screen, so the text shows first and the Markdown colouring
+   * follows. */
+  if (gtk_source_buffer_get_language (self->body_buffer) == NULL &&
+      self->language_idle_id == 0 && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                       G_CALLBACK (on_after_paint_cb), self);
+    }
+}
+
+static void
+language_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->language_entry), g_variant_get_string (param, NULL));
+}
+
+static void
+dl_article_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_article_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      dl_article_editor_set_article (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_article_editor_dispose (GObject *object)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (object);
+
+  /* Never lose the last pause's worth of typing. */
+  sync_body (self);
+  g_clear_handle_id (&self->body_sync_id, g_source_remove);
+  g_clear_handle_id (&self->language_idle_id, g_source_remove);
+  disconnect_frame_clock (self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ARTICLE_EDITOR);
+  /* Template children that are not bound are ours to unparent too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->article);
+  g_clear_object (&self->body_buffer);
+
+  G_OBJECT_CLASS (dl_article_editor_parent_class)->dispose (object);
+}
+
+static void
+dl_article_editor_class_init (DlArticleEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_article_editor_dispose;
+  object_class->get_property = dl_article_editor_get_property;
+  object_class->set_property = dl_article_editor_set_property;
+  widget_class->map = dl_article_editor_map;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         DL_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_source_init ();
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (DL_TYPE_CLASSIFICATION_SECTION);
+  g_type_ensure (DL_TYPE_CREDITS_SECTION);
+  g_type_ensure (DL_TYPE_DATELINE_SECTION);
+  g_type_ensure (DL_TYPE_IMAGE_SECTION);
+
+  /* Referencing the resource links it in from the static library. */
+  (void) dl_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dateline/Dateline/dl-article-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, body_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, body_view);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, characters_label);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, classification_section);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, dateline_section);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, headline_count_label);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, headline_row);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, language_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, paned);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, reading_time_label);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, slug_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, standfirst_view);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, words_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_headline_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_slug_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.language", "s", language_action);
+
+  gtk_widget_class_set_css_name (widget_class, "dl-article-editor");
+}
+
+static void
+dl_article_editor_init (DlArticleEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The Markdown language is set once mapped: see dl_article_editor_map(). */
+  self->body_buffer = gtk_source_buffer_new (NULL);
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->body_buffer), TRUE);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->body_view), GTK_TEXT_BUFFER (self->body_buffer));
+  g_signal_connect_swapped (self->body_buffer, "changed", G_CALLBACK (on_body_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->standfirst_view), "changed",
+                            G_CALLBACK (on_standfirst_changed_cb), self);
+
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->body_scroller), "changed",
+                           G_CALLBACK (on_body_width_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  update_style_scheme (self);
+
+  update_slug_placeholder (self);
+  show_stats (self);
+}
+
+GtkWidget *
+dl_article_editor_new (void)
+{
+  return g_object_new (DL_TYPE_ARTICLE_EDITOR, NULL);
+}
+
+DlArticle *
+dl_article_editor_get_article (DlArticleEditor *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE_EDITOR (self), NULL);
+  return self->article;
+}
+
+/**
+ * dl_article_editor_set_article:
+ * @self: an editor
+ * @article: (nullable): the article to edit
+ *
+ * Edits @article in place (the autosaver saves it). Pending body edits go
+ * into the previous article first. Every #DlEditorSection in the form gets
+ * the new article too.
+ */
+void
+dl_article_editor_set_article (DlArticleEditor *self,
+                               DlArticle       *article)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+  g_return_if_fail (article == NULL || DL_IS_ARTICLE (article));
+
+  if (self->article == article)
+    return;
+
+  sync_body (self);
+  g_set_object (&self->article, article);
+  load_article (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+/**
+ * dl_article_editor_sync:
+ * @self: an editor
+ *
+ * Copies the body into the article now instead of after the typing pause.
+ */
+void
+dl_article_editor_sync (DlArticleEditor *self)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+  sync_body (self);
+}
+
+void
+dl_article_editor_focus_headline (DlArticleEditor *self)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->headline_row));
+}
+
+void
+dl_article_editor_focus_body (DlArticleEditor *self)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+void
+dl_article_editor_get_stats (DlArticleEditor *self,
+                             DlTextStats     *stats)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+  g_return_if_fail (stats != NULL);
+  *stats = self->stats;
+}
+
+/**
+ * dl_article_editor_get_body_buffer:
+ * @self: an editor
+ *
+ * Returns: (transfer none): the body's buffer (the preview follows it)
+ */
+GtkTextBuffer *
+dl_article_editor_get_body_buffer (DlArticleEditor *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE_EDITOR (self), NULL);
+  return GTK_TEXT_BUFFER (self->body_buffer);
+}
+
+/**
+ * dl_article_editor_add_section:
+ * @self: an editor
+ * @section: a section of the form
+ *
+ * Sections normally come from the template; this is for sections made in
+ * code. Like those, it is given every article the editor shows.
+ */
+void
+dl_article_editor_add_section (DlArticleEditor *self,
+                               DlEditorSection *section)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+  g_return_if_fail (DL_IS_EDITOR_SECTION (section));
+  g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (section)) == NULL);
+
+  gtk_box_append (self->sections_box, GTK_WIDGET (section));
+  dl_editor_section_set_article (section, self->article);
+}
+
+/**
+ * dl_article_editor_set_known_categories:
+ * @categories: a GListModel of GtkStringObject: categories used before
+ *
+ * Offered as completions of the category field.
+ */
+void
+dl_article_editor_set_known_categories (DlArticleEditor *self,
+                                        GListModel      *categories)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+
+  dl_classification_section_set_known_categories (self->classification_section, categories);
+}
+

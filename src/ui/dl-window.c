@@ -1,0 +1,1196 @@
+/* dl-window.c: the main window: library sidebar, editor, preview
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dl-article-editor.h"
+#include "dl-library-view.h"
+#include "dl-quarantined-file.h"
+#include "dl-window.h"
+#include "dl-window-transfer.h"
+#include "dl-resources.h"
+
+struct _DlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  DlStore              *store;
+  DlAutosaver          *autosaver;
+  DlArticle            *article;
+  GSettings            *settings;
+  GtkStringList        *known_categories;   /* offered as completions */
+  GCancellable         *cancellable;        /* the window's lifetime */
+  GCancellable         *open_cancellable;   /* the article being opened */
+  GTask                *load_task;          /* completes when the first article shows */
+  gulong                article_changed_id;
+  guint                 library_loaded : 1;
+  guint                 library_load_requested : 1;
+  guint                 library_load_started : 1;
+  gulong                after_paint_id;
+  GdkFrameClock        *frame_clock;
+  guint                 closing : 1;
+  guint                 close_failed : 1;
+  guint                 can_destroy : 1;
+  guint                 preview_visible : 1;
+  gulong                preview_position_id;
+
+  AdwWindowTitle       *window_title;
+  AdwHeaderBar         *content_header;
+  GtkStack             *content_stack;
+  DlArticleEditor      *editor;
+  DlLibraryView        *library_view;
+  AdwBin               *preview_bin;
+  GtkPaned             *preview_paned;
+  GtkLabel             *quarantine_details_label;
+  GtkLabel             *quarantine_label;
+  GtkRevealer          *quarantine_revealer;
+  GtkLabel             *save_error_label;
+  GtkRevealer          *save_error_revealer;
+  GtkImage             *save_icon;
+  GtkLabel             *save_label;
+  GtkWidget            *sidebar;
+  GtkPaned             *sidebar_paned;
+  AdwToastOverlay      *toast_overlay;
+};
+
+G_DEFINE_FINAL_TYPE (DlWindow, dl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SIDEBAR_VISIBLE,
+  PROP_PREVIEW_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_known_categories (DlWindow *self);
+static void open_article (DlWindow   *self,
+                          const char *uuid,
+                          GTask      *task);
+
+static void
+update_page (DlWindow *self)
+{
+  const char *page;
+
+  if (self->article != NULL)
+    page = "editor";
+  else if (!self->library_loaded)
+    page = "loading";
+  else if (g_list_model_get_n_items (dl_store_get_summaries (self->store)) == 0)
+    page = "empty";
+  else
+    page = "no-article";
+
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", self->article != NULL);
+}
+
+static void
+update_title (DlWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->article == NULL)
+    {
+      adw_window_title_set_title (self->window_title, "Dateline");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), "Dateline");
+      return;
+    }
+
+  title = dl_article_dup_display_title (self->article);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, dl_article_get_category (self->article));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_save_state (DlWindow *self)
+{
+  DlSaveState state = dl_autosaver_get_state (self->autosaver);
+  const char *message = dl_autosaver_get_error_message (self->autosaver);
+  gboolean error = FALSE;
+
+  switch (state)
+    {
+    case DL_SAVE_STATE_SAVED:
+      gtk_label_set_label (self->save_label, _("Saved"));
+      break;
+
+    case DL_SAVE_STATE_PENDING:
+    case DL_SAVE_STATE_SAVING:
+      gtk_label_set_label (self->save_label, _("Saving…"));
+      break;
+
+    case DL_SAVE_STATE_ERROR:
+      gtk_label_set_label (self->save_label, _("Not Saved"));
+      error = TRUE;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->save_label), self->article != NULL || error);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_icon), error);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_icon), message);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), error ? message : NULL);
+
+  if (error)
+    {
+      g_autofree char *text = NULL;
+
+      g_autofree char *escaped = g_markup_escape_text (message != NULL ? message : "", -1);
+
+      /* The store's message is a sentence of its own; ours says what it means. */
+      text = g_strdup_printf ("<b>%s</b> %s\n<small>%s</small>",
+                              _("Could not save the article."),
+                              _("Your text is kept in Dateline and saving will be tried again."),
+                              escaped);
+      gtk_label_set_markup (self->save_error_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->save_error_revealer, error);
+}
+
+static void
+on_article_changed_cb (DlWindow *self)
+{
+  update_title (self);
+}
+
+/**
+ * dl_window_show_article:
+ * @self: a window
+ * @article: (nullable): an article from the window's store
+ *
+ * Puts @article in the editor; the previous one is saved first.
+ */
+void
+dl_window_show_article (DlWindow  *self,
+                        DlArticle *article)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+  g_return_if_fail (article == NULL || DL_IS_ARTICLE (article));
+
+  if (self->article == article)
+    return;
+
+  /* Body edits of the previous article go in before the autosaver saves it. */
+  dl_article_editor_sync (self->editor);
+
+  if (self->article != NULL)
+    g_clear_signal_handler (&self->article_changed_id, self->article);
+  g_set_object (&self->article, article);
+  if (article != NULL)
+    self->article_changed_id = g_signal_connect_swapped (article, "changed",
+                                                         G_CALLBACK (on_article_changed_cb), self);
+
+  dl_autosaver_set_article (self->autosaver, article);
+  dl_article_editor_set_article (self->editor, article);
+  dl_library_view_select_uuid (self->library_view, article != NULL ? dl_article_get_uuid (article) : NULL);
+
+  g_settings_set_string (self->settings, "last-article",
+                         article != NULL ? dl_article_get_uuid (article) : "");
+  update_title (self);
+  update_page (self);
+  update_save_state (self);
+}
+
+static void
+on_article_opened_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DlWindow *self = g_task_get_source_object (task);
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  article = dl_store_open_article_finish (DL_STORE (object), result, &error);
+  if (article == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          AdwToast *toast = adw_toast_new (error->message);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  dl_window_show_article (self, article);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_article (DlWindow   *self,
+              const char *uuid,
+              GTask      *task)
+{
+  g_assert (DL_IS_WINDOW (self));
+  g_assert (uuid != NULL);
+
+  if (self->article != NULL && g_strcmp0 (dl_article_get_uuid (self->article), uuid) == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  /* The journalist clicked another article before this one arrived. */
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+
+  dl_store_open_article_async (self->store, uuid, self->open_cancellable,
+                               on_article_opened_cb, task);
+}
+
+/**
+ * dl_window_open_article:
+ * @self: a window
+ * @uuid: an article of the library
+ *
+ * Reads the article off the main thread, then shows it.
+ */
+void
+dl_window_open_article (DlWindow   *self,
+                        const char *uuid)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+  g_return_if_fail (uuid != NULL);
+
+  open_article (self, uuid, g_task_new (self, NULL, NULL, NULL));
+}
+
+static void
+on_article_selected_cb (DlWindow   *self,
+                        const char *uuid)
+{
+  dl_window_open_article (self, uuid);
+}
+
+static void
+update_quarantine (DlWindow *self)
+{
+  GListModel *model = dl_store_get_quarantined (self->store);
+  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+
+  if (n_items == 0)
+    {
+      gtk_revealer_set_reveal_child (self->quarantine_revealer, FALSE);
+      return;
+    }
+
+  summary = g_strdup_printf (ngettext ("%u article could not be opened. Its file was set aside, unchanged.",
+                                       "%u articles could not be opened. Their files were set aside, unchanged.",
+                                       n_items), n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (model, i);
+      g_autofree char *path = g_file_get_path (dl_quarantined_file_get_file (file));
+
+      if (details->len > 0)
+        g_string_append (details, "\n\n");
+      /* Translators: a damaged file: its name, why it failed, and where it was moved */
+      g_string_append_printf (details, _("%s: %s\nMoved to %s"),
+                              dl_quarantined_file_get_original_name (file),
+                              dl_quarantined_file_get_reason (file),
+                              path != NULL ? path : "");
+    }
+
+  gtk_label_set_label (self->quarantine_label, summary);
+  gtk_label_set_label (self->quarantine_details_label, details->str);
+  gtk_revealer_set_reveal_child (self->quarantine_revealer, TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (summary));
+}
+
+static void
+on_library_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_store_load_finish (DL_STORE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+
+  self->library_loaded = TRUE;
+  if (self->article != NULL)
+    dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (self->article));
+  update_page (self);
+  update_quarantine (self);
+  update_known_categories (self);
+}
+
+static int
+compare_collated (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Categories used before in the library, each once (compared without
+ * case), in alphabetical order. Summaries come from the index, so this
+ * reads no article file. */
+static void
+update_known_categories (DlWindow *self)
+{
+  GListModel *summaries = dl_store_get_summaries (self->store);
+  guint n = g_list_model_get_n_items (summaries);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->known_categories));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean same;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
+      const char *category = dl_article_summary_get_category (summary);
+      char *folded;
+
+      if (category == NULL || *category == '\0')
+        continue;
+      folded = g_utf8_casefold (category, -1);
+      if (g_hash_table_add (seen, folded))
+        g_ptr_array_add (names, (gpointer) category);
+    }
+  g_ptr_array_sort (names, compare_collated);
+
+  same = names->len == n_old;
+  for (guint i = 0; same && i < n_old; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (self->known_categories, i),
+                      g_ptr_array_index (names, i)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->known_categories, 0, n_old, (const char * const *) names->pdata);
+}
+
+static void
+on_summaries_changed_cb (DlWindow *self)
+{
+  if (self->library_loaded)
+    {
+      update_page (self);
+      update_known_categories (self);
+    }
+}
+
+static void
+on_first_article_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  DlWindow *self = DL_WINDOW (object);
+  g_autoptr(GTask) load_task = g_steal_pointer (&self->load_task);
+
+  /* A missing last article is not an error worth reporting at startup. */
+  if (load_task != NULL)
+    g_task_return_boolean (load_task, TRUE);
+}
+
+static void
+start_library_load (DlWindow *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      /* A frame clock disposed with its surface has dropped its handlers. */
+      if (g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+        g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+      self->after_paint_id = 0;
+      g_clear_object (&self->frame_clock);
+    }
+
+  if (self->library_load_started)
+    return;
+
+  self->library_load_started = TRUE;
+  dl_store_load_async (self->store, self->cancellable, on_library_loaded_cb, g_object_ref (self));
+}
+
+static void
+dl_window_map (GtkWidget *widget)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (dl_window_parent_class)->map (widget);
+
+  /* Reading the library starts once the first frame is on screen, so even
+   * 10,000 articles cannot compete with it for the CPU. */
+  if (self->library_load_requested && !self->library_load_started && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                       G_CALLBACK (start_library_load), self);
+    }
+}
+
+/**
+ * dl_window_load_async:
+ * @self: a window
+ * @uuid: (nullable): the article to open, NULL for the last one
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the article is shown (or there is none)
+ * @user_data: data for @callback
+ *
+ * The library list fills in on its own when the index is read (after the
+ * window's first frame); this only waits for the one article, a single
+ * small file.
+ */
+void
+dl_window_load_async (DlWindow            *self,
+                      const char          *uuid,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_if_fail (DL_IS_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_window_load_async);
+
+  self->library_load_requested = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_library_load (self);
+
+  if (uuid == NULL)
+    uuid = last = g_settings_get_string (self->settings, "last-article");
+
+  if (uuid == NULL || *uuid == '\0')
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_clear_object (&self->load_task);
+  self->load_task = g_steal_pointer (&task);
+  open_article (self, uuid, g_task_new (self, NULL, on_first_article_cb, NULL));
+}
+
+gboolean
+dl_window_load_finish (DlWindow      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_flushed_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_autosaver_flush_finish (DL_AUTOSAVER (object), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+dl_window_flush_async (DlWindow            *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DL_IS_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_window_flush_async);
+
+  dl_article_editor_sync (self->editor);
+  dl_autosaver_flush_async (self->autosaver, cancellable, on_flushed_cb, g_steal_pointer (&task));
+}
+
+gboolean
+dl_window_flush_finish (DlWindow      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Actions */
+
+static void
+new_article_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  dl_window_new_article (DL_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  gtk_widget_set_visible (self->sidebar, TRUE);
+  dl_library_view_focus_search (self->library_view);
+}
+
+static void
+trash_article (DlWindow   *self,
+               const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  DlArticleSummary *summary;
+  AdwToast *toast;
+
+  summary = dl_store_find_summary (self->store, uuid);
+  title = summary != NULL ? dl_article_summary_dup_display_title (summary) : g_strdup (_("Untitled article"));
+
+  if (!dl_store_trash_article (self->store, uuid, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” moved to trash"), title);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uuid));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_page (self);
+}
+
+static void
+on_flushed_for_delete_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DlWindow *self = g_task_get_source_object (task);
+  const char *uuid = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Even if that last save failed the trash keeps the previous version;
+   * the article leaves the autosaver only now so nothing rewrites its
+   * file after it moved to the trash. */
+  if (!dl_autosaver_flush_finish (DL_AUTOSAVER (object), result, &error))
+    g_debug ("Saving before deleting failed: %s", error->message);
+
+  if (self->article != NULL && g_strcmp0 (dl_article_get_uuid (self->article), uuid) == 0)
+    dl_window_show_article (self, NULL);
+  trash_article (self, uuid);
+}
+
+static void
+delete_article (DlWindow   *self,
+                const char *uuid)
+{
+  g_assert (DL_IS_WINDOW (self));
+
+  if (self->article != NULL && g_strcmp0 (dl_article_get_uuid (self->article), uuid) == 0)
+    {
+      GTask *task = g_task_new (self, NULL, NULL, NULL);
+
+      g_task_set_task_data (task, g_strdup (uuid), g_free);
+      dl_article_editor_sync (self->editor);
+      dl_autosaver_flush_async (self->autosaver, NULL, on_flushed_for_delete_cb, task);
+      return;
+    }
+
+  trash_article (self, uuid);
+}
+
+static void
+on_delete_requested_cb (DlWindow   *self,
+                        const char *uuid)
+{
+  delete_article (self, uuid);
+}
+
+static void
+delete_article_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  if (self->article != NULL)
+    delete_article (self, dl_article_get_uuid (self->article));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  const char *uuid = g_variant_get_string (param, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_store_restore_article (self->store, uuid, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  dl_window_open_article (self, uuid);
+}
+
+static void
+on_retry_flushed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The autosaver's state already shows the outcome. */
+  if (!dl_autosaver_flush_finish (DL_AUTOSAVER (object), result, &error))
+    g_debug ("Retrying the save failed: %s", error->message);
+}
+
+static void
+retry_save_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  dl_article_editor_sync (self->editor);
+  dl_autosaver_flush_async (self->autosaver, NULL, on_retry_flushed_cb, NULL);
+}
+
+static void
+dismiss_quarantine_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  gtk_revealer_set_reveal_child (DL_WINDOW (widget)->quarantine_revealer, FALSE);
+}
+
+/* Preview pane: its width is kept from the end of the paned. */
+
+static void
+apply_preview_width (DlWindow *self)
+{
+  int max_position = 0;
+  int width = g_settings_get_int (self->settings, "preview-width");
+
+  g_object_get (self->preview_paned, "max-position", &max_position, NULL);
+  if (max_position > 0)
+    gtk_paned_set_position (self->preview_paned, MAX (max_position - width, 360));
+}
+
+static void
+on_preview_max_position_cb (DlWindow *self)
+{
+  int max_position = 0;
+
+  g_object_get (self->preview_paned, "max-position", &max_position, NULL);
+  if (max_position <= 0 || !self->preview_visible)
+    return;
+
+  apply_preview_width (self);
+  g_clear_signal_handler (&self->preview_position_id, self->preview_paned);
+}
+
+static void
+set_preview_visible (DlWindow *self,
+                     gboolean  visible)
+{
+  visible = !!visible;
+  if (self->preview_visible == (guint) visible)
+    return;
+
+  if (!visible && gtk_widget_get_width (GTK_WIDGET (self->preview_bin)) > 0)
+    g_settings_set_int (self->settings, "preview-width",
+                        gtk_widget_get_width (GTK_WIDGET (self->preview_bin)));
+
+  self->preview_visible = visible;
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), visible);
+  g_settings_set_boolean (self->settings, "preview-visible", visible);
+  if (visible)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        apply_preview_width (self);
+      else if (self->preview_position_id == 0)
+        self->preview_position_id =
+          g_signal_connect_swapped (self->preview_paned, "notify::max-position",
+                                    G_CALLBACK (on_preview_max_position_cb), self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_VISIBLE]);
+}
+
+static void
+on_sidebar_visible_cb (DlWindow *self)
+{
+  gboolean visible = gtk_widget_get_visible (self->sidebar);
+
+  /* With the sidebar hidden the content header carries the window buttons. */
+  adw_header_bar_set_show_start_title_buttons (self->content_header, !visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
+}
+
+static void
+save_window_state (DlWindow *self)
+{
+  int width = 0;
+  int height = 0;
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (gtk_widget_get_visible (self->sidebar))
+    g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->sidebar_paned));
+  if (self->preview_visible && gtk_widget_get_width (GTK_WIDGET (self->preview_bin)) > 0)
+    g_settings_set_int (self->settings, "preview-width",
+                        gtk_widget_get_width (GTK_WIDGET (self->preview_bin)));
+}
+
+static gboolean
+destroy_in_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_flushed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->closing = FALSE;
+  if (!dl_autosaver_flush_finish (DL_AUTOSAVER (object), result, &error) && !self->close_failed)
+    {
+      /* Closing would drop the only copy of the text: stay open, say why,
+       * and let a second close go through knowingly. */
+      self->close_failed = TRUE;
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The article could not be saved, so the window stayed open. Close again to discard the unsaved changes.")));
+      return;
+    }
+
+  /* Destroyed from an idle: this callback may run inside the autosaver's
+   * own save callback, which must not see its owner vanish under it. */
+  self->can_destroy = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_in_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+dl_window_close_request (GtkWindow *window)
+{
+  DlWindow *self = DL_WINDOW (window);
+
+  if (self->can_destroy)
+    return FALSE;
+
+  if (!self->closing)
+    {
+      self->closing = TRUE;
+      save_window_state (self);
+      dl_article_editor_sync (self->editor);
+      dl_autosaver_flush_async (self->autosaver, NULL, on_close_flushed_cb, g_object_ref (self));
+    }
+
+  return TRUE;
+}
+
+static void
+dl_window_constructed (GObject *object)
+{
+  DlWindow *self = DL_WINDOW (object);
+
+  G_OBJECT_CLASS (dl_window_parent_class)->constructed (object);
+
+  g_assert (DL_IS_STORE (self->store));
+
+  self->autosaver = dl_autosaver_new (self->store);
+  g_signal_connect_object (self->autosaver, "notify::state",
+                           G_CALLBACK (update_save_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosaver, "notify::error-message",
+                           G_CALLBACK (update_save_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dl_store_get_summaries (self->store), "items-changed",
+                           G_CALLBACK (on_summaries_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dl_store_get_quarantined (self->store), "items-changed",
+                           G_CALLBACK (update_quarantine), self, G_CONNECT_SWAPPED);
+  dl_library_view_set_store (self->library_view, self->store);
+  dl_article_editor_set_known_categories (self->editor, G_LIST_MODEL (self->known_categories));
+
+  update_save_state (self);
+  update_page (self);
+}
+
+static void
+dl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DlWindow *self = DL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->sidebar != NULL && gtk_widget_get_visible (self->sidebar));
+      break;
+
+    case PROP_PREVIEW_VISIBLE:
+      g_value_set_boolean (value, self->preview_visible);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DlWindow *self = DL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      gtk_widget_set_visible (self->sidebar, g_value_get_boolean (value));
+      break;
+
+    case PROP_PREVIEW_VISIBLE:
+      set_preview_visible (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_window_dispose (GObject *object)
+{
+  DlWindow *self = DL_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->open_cancellable);
+  if (self->article != NULL)
+    g_clear_signal_handler (&self->article_changed_id, self->article);
+  if (self->preview_position_id != 0)
+    g_clear_signal_handler (&self->preview_position_id, self->preview_paned);
+  if (self->frame_clock != NULL)
+    {
+      /* A frame clock disposed with its surface has dropped its handlers. */
+      if (g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+        g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+      self->after_paint_id = 0;
+      g_clear_object (&self->frame_clock);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
+
+  g_clear_object (&self->autosaver);
+  g_clear_object (&self->article);
+  g_clear_object (&self->load_task);
+
+  G_OBJECT_CLASS (dl_window_parent_class)->dispose (object);
+}
+
+static void
+dl_window_finalize (GObject *object)
+{
+  DlWindow *self = DL_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->known_categories);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dl_window_parent_class)->finalize (object);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  dl_window_transfer_export (DL_WINDOW (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  dl_window_transfer_import (DL_WINDOW (widget));
+}
+
+static void
+dl_window_class_init (DlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = dl_window_constructed;
+  object_class->dispose = dl_window_dispose;
+  object_class->finalize = dl_window_finalize;
+  object_class->get_property = dl_window_get_property;
+  object_class->set_property = dl_window_set_property;
+  window_class->close_request = dl_window_close_request;
+  widget_class->map = dl_window_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DL_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PREVIEW_VISIBLE] =
+    g_param_spec_boolean ("preview-visible", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DL_TYPE_ARTICLE_EDITOR);
+  g_type_ensure (DL_TYPE_LIBRARY_VIEW);
+
+  /* Referencing the resource links it in from the static library. */
+  (void) dl_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dateline/Dateline/dl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_bin);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_paned);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, quarantine_details_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, quarantine_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, quarantine_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, save_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, save_icon);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_article_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_requested_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-article", NULL, delete_article_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-quarantine", NULL, dismiss_quarantine_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-preview", "preview-visible");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.toggle-preview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+dl_window_init (DlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID_BASE);
+  self->known_categories = gtk_string_list_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->sidebar_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  set_preview_visible (self, g_settings_get_boolean (self->settings, "preview-visible"));
+
+  g_signal_connect_swapped (self->sidebar, "notify::visible", G_CALLBACK (on_sidebar_visible_cb), self);
+  on_sidebar_visible_cb (self);
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+/**
+ * dl_window_new_with_store:
+ * @application: the application
+ * @store: the library this window edits
+ *
+ * Returns: (transfer full): a new window; call dl_window_load_async()
+ */
+DlWindow *
+dl_window_new_with_store (GtkApplication *application,
+                          DlStore        *store)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (DL_IS_STORE (store), NULL);
+
+  return g_object_new (DL_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+DlStore *
+dl_window_get_store (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+DlAutosaver *
+dl_window_get_autosaver (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->autosaver;
+}
+
+DlArticleEditor *
+dl_window_get_editor (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->editor;
+}
+
+DlLibraryView *
+dl_window_get_library_view (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->library_view;
+}
+
+/**
+ * dl_window_get_article:
+ * @self: a window
+ *
+ * Returns: (nullable) (transfer none): the article in the editor
+ */
+DlArticle *
+dl_window_get_article (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->article;
+}
+
+/**
+ * dl_window_get_visible_page:
+ * @self: a window
+ *
+ * Returns: "loading", "empty" (an empty library), "no-article" or "editor"
+ */
+const char *
+dl_window_get_visible_page (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+static void
+on_new_article_saved_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The article stays open with its text; the autosaver retries once it
+   * is edited, and says so. */
+  if (!dl_store_save_article_finish (DL_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+  else if (self->article != NULL)
+    dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (self->article));
+}
+
+/**
+ * dl_window_new_article:
+ * @self: a window
+ *
+ * Starts an empty article, lists it at once and puts the cursor in its
+ * headline.
+ */
+void
+dl_window_new_article (DlWindow *self)
+{
+  g_autoptr(DlArticle) article = NULL;
+  g_autofree char *language = NULL;
+
+  g_return_if_fail (DL_IS_WINDOW (self));
+
+  article = dl_article_new ();
+  language = g_settings_get_string (self->settings, "default-language");
+  if (*language != '\0')
+    dl_article_set_language (article, language);
+  /* It must show in the list even if the search would hide it. */
+  dl_library_view_set_search_text (self->library_view, NULL);
+  dl_window_show_article (self, article);
+  dl_store_save_article_async (self->store, article, self->cancellable,
+                               on_new_article_saved_cb, g_object_ref (self));
+  dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (article));
+  dl_article_editor_focus_headline (self->editor);
+}
+
+AdwToastOverlay *
+dl_window_get_toast_overlay (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->toast_overlay;
+}
