@@ -12,6 +12,8 @@
 #include "dl-article-file.h"
 #include "dl-classification-section.h"
 #include "dl-dateline-section.h"
+#include "dl-preview.h"
+#include "dl-preview-view.h"
 #include "dl-window.h"
 #include "dl-window-transfer.h"
 
@@ -846,6 +848,50 @@ test_window_export (Fixture       *f,
   g_clear_pointer (&export_path, g_free);
 }
 
+static DlPreview *window_preview;
+
+static gboolean
+preview_page_ready (Fixture *f)
+{
+  DlPreviewView *view = dl_preview_get_view (window_preview);
+  return view != NULL && dl_preview_view_get_page_ready (view);
+}
+
+/* The preview pane in the window: no web view until it is shown (the
+ * first frame never waits for WebKit); once shown it renders the open
+ * article, and switching articles follows. */
+static void
+test_window_preview (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  write_article (f, "First story", "Para one.", 10, &first);
+  write_article (f, "Second story", "Para two.", 5, &second);
+  fixture_open_window (f);
+  window_preview = DL_PREVIEW (find_descendant (GTK_WIDGET (f->window), DL_TYPE_PREVIEW));
+  g_assert_nonnull (window_preview);
+
+  dl_window_open_article (f->window, first);
+  second_uuid = first;
+  g_assert_true (wait_until (second_opened, f, 3000));
+  g_assert_null (dl_preview_get_view (window_preview));
+  g_assert_true (dl_preview_get_article (window_preview) == dl_window_get_article (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-preview", NULL);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (window_preview))));
+  g_assert_true (wait_until (preview_page_ready, f, 20000));
+
+  dl_window_open_article (f->window, second);
+  second_uuid = second;
+  g_assert_true (wait_until (second_opened, f, 3000));
+  g_assert_true (dl_preview_get_article (window_preview) == dl_window_get_article (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-preview", NULL);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (window_preview))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +922,7 @@ main (int   argc,
   ADD ("/window/sections-follow", test_window_sections_follow);
   ADD ("/window/editor-sections", test_window_editor_sections);
   ADD ("/window/export", test_window_export);
+  ADD ("/window/preview", test_window_preview);
   ADD ("/application/open-file", test_application_open_file);
 #undef ADD
   g_test_add_func ("/window/relative-time", test_window_relative_time);

@@ -33,6 +33,7 @@ struct _DlArticleEditor
   GtkSourceBuffer *body_buffer;
   DlTextStats      stats;
   guint            body_sync_id;
+  guint            cursor_report_id;
   guint            language_idle_id;
   gulong           after_paint_id;
   GdkFrameClock   *frame_clock;
@@ -64,6 +65,17 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  BODY_CURSOR_MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* How often, at most, the preview is told where the cursor is: finding
+ * the byte offset walks the text before the cursor. */
+#define CURSOR_REPORT_DELAY_MS 120
 
 static void
 show_stats (DlArticleEditor *self)
@@ -394,6 +406,30 @@ dl_article_editor_set_property (GObject      *object,
     }
 }
 
+static gboolean
+report_cursor_cb (gpointer user_data)
+{
+  DlArticleEditor *self = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->body_buffer);
+  GtkTextIter start, cursor;
+  g_autofree char *before = NULL;
+
+  self->cursor_report_id = 0;
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  before = gtk_text_buffer_get_slice (buffer, &start, &cursor, TRUE);
+  g_signal_emit (self, signals[BODY_CURSOR_MOVED], 0, (guint64) strlen (before));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_body_cursor_position_cb (DlArticleEditor *self)
+{
+  if (self->loading || self->cursor_report_id != 0)
+    return;
+  self->cursor_report_id = g_timeout_add (CURSOR_REPORT_DELAY_MS, report_cursor_cb, self);
+}
+
 static void
 dl_article_editor_dispose (GObject *object)
 {
@@ -402,6 +438,7 @@ dl_article_editor_dispose (GObject *object)
   /* Never lose the last pause's worth of typing. */
   sync_body (self);
   g_clear_handle_id (&self->body_sync_id, g_source_remove);
+  g_clear_handle_id (&self->cursor_report_id, g_source_remove);
   g_clear_handle_id (&self->language_idle_id, g_source_remove);
   disconnect_frame_clock (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -435,6 +472,17 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
                          DL_TYPE_ARTICLE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DlArticleEditor::body-cursor-moved:
+   * @byte_offset: the cursor's offset in the body's UTF-8 text
+   *
+   * Emitted a moment after the cursor in the body moved (coalesced), so
+   * the preview can keep the paragraph being edited in view.
+   */
+  signals[BODY_CURSOR_MOVED] =
+    g_signal_new ("body-cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
 
   gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
@@ -479,6 +527,8 @@ dl_article_editor_init (DlArticleEditor *self)
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->body_buffer), TRUE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->body_view), GTK_TEXT_BUFFER (self->body_buffer));
   g_signal_connect_swapped (self->body_buffer, "changed", G_CALLBACK (on_body_changed_cb), self);
+  g_signal_connect_swapped (self->body_buffer, "notify::cursor-position",
+                            G_CALLBACK (on_body_cursor_position_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->standfirst_view), "changed",
                             G_CALLBACK (on_standfirst_changed_cb), self);
 

@@ -894,3 +894,18 @@ dl_preview_get_template_error (DlPreview *self)
 
   return self->template_error;
 }
+
+/**
+ * dl_preview_refresh:
+ *
+ * Renders the article again although it did not change, e.g. when the
+ * newsroom's default dateline style or source changed in Preferences.
+ */
+void
+dl_preview_refresh (DlPreview *self)
+{
+  g_return_if_fail (DL_IS_PREVIEW (self));
+
+  if (self->article != NULL)
+    queue_update (self);
+}

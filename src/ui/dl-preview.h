@@ -35,4 +35,6 @@ const char    *dl_preview_get_template_error (DlPreview *self);
 DlPreviewView *dl_preview_get_view          (DlPreview  *self);
 guint          dl_preview_get_update_delay  (DlPreview  *self);
 
+void           dl_preview_refresh            (DlPreview     *self);
+
 G_END_DECLS

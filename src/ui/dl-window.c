@@ -10,6 +10,7 @@
 
 #include "dl-article-editor.h"
 #include "dl-library-view.h"
+#include "dl-preview.h"
 #include "dl-quarantined-file.h"
 #include "dl-window.h"
 #include "dl-window-transfer.h"
@@ -45,6 +46,8 @@ struct _DlWindow
   DlArticleEditor      *editor;
   DlLibraryView        *library_view;
   AdwBin               *preview_bin;
+  DlPreview            *preview;
+  guint                 refresh_preview_id;
   GtkPaned             *preview_paned;
   GtkLabel             *quarantine_details_label;
   GtkLabel             *quarantine_label;
@@ -195,6 +198,7 @@ dl_window_show_article (DlWindow  *self,
 
   dl_autosaver_set_article (self->autosaver, article);
   dl_article_editor_set_article (self->editor, article);
+  dl_preview_set_article (self->preview, article);
   dl_library_view_select_uuid (self->library_view, article != NULL ? dl_article_get_uuid (article) : NULL);
 
   g_settings_set_string (self->settings, "last-article",
@@ -918,6 +922,7 @@ dl_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->open_cancellable);
+  g_clear_handle_id (&self->refresh_preview_id, g_source_remove);
   if (self->article != NULL)
     g_clear_signal_handler (&self->article_changed_id, self->article);
   if (self->preview_position_id != 0)
@@ -971,6 +976,42 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+on_preview_template_changed_cb (DlWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "preview-template");
+  g_autoptr(GFile) dir = *path != '\0' ? g_file_new_for_path (path) : NULL;
+
+  dl_preview_set_template_dir (self->preview, dir);
+}
+
+static gboolean
+refresh_preview_cb (gpointer user_data)
+{
+  DlWindow *self = user_data;
+
+  self->refresh_preview_id = 0;
+  dl_preview_refresh (self->preview);
+  return G_SOURCE_REMOVE;
+}
+
+/* The dateline defaults are not part of the article, so changing them in
+ * Preferences does not emit "changed". Refresh once every listener of the
+ * setting, including the one copying it into the core, has run. */
+static void
+on_newsroom_defaults_changed_cb (DlWindow *self)
+{
+  if (self->refresh_preview_id == 0)
+    self->refresh_preview_id = g_idle_add (refresh_preview_cb, self);
+}
+
+static void
+on_body_cursor_moved_cb (DlWindow *self,
+                         guint64   byte_offset)
+{
+  dl_preview_reveal_offset (self->preview, byte_offset);
+}
+
+static void
 dl_window_class_init (DlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -998,6 +1039,7 @@ dl_window_class_init (DlWindowClass *klass)
 
   g_type_ensure (DL_TYPE_ARTICLE_EDITOR);
   g_type_ensure (DL_TYPE_LIBRARY_VIEW);
+  g_type_ensure (DL_TYPE_PREVIEW);
 
   /* Referencing the resource links it in from the static library. */
   (void) dl_get_resource ();
@@ -1006,6 +1048,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, quarantine_details_label);
@@ -1061,6 +1104,18 @@ dl_window_init (DlWindow *self)
 
   g_signal_connect_swapped (self->sidebar, "notify::visible", G_CALLBACK (on_sidebar_visible_cb), self);
   on_sidebar_visible_cb (self);
+
+  g_signal_connect_object (self->settings, "changed::preview-template",
+                           G_CALLBACK (on_preview_template_changed_cb), self, G_CONNECT_SWAPPED);
+  on_preview_template_changed_cb (self);
+  g_signal_connect_object (self->settings, "changed::default-dateline-style",
+                           G_CALLBACK (on_newsroom_defaults_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::custom-dateline-pattern",
+                           G_CALLBACK (on_newsroom_defaults_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::default-source",
+                           G_CALLBACK (on_newsroom_defaults_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "body-cursor-moved",
+                           G_CALLBACK (on_body_cursor_moved_cb), self, G_CONNECT_SWAPPED);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
