@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 
 #include "dl-dateline.h"
@@ -310,6 +312,58 @@ test_preferences (void)
   g_settings_reset (settings, "custom-dateline-pattern");
 }
 
+/* The site template folder: a folder without template.html is reported
+ * (checked off the main thread), a good one is accepted, and the reset
+ * button brings back the built-in look. */
+static void
+test_preferences_template (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dateline-template-XXXXXX", &error);
+  g_autofree char *html = NULL;
+  GtkWidget *window, *row, *label;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  window = dl_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  row = get_widget (window, "template-row");
+  label = get_widget (window, "template-error-label");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "The built-in news site look");
+
+  g_settings_set_string (settings, "preview-template", dir);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_visible (label) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "template.html"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, dir);
+
+  /* A valid template: the error goes away once checked. */
+  html = g_build_filename (dir, "template.html", NULL);
+  g_assert_true (g_file_set_contents (html,
+                                      "<!DOCTYPE html><html lang=\"{{lang}}\"><head>{{head}}</head>"
+                                      "<body>{{article}}</body></html>", -1, &error));
+  g_settings_set_string (settings, "preview-template", "");
+  g_settings_set_string (settings, "preview-template", dir);
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_widget_get_visible (label));
+
+  gtk_widget_activate_action (window, "preferences.reset-template", NULL);
+  iterate ();
+  g_assert_cmpstr (g_settings_get_string (settings, "preview-template"), ==, "");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "The built-in news site look");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_unlink (html);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +385,7 @@ main (int   argc,
   ADD ("/dateline-section/recent-places", test_recent_places);
 #undef ADD
   g_test_add_func ("/preferences/newsroom", test_preferences);
+  g_test_add_func ("/preferences/template", test_preferences_template);
 
   return g_test_run ();
 }

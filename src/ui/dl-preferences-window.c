@@ -11,12 +11,14 @@
 #include "dl-article.h"
 #include "dl-dateline.h"
 #include "dl-preferences-window.h"
+#include "dl-renderer.h"
 
 struct _DlPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  GCancellable         *template_cancellable;
   guint                 updating : 1;
 
   /* Template widgets */
@@ -27,6 +29,9 @@ struct _DlPreferencesWindow
   AdwEntryRow          *pattern_row;
   GtkLabel             *example_label;
   GtkLabel             *pattern_error_label;
+  AdwActionRow         *template_row;
+  GtkWidget            *template_reset_button;
+  GtkLabel             *template_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (DlPreferencesWindow, dl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -151,11 +156,116 @@ on_settings_changed_cb (DlPreferencesWindow *self,
   update_examples (self);
 }
 
+/* Checking a template reads its template.html: not on the main thread. */
+static void
+check_template_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  GError *error = NULL;
+
+  if (dl_renderer_set_template_dir (renderer, G_FILE (task_data), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_template_checked_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  DlPreferencesWindow *self;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = DL_PREFERENCES_WINDOW (object);
+  gtk_label_set_text (self->template_error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->template_error_label), TRUE);
+}
+
+static void
+update_template_row (DlPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "preview-template");
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) dir = NULL;
+
+  g_cancellable_cancel (self->template_cancellable);
+  g_clear_object (&self->template_cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->template_error_label), FALSE);
+  gtk_widget_set_sensitive (self->template_reset_button, *path != '\0');
+
+  if (*path == '\0')
+    {
+      adw_action_row_set_subtitle (self->template_row, _("The built-in news site look"));
+      return;
+    }
+
+  adw_action_row_set_subtitle (self->template_row, path);
+  dir = g_file_new_for_path (path);
+  self->template_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->template_cancellable, on_template_checked_cb, NULL);
+  g_task_set_source_tag (task, update_template_row);
+  g_task_set_task_data (task, g_steal_pointer (&dir), g_object_unref);
+  g_task_run_in_thread (task, check_template_thread);
+}
+
+static void
+on_template_chosen_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  g_autoptr(DlPreferencesWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL)
+        g_settings_set_string (self->settings, "preview-template", path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_template_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Choose the Site Template Folder"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_template_chosen_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+reset_template_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  DlPreferencesWindow *self = DL_PREFERENCES_WINDOW (widget);
+
+  g_settings_set_string (self->settings, "preview-template", "");
+}
+
 static void
 dl_preferences_window_dispose (GObject *object)
 {
   DlPreferencesWindow *self = DL_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->template_cancellable);
+  g_clear_object (&self->template_cancellable);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
@@ -181,9 +291,15 @@ dl_preferences_window_class_init (DlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, pattern_row);
   gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, source_row);
   gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, template_error_label);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, template_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, template_row);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pattern_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_style_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "preferences.choose-template", NULL, choose_template_action);
+  gtk_widget_class_install_action (widget_class, "preferences.reset-template", NULL, reset_template_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -212,8 +328,12 @@ dl_preferences_window_init (DlPreferencesWindow *self)
                            G_CONNECT_SWAPPED);
 
   dl_dateline_set_defaults_from_settings (self->settings);
+  g_signal_connect_object (self->settings, "changed::preview-template",
+                           G_CALLBACK (update_template_row), self, G_CONNECT_SWAPPED);
+
   update_style_row (self);
   update_examples (self);
+  update_template_row (self);
   on_language_changed_cb (self);
 }
 
