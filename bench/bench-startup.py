@@ -22,7 +22,7 @@ SAMPLE = "/work/shared/samples/belta-2025-05-08-belarus-china.txt"
 
 timer = os.path.join(BUILD, "bench", "first-frame")
 make_library = os.path.join(BUILD, "bench", "make-library")
-dateline = os.path.join(BUILD, "src", "ui", "dateline")
+dateline = os.path.join(BUILD, "src", "dateline")
 schemas = os.path.join(BUILD, "data")
 work = tempfile.mkdtemp(prefix="dateline-bench-")
 

@@ -164,11 +164,68 @@ lang_english (Lang *lang)
 /* Formats the calendar day of @local (already in the place's zone) with
  * an ICU pattern. The wall-clock date is handed to ICU as noon UTC and
  * formatted in UTC, so ICU's own zone data can never shift the day. */
+/* Opening an ICU formatter or pattern generator loads locale data and
+ * costs far more than formatting; the preview composes the same dateline
+ * on every update. Results are remembered per locale, pattern and day (a
+ * bounded table, emptied when full). */
+G_LOCK_DEFINE_STATIC (icu_cache);
+static GHashTable *icu_cache;
+#define ICU_CACHE_MAX 512
+
+static char *
+icu_cache_lookup (const char *key)
+{
+  char *value = NULL;
+
+  G_LOCK (icu_cache);
+  if (icu_cache != NULL)
+    value = g_strdup (g_hash_table_lookup (icu_cache, key));
+  G_UNLOCK (icu_cache);
+  return value;
+}
+
+static void
+icu_cache_store (char       *key,
+                 const char *value)
+{
+  G_LOCK (icu_cache);
+  if (icu_cache == NULL)
+    icu_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_size (icu_cache) >= ICU_CACHE_MAX)
+    g_hash_table_remove_all (icu_cache);
+  g_hash_table_replace (icu_cache, key, g_strdup (value));
+  G_UNLOCK (icu_cache);
+}
+
+static char *icu_format_date_uncached (const Lang *lang,
+                                       GDateTime  *local,
+                                       const char *icu_pattern,
+                                       GError    **error);
+
 static char *
 icu_format_date (const Lang *lang,
                  GDateTime  *local,
                  const char *icu_pattern,
                  GError    **error)
+{
+  g_autofree char *key = g_strdup_printf ("date\x1f%s\x1f%s\x1f%d-%d-%d", lang->icu_locale, icu_pattern,
+                                          g_date_time_get_year (local), g_date_time_get_month (local),
+                                          g_date_time_get_day_of_month (local));
+  char *result = icu_cache_lookup (key);
+
+  if (result != NULL)
+    return result;
+  result = icu_format_date_uncached (lang, local, icu_pattern, error);
+  if (result != NULL)
+    icu_cache_store (g_steal_pointer (&key), result);
+  return result;
+}
+
+static char *
+icu_format_date_uncached (const Lang *lang,
+                          GDateTime  *local,
+                          const char *icu_pattern,
+                          GError    **error)
 {
   g_autoptr(GDateTime) noon = NULL;
   g_autofree UChar *upattern = NULL;
@@ -207,11 +264,15 @@ static char *
 icu_natural_day_month_pattern (const Lang *lang)
 {
   static const UChar skeleton[] = { 'M', 'M', 'M', 'M', 'd', 0 };
+  g_autofree char *key = g_strconcat ("natural\x1f", lang->icu_locale, NULL);
   UErrorCode status = U_ZERO_ERROR;
   UDateTimePatternGenerator *gen;
   UChar buf[64];
   int32_t len;
+  char *pattern = icu_cache_lookup (key);
 
+  if (pattern != NULL)
+    return pattern;
   gen = udatpg_open (lang->icu_locale, &status);
   if (U_FAILURE (status))
     return g_strdup ("d MMMM");
@@ -219,7 +280,10 @@ icu_natural_day_month_pattern (const Lang *lang)
   udatpg_close (gen);
   if (U_FAILURE (status))
     return g_strdup ("d MMMM");
-  return uchar_to_utf8 (buf, len);
+  pattern = uchar_to_utf8 (buf, len);
+  if (pattern != NULL)
+    icu_cache_store (g_steal_pointer (&key), pattern);
+  return pattern;
 }
 
 static char *
