@@ -197,6 +197,33 @@ icu_cache_store (char       *key,
   G_UNLOCK (icu_cache);
 }
 
+/* Where CLDR and newsroom usage disagree, newsrooms win. CLDR (ICU 72)
+ * names May in Belarusian "май"/"мая", borrowed from Russian; Belarusian
+ * agencies (BelTA's Belarusian service among them) and the literary norm
+ * write "травень", genitive "траўня" ("МІНСК, 8 траўня (БЕЛТА) - "). Only
+ * full month names are touched; everything else comes from ICU. */
+static char *
+apply_newsroom_usage (const Lang *lang,
+                      GDateTime  *local,
+                      char       *formatted)
+{
+  static const struct { const char *cldr; const char *usage; } be_may[] = {
+    { "мая", "траўня" },
+    { "май", "травень" },
+    { "Май", "Травень" },
+  };
+  GString *out;
+
+  if (g_strcmp0 (lang->base, "be") != 0 || g_date_time_get_month (local) != 5)
+    return formatted;
+
+  out = g_string_new (formatted);
+  for (guint i = 0; i < G_N_ELEMENTS (be_may); i++)
+    g_string_replace (out, be_may[i].cldr, be_may[i].usage, 0);
+  g_free (formatted);
+  return g_string_free (out, FALSE);
+}
+
 static char *icu_format_date_uncached (const Lang *lang,
                                        GDateTime  *local,
                                        const char *icu_pattern,
@@ -217,7 +244,10 @@ icu_format_date (const Lang *lang,
     return result;
   result = icu_format_date_uncached (lang, local, icu_pattern, error);
   if (result != NULL)
-    icu_cache_store (g_steal_pointer (&key), result);
+    {
+      result = apply_newsroom_usage (lang, local, result);
+      icu_cache_store (g_steal_pointer (&key), result);
+    }
   return result;
 }
 
