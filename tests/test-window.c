@@ -12,8 +12,6 @@
 #include "dl-article-file.h"
 #include "dl-classification-section.h"
 #include "dl-dateline-section.h"
-#include "dl-preview.h"
-#include "dl-preview-view.h"
 #include "dl-window.h"
 #include "dl-window-transfer.h"
 
@@ -848,48 +846,64 @@ test_window_export (Fixture       *f,
   g_clear_pointer (&export_path, g_free);
 }
 
-static DlPreview *window_preview;
-
 static gboolean
 preview_page_ready (Fixture *f)
 {
-  DlPreviewView *view = dl_preview_get_view (window_preview);
-  return view != NULL && dl_preview_view_get_page_ready (view);
+  GtkWidget *preview = dl_window_get_preview (f->window);
+  g_autoptr(GtkWidget) view = NULL;
+  gboolean ready = FALSE;
+
+  if (preview == NULL)
+    return FALSE;
+  g_object_get (preview, "view", &view, NULL);
+  if (view != NULL)
+    g_object_get (view, "page-ready", &ready, NULL);
+  return ready;
 }
 
-/* The preview pane in the window: no web view until it is shown (the
- * first frame never waits for WebKit); once shown it renders the open
- * article, and switching articles follows. */
+static DlArticle *
+preview_article (Fixture *f)
+{
+  g_autoptr(DlArticle) article = NULL;
+
+  g_object_get (dl_window_get_preview (f->window), "article", &article, NULL);
+  return article;   /* the window holds another reference */
+}
+
+/* The preview pane in the window: its module (and WebKit) is not even
+ * loaded until the pane is shown, so the first frame never waits for it;
+ * once shown it renders the open article, and switching articles follows.
+ * The module is the real one the program loads (DATELINE_PREVIEW_MODULE). */
 static void
 test_window_preview (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
+  GtkWidget *pane;
 
   write_article (f, "First story", "Para one.", 10, &first);
   write_article (f, "Second story", "Para two.", 5, &second);
   fixture_open_window (f);
-  window_preview = DL_PREVIEW (find_descendant (GTK_WIDGET (f->window), DL_TYPE_PREVIEW));
-  g_assert_nonnull (window_preview);
 
   dl_window_open_article (f->window, first);
   second_uuid = first;
   g_assert_true (wait_until (second_opened, f, 3000));
-  g_assert_null (dl_preview_get_view (window_preview));
-  g_assert_true (dl_preview_get_article (window_preview) == dl_window_get_article (f->window));
+  g_assert_null (dl_window_get_preview (f->window));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-preview", NULL);
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (window_preview))));
   g_assert_true (wait_until (preview_page_ready, f, 20000));
+  g_assert_true (preview_article (f) == dl_window_get_article (f->window));
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (dl_window_get_preview (f->window)), ==, "DlPreview");
 
   dl_window_open_article (f->window, second);
   second_uuid = second;
   g_assert_true (wait_until (second_opened, f, 3000));
-  g_assert_true (dl_preview_get_article (window_preview) == dl_window_get_article (f->window));
+  g_assert_true (preview_article (f) == dl_window_get_article (f->window));
 
+  pane = gtk_widget_get_parent (dl_window_get_preview (f->window));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-preview", NULL);
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (window_preview))));
+  g_assert_false (gtk_widget_get_visible (pane));
 }
 
 int

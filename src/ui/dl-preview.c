@@ -81,6 +81,7 @@ enum {
   PROP_DEVICE,
   PROP_TEMPLATE_DIR,
   PROP_TEMPLATE_ERROR,
+  PROP_VIEW,
   N_PROPS
 };
 
@@ -505,6 +506,7 @@ ensure_view (DlPreview *self)
   apply_device (self);
   adw_clamp_set_child (self->view_clamp, GTK_WIDGET (self->view));
   self->needs_page = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
 static void
@@ -581,6 +583,10 @@ dl_preview_get_property (GObject    *object,
       g_value_set_string (value, self->template_error);
       break;
 
+    case PROP_VIEW:
+      g_value_set_object (value, self->view);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -614,6 +620,22 @@ dl_preview_set_property (GObject      *object,
 }
 
 static void
+reveal_offset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  dl_preview_reveal_offset (DL_PREVIEW (widget), (gsize) g_variant_get_uint64 (param));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  dl_preview_refresh (DL_PREVIEW (widget));
+}
+
+static void
 dl_preview_class_init (DlPreviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -640,6 +662,10 @@ dl_preview_class_init (DlPreviewClass *klass)
   properties[PROP_TEMPLATE_ERROR] =
     g_param_spec_string ("template-error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The web view, created the first time the pane is shown. */
+  properties[PROP_VIEW] =
+    g_param_spec_object ("view", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -658,6 +684,10 @@ dl_preview_class_init (DlPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlPreview, view_clamp);
 
   gtk_widget_class_install_property_action (widget_class, "preview.device", "device");
+  /* The window loads this class from a module and drives it through
+   * properties and these actions, never through its C API. */
+  gtk_widget_class_install_action (widget_class, "preview.reveal-offset", "t", reveal_offset_action);
+  gtk_widget_class_install_action (widget_class, "preview.refresh", NULL, refresh_action);
   gtk_widget_class_set_css_name (widget_class, "dl-preview");
 }
 

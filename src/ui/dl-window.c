@@ -10,7 +10,7 @@
 
 #include "dl-article-editor.h"
 #include "dl-library-view.h"
-#include "dl-preview.h"
+#include "dl-preview-loader.h"
 #include "dl-quarantined-file.h"
 #include "dl-window.h"
 #include "dl-window-transfer.h"
@@ -46,7 +46,8 @@ struct _DlWindow
   DlArticleEditor      *editor;
   DlLibraryView        *library_view;
   AdwBin               *preview_bin;
-  DlPreview            *preview;
+  GtkWidget            *preview;            /* DlPreview, from its module; NULL until shown */
+  guint                 preview_loading : 1;
   guint                 refresh_preview_id;
   GtkPaned             *preview_paned;
   GtkLabel             *quarantine_details_label;
@@ -74,6 +75,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_known_categories (DlWindow *self);
+static void ensure_preview (DlWindow *self);
 static void open_article (DlWindow   *self,
                           const char *uuid,
                           GTask      *task);
@@ -198,7 +200,8 @@ dl_window_show_article (DlWindow  *self,
 
   dl_autosaver_set_article (self->autosaver, article);
   dl_article_editor_set_article (self->editor, article);
-  dl_preview_set_article (self->preview, article);
+  if (self->preview != NULL)
+    g_object_set (self->preview, "article", article, NULL);
   dl_library_view_select_uuid (self->library_view, article != NULL ? dl_article_get_uuid (article) : NULL);
 
   g_settings_set_string (self->settings, "last-article",
@@ -421,6 +424,10 @@ start_library_load (DlWindow *self)
       self->after_paint_id = 0;
       g_clear_object (&self->frame_clock);
     }
+
+  /* A preview left open last time starts loading after the first frame too. */
+  if (self->preview_visible)
+    ensure_preview (self);
 
   if (self->library_load_started)
     return;
@@ -727,6 +734,43 @@ on_preview_max_position_cb (DlWindow *self)
   g_clear_signal_handler (&self->preview_position_id, self->preview_paned);
 }
 
+static void on_preview_template_changed_cb (DlWindow *self);
+
+static void
+on_preview_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GType type = dl_preview_loader_load_finish (result, &error);
+
+  self->preview_loading = FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (type == G_TYPE_INVALID)
+    {
+      g_warning ("%s", error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  self->preview = g_object_new (type, "article", self->article, NULL);
+  adw_bin_set_child (self->preview_bin, self->preview);
+  on_preview_template_changed_cb (self);
+}
+
+/* The preview's module (and WebKit with it) is loaded the first time the
+ * pane is shown, in a worker thread: the first frame never waits for it. */
+static void
+ensure_preview (DlWindow *self)
+{
+  if (self->preview != NULL || self->preview_loading)
+    return;
+  self->preview_loading = TRUE;
+  dl_preview_loader_load_async (self->cancellable, on_preview_loaded_cb, g_object_ref (self));
+}
+
 static void
 set_preview_visible (DlWindow *self,
                      gboolean  visible)
@@ -744,6 +788,9 @@ set_preview_visible (DlWindow *self,
   g_settings_set_boolean (self->settings, "preview-visible", visible);
   if (visible)
     {
+      /* Before the first frame, start_library_load() does it after paint. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->frame_clock == NULL)
+        ensure_preview (self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         apply_preview_width (self);
       else if (self->preview_position_id == 0)
@@ -981,7 +1028,8 @@ on_preview_template_changed_cb (DlWindow *self)
   g_autofree char *path = g_settings_get_string (self->settings, "preview-template");
   g_autoptr(GFile) dir = *path != '\0' ? g_file_new_for_path (path) : NULL;
 
-  dl_preview_set_template_dir (self->preview, dir);
+  if (self->preview != NULL)
+    g_object_set (self->preview, "template-dir", dir, NULL);
 }
 
 static gboolean
@@ -990,7 +1038,8 @@ refresh_preview_cb (gpointer user_data)
   DlWindow *self = user_data;
 
   self->refresh_preview_id = 0;
-  dl_preview_refresh (self->preview);
+  if (self->preview != NULL)
+    gtk_widget_activate_action (self->preview, "preview.refresh", NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -1008,7 +1057,8 @@ static void
 on_body_cursor_moved_cb (DlWindow *self,
                          guint64   byte_offset)
 {
-  dl_preview_reveal_offset (self->preview, byte_offset);
+  if (self->preview != NULL && self->preview_visible)
+    gtk_widget_activate_action (self->preview, "preview.reveal-offset", "t", byte_offset);
 }
 
 static void
@@ -1039,7 +1089,6 @@ dl_window_class_init (DlWindowClass *klass)
 
   g_type_ensure (DL_TYPE_ARTICLE_EDITOR);
   g_type_ensure (DL_TYPE_LIBRARY_VIEW);
-  g_type_ensure (DL_TYPE_PREVIEW);
 
   /* Referencing the resource links it in from the static library. */
   (void) dl_get_resource ();
@@ -1048,7 +1097,6 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, library_view);
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, quarantine_details_label);
@@ -1248,4 +1296,17 @@ dl_window_get_toast_overlay (DlWindow *self)
 {
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
   return self->toast_overlay;
+}
+
+/**
+ * dl_window_get_preview:
+ *
+ * Returns: (nullable) (transfer none): the DlPreview widget, or %NULL
+ *   while the pane was never shown.
+ */
+GtkWidget *
+dl_window_get_preview (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->preview;
 }

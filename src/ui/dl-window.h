@@ -24,6 +24,7 @@ DlArticleEditor *dl_window_get_editor         (DlWindow            *self);
 DlLibraryView   *dl_window_get_library_view   (DlWindow            *self);
 DlArticle       *dl_window_get_article        (DlWindow            *self);
 AdwToastOverlay *dl_window_get_toast_overlay  (DlWindow            *self);
+GtkWidget       *dl_window_get_preview        (DlWindow            *self);
 const char      *dl_window_get_visible_page   (DlWindow            *self);
 /* Loads the library and opens @uuid (nullable: the last article from
  * GSettings); completes as soon as that article is shown, or at once when
