@@ -25,8 +25,6 @@
 #include "dl-article-file.h"
 #include "dl-cli-dateline.h"
 #include "dl-cli-render.h"
-#include "dl-exporter.h"
-#include "dl-ninjs.h"
 #include "dl-store.h"
 
 #define EXIT_USAGE 2
@@ -492,45 +490,17 @@ export_json (DlArticle  *article,
   return dl_article_serialize (article);
 }
 
-static GBytes *
-take_text (char *text)
-{
-  gsize length = strlen (text);
-  return g_bytes_new_take (text, length);
-}
-
-static GBytes *
-export_ninjs (DlArticle  *article,
-              GError    **error)
-{
-  return take_text (dl_ninjs_export (article, DL_NINJS_VERSION_2_0));
-}
-
-static GBytes *
-export_ninjs_2_1 (DlArticle  *article,
-                  GError    **error)
-{
-  return take_text (dl_ninjs_export (article, DL_NINJS_VERSION_2_1));
-}
-
-static GBytes *
-export_markdown (DlArticle  *article,
-                 GError    **error)
-{
-  return take_text (dl_exporter_markdown (article));
-}
-
-/* A NULL func means the format writes files of its own (the HTML page
- * copies its image beside it), so it needs --output. */
+/* A NULL func means the core's exporter (dl_cli_export_main()) writes
+ * it: the news formats, and the HTML page with its image beside it. */
 static const struct
 {
   const char *name;
   ExportFunc  func;
 } export_formats[] = {
   { "json", export_json },
-  { "ninjs", export_ninjs },
-  { "ninjs-2.1", export_ninjs_2_1 },
-  { "markdown", export_markdown },
+  { "ninjs", NULL },
+  { "ninjs-2.1", NULL },
+  { "markdown", NULL },
   { "html", NULL },
 };
 
@@ -584,14 +554,13 @@ cmd_export (int    argc,
     article = open_article_by_id (store, argv[1], &error);
   if (article != NULL && func == NULL)
     {
-      if (output == NULL)
-        return usage_error (argv[0], _("An HTML export needs --output FILE: its image is copied beside it."));
-      if (dl_cli_export_main (article, format, output, &error) != 0)
-        {
-          print_error (error->message);
-          return EXIT_FAILURE;
-        }
-      return EXIT_SUCCESS;
+      int status = dl_cli_export_main (article, format, output != NULL ? output : "-", &error);
+
+      if (status == EXIT_USAGE)
+        return usage_error (argv[0], error->message);
+      if (status != EXIT_SUCCESS)
+        print_error (error->message);
+      return status;
     }
   if (article != NULL)
     bytes = func (article, &error);

@@ -157,19 +157,9 @@ dl_cli_export_main (DlArticle   *article,
     {
       g_autofree char *text = NULL;
 
-      switch (export_format)
+      text = dl_exporter_to_text (article, export_format);
+      if (text == NULL)
         {
-        case DL_EXPORT_FORMAT_MARKDOWN:
-          text = dl_exporter_markdown (article);
-          break;
-        case DL_EXPORT_FORMAT_NINJS:
-          text = dl_ninjs_export (article, DL_NINJS_VERSION_2_0);
-          break;
-        case DL_EXPORT_FORMAT_NINJS_2_1:
-          text = dl_ninjs_export (article, DL_NINJS_VERSION_2_1);
-          break;
-        case DL_EXPORT_FORMAT_HTML:
-        default:
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("An HTML export needs a file name: its image is copied beside it."));
           return 2;

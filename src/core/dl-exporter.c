@@ -380,23 +380,38 @@ dl_exporter_export (DlArticle      *article,
   g_return_val_if_fail (DL_IS_ARTICLE (article), FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
 
+  if (format == DL_EXPORT_FORMAT_HTML)
+    return dl_exporter_export_html (article, renderer, output, cancellable, error);
+
+  text = dl_exporter_to_text (article, format);
+  return write_text (output, text, cancellable, error);
+}
+
+/**
+ * dl_exporter_to_text:
+ * @format: a format that is a single text: Markdown or ninjs
+ *
+ * Returns: (transfer full) (nullable): the export, or %NULL for
+ *   %DL_EXPORT_FORMAT_HTML, which is a page with files beside it.
+ */
+char *
+dl_exporter_to_text (DlArticle      *article,
+                     DlExportFormat  format)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+
   switch (format)
     {
-    case DL_EXPORT_FORMAT_HTML:
-      return dl_exporter_export_html (article, renderer, output, cancellable, error);
     case DL_EXPORT_FORMAT_MARKDOWN:
-      text = dl_exporter_markdown (article);
-      break;
+      return dl_exporter_markdown (article);
     case DL_EXPORT_FORMAT_NINJS:
-      text = dl_ninjs_export (article, DL_NINJS_VERSION_2_0);
-      break;
+      return dl_ninjs_export (article, DL_NINJS_VERSION_2_0);
     case DL_EXPORT_FORMAT_NINJS_2_1:
-      text = dl_ninjs_export (article, DL_NINJS_VERSION_2_1);
-      break;
+      return dl_ninjs_export (article, DL_NINJS_VERSION_2_1);
+    case DL_EXPORT_FORMAT_HTML:
     default:
-      g_return_val_if_reached (FALSE);
+      return NULL;
     }
-  return write_text (output, text, cancellable, error);
 }
 
 typedef struct

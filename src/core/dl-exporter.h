@@ -24,6 +24,8 @@ gboolean    dl_export_format_from_string   (const char      *name,
 const char *dl_export_format_get_extension (DlExportFormat   format);
 
 char       *dl_exporter_markdown           (DlArticle       *article);
+char       *dl_exporter_to_text            (DlArticle       *article,
+                                            DlExportFormat   format);
 
 gboolean    dl_exporter_export_html        (DlArticle       *article,
                                             DlRenderer      *renderer,
