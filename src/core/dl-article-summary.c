@@ -55,23 +55,11 @@ strv_equal0 (const char * const *a,
   return g_strv_equal (a, b);
 }
 
-/* Case-insensitive substring test on casefolded, normalised text, so
- * that "ÉCONOMIE" finds "économie" whichever way it was typed. */
-static char *
-fold (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
-
-  if (normalized == NULL)
-    return g_strdup ("");
-  return g_utf8_casefold (normalized, -1);
-}
-
 static gboolean
 folded_contains (const char *haystack,
                  const char *folded_needle)
 {
-  g_autofree char *folded = fold (haystack);
+  g_autofree char *folded = dl_fold_text (haystack);
 
   return strstr (folded, folded_needle) != NULL;
 }
@@ -351,7 +339,7 @@ dl_article_summary_matches (DlArticleSummary *self,
 
   g_return_val_if_fail (DL_IS_ARTICLE_SUMMARY (self), FALSE);
 
-  folded_query = fold (query);
+  folded_query = dl_fold_text (query);
   words = g_strsplit_set (g_strstrip (folded_query), " \t\n", -1);
 
   for (guint w = 0; words[w] != NULL; w++)

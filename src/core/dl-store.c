@@ -34,6 +34,7 @@
 #include "dl-ninjs.h"
 #include "dl-quarantined-file.h"
 #include "dl-store.h"
+#include "dl-util.h"
 
 #define INDEX_MAGIC        "dateline-index"
 #define INDEX_VERSION      1
@@ -2042,14 +2043,6 @@ dl_store_import_file (DlStore       *self,
 /* ------------------------------------------------------------------ */
 /* Search                                                              */
 
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
-
-  return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
-}
-
 static gboolean
 article_matches (DlArticle   *article,
                  GStrv        words)
@@ -2073,7 +2066,7 @@ article_matches (DlArticle   *article,
     }
   g_string_append (haystack, dl_article_get_body (article));
 
-  folded = fold_text (haystack->str);
+  folded = dl_fold_text (haystack->str);
   for (guint i = 0; words[i] != NULL; i++)
     if (strstr (folded, words[i]) == NULL)
       return FALSE;
@@ -2134,7 +2127,7 @@ search_thread (GTask        *task,
        * that contain every word somewhere are parsed. */
       if (prefilter)
         {
-          g_autofree char *folded = fold_text (contents);
+          g_autofree char *folded = dl_fold_text (contents);
 
           for (guint w = 0; candidate && search->words[w] != NULL; w++)
             candidate = strstr (folded, search->words[w]) != NULL;
@@ -2180,7 +2173,7 @@ dl_store_search_async (DlStore             *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dl_store_search_async);
 
-  folded = fold_text (query);
+  folded = dl_fold_text (query);
   split = g_strsplit_set (folded, " \t\n\r", -1);
   for (guint i = 0; split[i] != NULL; i++)
     if (*split[i] != '\0')

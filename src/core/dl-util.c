@@ -69,3 +69,20 @@ dl_uuid_new (void)
 {
   return g_uuid_string_random ();
 }
+
+/**
+ * dl_fold_text:
+ *
+ * Text for case-insensitive matching: normalised (composed) and
+ * casefolded, so that "ÉCONOMIE" finds "économie" however either was
+ * typed, and "STRASSE" finds "straße".
+ *
+ * Returns: (transfer full): never %NULL
+ */
+char *
+dl_fold_text (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
+
+  return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
+}
