@@ -1081,6 +1081,86 @@ test_search (void)
   library_clear (&lib);
 }
 
+static void
+on_imported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+static DlArticle *
+import_async (DlStore  *store,
+              GFile    *file,
+              GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  dl_store_import_file_async (store, file, NULL, on_imported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return dl_store_import_file_finish (store, result, error);
+}
+
+/* The application's import: read in a worker, applied to the library on
+ * the calling thread; a UUID clash gives a copy; a ninjs document works. */
+static void
+test_import_async (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) original = make_article ("Wire copy", "Body from the wire", 1700000000);
+  g_autoptr(DlArticle) first = NULL;
+  g_autoptr(DlArticle) second = NULL;
+  g_autoptr(DlArticle) from_ninjs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *ninjs_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) ninjs_file = NULL;
+  g_autoptr(GFile) missing = NULL;
+
+  library_init (&lib);
+  outside = g_dir_make_tmp ("dateline-outside-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (outside, "wire.dateline", NULL);
+  write_article_file (path, original);
+  file = g_file_new_for_path (path);
+
+  store = load_store (&lib);
+  first = import_async (store, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (first), ==, dl_article_get_uuid (original));
+  second = import_async (store, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (second), !=, dl_article_get_uuid (original));
+  g_assert_cmpuint (n_summaries (store), ==, 2);
+  g_assert_nonnull (dl_store_find_summary (store, dl_article_get_uuid (second)));
+
+  ninjs_path = g_build_filename (outside, "story.json", NULL);
+  g_assert_true (g_file_set_contents (ninjs_path,
+                                      "{\"uri\":\"urn:example:1\",\"type\":\"text\","
+                                      "\"headlines\":[{\"role\":\"main\",\"value\":\"From a feed\"}],"
+                                      "\"bodies\":[{\"role\":\"text\",\"contenttype\":\"text/html\","
+                                      "\"value\":\"<p>Feed body</p>\"}]}", -1, &error));
+  ninjs_file = g_file_new_for_path (ninjs_path);
+  from_ninjs = import_async (store, ninjs_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_headline (from_ninjs), ==, "From a feed");
+  g_assert_cmpuint (n_summaries (store), ==, 3);
+
+  missing = g_file_new_for_path ("/nonexistent/dateline/none.dateline");
+  g_assert_null (import_async (store, missing, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "none.dateline"));
+
+  g_clear_object (&store);
+  remove_recursively (outside);
+  library_clear (&lib);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1101,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/store/load/ten-thousand", test_ten_thousand_articles);
   g_test_add_func ("/store/trash-and-restore", test_trash_and_restore);
   g_test_add_func ("/store/import/uuid-clash", test_import_with_uuid_clash);
+  g_test_add_func ("/store/import-async", test_import_async);
   g_test_add_func ("/store/search", test_search);
 
   return g_test_run ();

@@ -1961,22 +1961,18 @@ dl_store_restore_article (DlStore     *self,
 /* ------------------------------------------------------------------ */
 /* Import                                                              */
 
-/**
- * dl_store_import_file:
- *
- * Imports a .dateline file or an IPTC ninjs 2.x document.
- *
- * Returns: (transfer full): the article as stored in the library, or
- *   NULL with @error set (the message names the file and the problem).
- */
-DlArticle *
-dl_store_import_file (DlStore       *self,
-                      GFile         *file,
-                      GCancellable  *cancellable,
-                      GError       **error)
+/* Reads and parses a file to import; safe in a worker thread (it only
+ * looks at files). *file_clash tells whether the article's UUID already
+ * has a file in the library or its trash. */
+static DlArticle *
+read_import (DlStore       *self,
+             GFile         *file,
+             gboolean      *file_clash,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autofree char *contents = NULL;
-  g_autofree char *display = NULL;
+  g_autofree char *display = g_file_get_parse_name (file);
   g_autofree char *existing = NULL;
   g_autofree char *trashed = NULL;
   g_autofree char *trash = NULL;
@@ -1985,10 +1981,6 @@ dl_store_import_file (DlStore       *self,
   gsize length = 0;
   const char *uuid;
 
-  g_return_val_if_fail (DL_IS_STORE (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  display = g_file_get_parse_name (file);
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     {
       g_prefix_error (error, _("Could not import “%s”: "), display);
@@ -2020,24 +2012,189 @@ dl_store_import_file (DlStore       *self,
   trash = subdir_path (self, DL_STORE_TRASH_DIR);
   existing = article_path (self->path, uuid);
   trashed = article_path (trash, uuid);
-  if (g_hash_table_contains (self->entries, uuid)
-      || g_file_test (existing, G_FILE_TEST_EXISTS)
-      || g_file_test (trashed, G_FILE_TEST_EXISTS))
+  *file_clash = g_file_test (existing, G_FILE_TEST_EXISTS) || g_file_test (trashed, G_FILE_TEST_EXISTS);
+  return g_steal_pointer (&article);
+}
+
+/* On the store's own thread: an article whose UUID is taken becomes a
+ * copy with a fresh UUID, so an import never overwrites anything. */
+static DlArticle *
+claim_import (DlStore    *self,
+              DlArticle  *article,
+              gboolean    file_clash,
+              GFile      *file,
+              GError    **error)
+{
+  DlArticle *fresh;
+
+  if (!file_clash && !g_hash_table_contains (self->entries, dl_article_get_uuid (article)))
+    return g_object_ref (article);
+
+  fresh = article_with_new_uuid (article, error);
+  if (fresh == NULL)
     {
-      DlArticle *fresh = article_with_new_uuid (article, error);
-
-      if (fresh == NULL)
-        {
-          g_prefix_error (error, _("Could not import “%s”: "), display);
-          return NULL;
-        }
-      g_set_object (&article, fresh);
-      g_object_unref (fresh);
+      g_autofree char *display = g_file_get_parse_name (file);
+      g_prefix_error (error, _("Could not import “%s”: "), display);
     }
+  return fresh;
+}
 
-  if (!dl_store_save_article_sync (self, article, cancellable, error))
+/**
+ * dl_store_import_file:
+ *
+ * Imports a .dateline file or an IPTC ninjs 2.x document, blocking: for
+ * the command line. The application uses dl_store_import_file_async().
+ *
+ * Returns: (transfer full): the article as stored in the library, or
+ *   NULL with @error set (the message names the file and the problem).
+ */
+DlArticle *
+dl_store_import_file (DlStore       *self,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(DlArticle) read = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  gboolean file_clash = FALSE;
+
+  g_return_val_if_fail (DL_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  read = read_import (self, file, &file_clash, cancellable, error);
+  if (read == NULL)
+    return NULL;
+  article = claim_import (self, read, file_clash, file, error);
+  if (article == NULL || !dl_store_save_article_sync (self, article, cancellable, error))
     return NULL;
   return g_steal_pointer (&article);
+}
+
+typedef struct
+{
+  GFile     *file;
+  gboolean   file_clash;
+  DlArticle *article;
+} ImportData;
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *import = data;
+
+  g_clear_object (&import->file);
+  g_clear_object (&import->article);
+  g_free (import);
+}
+
+static void
+import_read_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ImportData *import = task_data;
+  GError *error = NULL;
+  DlArticle *article = read_import (DL_STORE (source_object), import->file, &import->file_clash,
+                                    cancellable, &error);
+
+  if (article == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, article, g_object_unref);
+}
+
+static void
+on_import_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportData *import = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!dl_store_save_article_finish (DL_STORE (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_object_ref (import->article), g_object_unref);
+}
+
+static void
+on_import_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DlStore *self = DL_STORE (object);
+  ImportData *import = g_task_get_task_data (task);
+  g_autoptr(DlArticle) read = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+
+  read = g_task_propagate_pointer (G_TASK (result), &error);
+  if (read == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  import->article = claim_import (self, read, import->file_clash, import->file, &error);
+  if (import->article == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  cancellable = g_task_get_cancellable (task);
+  dl_store_save_article_async (self, import->article, cancellable,
+                               on_import_saved_cb, g_steal_pointer (&task));
+}
+
+/**
+ * dl_store_import_file_async:
+ *
+ * Imports a .dateline file or an IPTC ninjs 2.x document: the file is
+ * read and parsed in a worker thread, the library is updated on the
+ * calling thread (which owns the store), and the article is saved as any
+ * save is.
+ */
+void
+dl_store_import_file_async (DlStore             *self,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) read_task = NULL;
+  ImportData *import;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_import_file_async);
+  import = g_new0 (ImportData, 1);
+  import->file = g_object_ref (file);
+  g_task_set_task_data (task, import, import_data_free);
+
+  /* The read shares the import's data: the worker fills in file_clash. */
+  read_task = g_task_new (self, cancellable, on_import_read_cb, g_object_ref (task));
+  g_task_set_source_tag (read_task, dl_store_import_file_async);
+  g_task_set_task_data (read_task, import, NULL);
+  g_task_run_in_thread (read_task, import_read_thread);
+}
+
+/**
+ * dl_store_import_file_finish:
+ *
+ * Returns: (transfer full): the article as stored, or %NULL with @error set
+ */
+DlArticle *
+dl_store_import_file_finish (DlStore       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -110,6 +110,14 @@ DlArticle    *dl_store_import_file           (DlStore             *self,
                                               GFile               *file,
                                               GCancellable        *cancellable,
                                               GError             **error);
+void          dl_store_import_file_async     (DlStore             *self,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+DlArticle    *dl_store_import_file_finish    (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 /* Full-text search over headline, standfirst, body, tags and place, run
  * off the main thread. Returns a GStrv of matching UUIDs. */

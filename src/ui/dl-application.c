@@ -131,61 +131,26 @@ dl_application_activate (GApplication *application)
   ensure_window (self, NULL, new_article);
 }
 
-typedef struct
-{
-  GFile   *file;
-  DlStore *store;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_clear_object (&data->file);
-  g_clear_object (&data->store);
-  g_free (data);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  DlArticle *article;
-
-  article = dl_store_import_file (data->store, data->file, cancellable, &error);
-  if (article == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, article, g_object_unref);
-}
-
 static void
 on_imported_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  DlApplication *self = DL_APPLICATION (object);
+  g_autoptr(DlApplication) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(DlArticle) article = NULL;
   DlWindow *window;
 
-  article = g_task_propagate_pointer (G_TASK (result), &error);
+  article = dl_store_import_file_finish (DL_STORE (object), result, &error);
   g_application_release (G_APPLICATION (self));
   window = ensure_window (self, article != NULL ? dl_article_get_uuid (article) : "", FALSE);
 
   if (article == NULL)
     {
-      ImportData *data = g_task_get_task_data (G_TASK (result));
-      g_autofree char *name = g_file_get_basename (data->file);
-      g_autofree char *message = NULL;
       GtkWidget *dialog;
 
-      /* Translators: the file name, then the reason */
-      message = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
-      dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Open the File"), message);
+      /* The store's message names the file and the problem. */
+      dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Open the File"), error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (window));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -207,18 +172,12 @@ dl_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      g_autoptr(GTask) task = g_task_new (self, NULL, on_imported_cb, NULL);
-      ImportData *data = g_new0 (ImportData, 1);
-
-      /* Importing copies and parses the file: never on the main thread.
-       * The store is created here, on the main thread, not in the worker. */
-      data->file = g_object_ref (files[i]);
-      data->store = g_object_ref (dl_application_get_store (self));
-      g_task_set_source_tag (task, dl_application_open);
-      g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-      /* No window exists yet: keep running until the import is done. */
+      /* Reading and parsing happen in a worker; the library is updated
+       * here, on the main thread. No window exists yet, perhaps: keep
+       * running until the import is done. */
       g_application_hold (application);
-      g_task_run_in_thread (task, import_thread);
+      dl_store_import_file_async (dl_application_get_store (self), files[i], NULL,
+                                  on_imported_cb, g_object_ref (self));
     }
 }
 
