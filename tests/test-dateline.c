@@ -554,6 +554,30 @@ test_credit_lines_order_and_fallback (void)
   g_assert_true (dl_credit_language_is_supported ("be-BY"));
 }
 
+/* The date above a headline follows the article's language, from ICU,
+ * whatever the process locale is. */
+static void
+test_timestamp_languages (void)
+{
+  static const struct { const char *lang; const char *expected; } cases[] = {
+    { "en", "08 May 2025, 10:06" },
+    { "ru", "08 мая 2025, 10:06" },
+    { "be", "08 траўня 2025, 10:06" },
+    { "zh", "2025年5月8日 10:06" },
+    { "ko", "2025년 5월 8일 10:06" },
+    { "xx-unknown", "08 May 2025, 10:06" },
+  };
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 ("2025-05-08T07:06:00Z", NULL);
+  g_autoptr(GTimeZone) minsk = g_time_zone_new_identifier ("Europe/Minsk");
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, minsk);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = dl_dateline_format_timestamp (local, cases[i].lang);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +585,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dateline/styles", test_styles_table);
+  g_test_add_func ("/dateline/timestamp-languages", test_timestamp_languages);
   g_test_add_func ("/dateline/month-names", test_month_names_per_language);
   g_test_add_func ("/dateline/time-zone-edge", test_time_zone_edge);
   g_test_add_func ("/dateline/custom-patterns", test_custom_patterns);

@@ -161,8 +161,8 @@ lang_english (Lang *lang)
   g_strlcpy (lang->base, "en", sizeof lang->base);
 }
 
-/* Formats the calendar day of @local (already in the place's zone) with
- * an ICU pattern. The wall-clock date is handed to ICU as noon UTC and
+/* Formats the calendar day (and time) of @local, already in the place's
+ * zone, with an ICU pattern. The wall clock is handed to ICU as UTC and
  * formatted in UTC, so ICU's own zone data can never shift the day. */
 /* Opening an ICU formatter or pattern generator loads locale data and
  * costs far more than formatting; the preview composes the same dateline
@@ -235,9 +235,10 @@ icu_format_date (const Lang *lang,
                  const char *icu_pattern,
                  GError    **error)
 {
-  g_autofree char *key = g_strdup_printf ("date\x1f%s\x1f%s\x1f%d-%d-%d", lang->icu_locale, icu_pattern,
+  g_autofree char *key = g_strdup_printf ("date\x1f%s\x1f%s\x1f%d-%d-%d %d:%d", lang->icu_locale, icu_pattern,
                                           g_date_time_get_year (local), g_date_time_get_month (local),
-                                          g_date_time_get_day_of_month (local));
+                                          g_date_time_get_day_of_month (local), g_date_time_get_hour (local),
+                                          g_date_time_get_minute (local));
   char *result = icu_cache_lookup (key);
 
   if (result != NULL)
@@ -269,8 +270,10 @@ icu_format_date_uncached (const Lang *lang,
   if (upattern == NULL)
     return NULL;
 
+  /* The wall clock of the place, formatted as if it were UTC. */
   noon = g_date_time_new_utc (g_date_time_get_year (local), g_date_time_get_month (local),
-                              g_date_time_get_day_of_month (local), 12, 0, 0);
+                              g_date_time_get_day_of_month (local), g_date_time_get_hour (local),
+                              g_date_time_get_minute (local), 0);
   fmt = udat_open (UDAT_PATTERN, UDAT_PATTERN, lang->icu_locale, utc, -1, upattern, -1, &status);
   if (U_FAILURE (status))
     {
@@ -288,13 +291,14 @@ icu_format_date_uncached (const Lang *lang,
   return uchar_to_utf8 (buf, len);
 }
 
-/* The language's own way of writing a day of a month, e.g. "MMMM d" in
- * English, "d MMMM" in Russian, "M月d日" in Chinese. */
+/* The locale's preferred pattern for a skeleton (cached). */
 static char *
-icu_natural_day_month_pattern (const Lang *lang)
+icu_best_pattern (const Lang *lang,
+                  const char *skeleton,
+                  const char *fallback)
 {
-  static const UChar skeleton[] = { 'M', 'M', 'M', 'M', 'd', 0 };
-  g_autofree char *key = g_strconcat ("natural\x1f", lang->icu_locale, NULL);
+  g_autofree char *key = g_strconcat ("best\x1f", lang->icu_locale, "\x1f", skeleton, NULL);
+  g_autofree UChar *uskeleton = NULL;
   UErrorCode status = U_ZERO_ERROR;
   UDateTimePatternGenerator *gen;
   UChar buf[64];
@@ -303,17 +307,26 @@ icu_natural_day_month_pattern (const Lang *lang)
 
   if (pattern != NULL)
     return pattern;
+  uskeleton = utf8_to_uchar (skeleton, NULL);
   gen = udatpg_open (lang->icu_locale, &status);
-  if (U_FAILURE (status))
-    return g_strdup ("d MMMM");
-  len = udatpg_getBestPattern (gen, skeleton, -1, buf, G_N_ELEMENTS (buf), &status);
+  if (uskeleton == NULL || U_FAILURE (status))
+    return g_strdup (fallback);
+  len = udatpg_getBestPattern (gen, uskeleton, -1, buf, G_N_ELEMENTS (buf), &status);
   udatpg_close (gen);
   if (U_FAILURE (status))
-    return g_strdup ("d MMMM");
+    return g_strdup (fallback);
   pattern = uchar_to_utf8 (buf, len);
   if (pattern != NULL)
     icu_cache_store (g_steal_pointer (&key), pattern);
-  return pattern;
+  return pattern != NULL ? pattern : g_strdup (fallback);
+}
+
+/* The language's own way of writing a day of a month, e.g. "MMMM d" in
+ * English, "d MMMM" in Russian, "M月d日" in Chinese. */
+static char *
+icu_natural_day_month_pattern (const Lang *lang)
+{
+  return icu_best_pattern (lang, "MMMMd", "d MMMM");
 }
 
 static char *
@@ -762,6 +775,42 @@ dl_dateline_pattern_validate (const char *pattern,
       return FALSE;
     }
   return pattern_walk (pattern, scratch, NULL, NULL, error);
+}
+
+/**
+ * dl_dateline_format_timestamp:
+ * @local: a date and time, already in the place's time zone
+ * @language: the article's language (BCP 47); unknown ones read as English
+ *
+ * The publication date and time shown above a headline, in the article's
+ * language, as news sites print it: "08 May 2025, 10:06",
+ * "08 мая 2025, 10:06", "2025年5月8日 10:06".
+ *
+ * Returns: (transfer full): never %NULL
+ */
+char *
+dl_dateline_format_timestamp (GDateTime  *local,
+                              const char *language)
+{
+  Lang lang;
+  char *text;
+
+  g_return_val_if_fail (local != NULL, NULL);
+
+  if (!lang_resolve (language, &lang))
+    lang_english (&lang);
+  /* The news-site order everywhere but in Chinese, Japanese and Korean,
+   * which have their own (from ICU). */
+  if (lang.cjk)
+    {
+      g_autofree char *pattern = icu_best_pattern (&lang, "yMMMdHHmm", "y-MM-dd HH:mm");
+      text = icu_format_date (&lang, local, pattern, NULL);
+    }
+  else
+    text = icu_format_date (&lang, local, "dd MMMM y, HH:mm", NULL);
+  if (text == NULL)
+    text = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return text;
 }
 
 /**

@@ -99,4 +99,7 @@ char        *dl_dateline_dup_default_style       (void);
 char        *dl_dateline_dup_default_pattern     (void);
 char        *dl_dateline_dup_default_source      (void);
 
+char       *dl_dateline_format_timestamp       (GDateTime              *local,
+                                               const char             *language);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include "dl-core-resources.h"
 #include "dl-credit-lines.h"
+#include "dl-dateline.h"
 #include "dl-html.h"
 #include "dl-renderer.h"
 
@@ -988,8 +989,8 @@ render_header (DlRenderer *self,
       if (local != NULL)
         {
           g_autofree char *iso = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
-          /* Translators: date and time above the headline, strftime format */
-          g_autofree char *shown = g_date_time_format (local, _("%d %B %Y, %H:%M"));
+          /* In the article's language, not the user interface's. */
+          g_autofree char *shown = dl_dateline_format_timestamp (local, dl_article_get_language (article));
 
           g_string_append (out, "<time class=\"dl-date\" datetime=\"");
           dl_html_append_attr (out, iso, -1);
