@@ -1161,6 +1161,64 @@ test_import_async (void)
   library_clear (&lib);
 }
 
+static void
+on_async_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+/* What the window does: the file moves in a worker, the summaries change
+ * on this thread, and restoring reads the article back. */
+static void
+test_trash_restore_async (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("To the trash", "Body kept", 1700000000);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *uuid = dl_article_get_uuid (article);
+
+  library_init (&lib);
+  store = load_store (&lib);
+  g_assert_true (dl_store_save_article_sync (store, article, NULL, &error));
+  g_assert_no_error (error);
+  path = file_in (lib.path, uuid);
+
+  dl_store_trash_article_async (store, uuid, NULL, on_async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dl_store_trash_article_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_assert_null (dl_store_find_summary (store, uuid));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_object (&result);
+
+  /* Trashing it again is a clear error. */
+  dl_store_trash_article_async (store, uuid, NULL, on_async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dl_store_trash_article_finish (store, result, &error));
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  dl_store_restore_article_async (store, uuid, NULL, on_async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dl_store_restore_article_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (dl_store_find_summary (store, uuid));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1182,6 +1240,7 @@ main (int   argc,
   g_test_add_func ("/store/trash-and-restore", test_trash_and_restore);
   g_test_add_func ("/store/import/uuid-clash", test_import_with_uuid_clash);
   g_test_add_func ("/store/import-async", test_import_async);
+  g_test_add_func ("/store/trash-restore-async", test_trash_restore_async);
   g_test_add_func ("/store/search", test_search);
 
   return g_test_run ();

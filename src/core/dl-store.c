@@ -1837,23 +1837,15 @@ dl_store_save_article_sync (DlStore       *self,
 /* ------------------------------------------------------------------ */
 /* Trash                                                               */
 
-/**
- * dl_store_trash_article:
- *
- * Moves the article's file to trash/ (a rename: instant, recoverable
- * with dl_store_restore_article()) and removes it from the summaries.
- */
-gboolean
-dl_store_trash_article (DlStore     *self,
-                        const char  *uuid,
-                        GError     **error)
+/* The file part of trashing: safe in a worker thread (io_lock). */
+static gboolean
+trash_file (DlStore     *self,
+            const char  *uuid,
+            GError     **error)
 {
   g_autofree char *trash = NULL;
   g_autofree char *src = NULL;
   g_autofree char *dst = NULL;
-
-  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
 
   if (!check_uuid (uuid, error))
     return FALSE;
@@ -1880,34 +1872,137 @@ dl_store_trash_article (DlStore     *self,
     }
   g_hash_table_add (self->trashed, g_strdup (uuid));
   g_mutex_unlock (&self->io_lock);
-
-  remove_entry (self, uuid);
-  self->mutation_serial++;
-  schedule_index_write (self);
   return TRUE;
 }
 
+/* The library part, on the store's own thread. */
+static void
+trash_apply (DlStore    *self,
+             const char *uuid)
+{
+  remove_entry (self, uuid);
+  self->mutation_serial++;
+  schedule_index_write (self);
+}
+
 /**
- * dl_store_restore_article:
+ * dl_store_trash_article:
  *
- * Brings an article back from trash/ into the library and the summaries.
+ * Moves the article's file to trash/ (a rename: recoverable with
+ * dl_store_restore_article()) and removes it from the summaries. Blocking:
+ * for the command line and tests; the application uses the _async one.
  */
 gboolean
-dl_store_restore_article (DlStore     *self,
-                          const char  *uuid,
-                          GError     **error)
+dl_store_trash_article (DlStore     *self,
+                        const char  *uuid,
+                        GError     **error)
+{
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (!trash_file (self, uuid, error))
+    return FALSE;
+  trash_apply (self, uuid);
+  return TRUE;
+}
+
+static void
+trash_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (trash_file (DL_STORE (source_object), task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_trashed_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  trash_apply (DL_STORE (object), g_task_get_task_data (G_TASK (result)));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * dl_store_trash_article_async:
+ *
+ * Like dl_store_trash_article(), with the file moved in a worker thread
+ * and the summaries updated on the calling thread.
+ */
+void
+dl_store_trash_article_async (DlStore             *self,
+                              const char          *uuid,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) file_task = NULL;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_trash_article_async);
+  file_task = g_task_new (self, cancellable, on_trashed_cb, g_steal_pointer (&task));
+  g_task_set_task_data (file_task, g_strdup (uuid), g_free);
+  g_task_run_in_thread (file_task, trash_thread);
+}
+
+gboolean
+dl_store_trash_article_finish (DlStore       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  char              *uuid;
+  DlArticle         *article;
+  DlQuarantinedFile *quarantined;
+  gint64             mtime_ns;
+  guint64            size;
+} RestoreData;
+
+static void
+restore_data_free (gpointer data)
+{
+  RestoreData *restore = data;
+
+  g_free (restore->uuid);
+  g_clear_object (&restore->article);
+  g_clear_object (&restore->quarantined);
+  g_free (restore);
+}
+
+/* The file part of restoring (rename back, read the article): safe in a
+ * worker thread. */
+static gboolean
+restore_file (DlStore      *self,
+              RestoreData  *restore,
+              GError      **error)
 {
   g_autofree char *trash = NULL;
   g_autofree char *src = NULL;
   g_autofree char *dst = NULL;
-  g_autoptr(DlArticle) article = NULL;
-  g_autoptr(DlQuarantinedFile) quarantined = NULL;
-  gint64 mtime_ns = 0;
-  guint64 size = 0;
-  Entry *entry;
-
-  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
+  const char *uuid = restore->uuid;
 
   if (!check_uuid (uuid, error))
     return FALSE;
@@ -1941,21 +2036,123 @@ dl_store_restore_article (DlStore     *self,
       return FALSE;
     }
   g_hash_table_remove (self->trashed, uuid);
-  stat_file (dst, &mtime_ns, &size);
+  stat_file (dst, &restore->mtime_ns, &restore->size);
   g_mutex_unlock (&self->io_lock);
 
-  article = read_library_file (self, dst, &quarantined, error);
-  if (article == NULL)
-    {
-      add_quarantined (self, quarantined);
-      return FALSE;
-    }
+  restore->article = read_library_file (self, dst, &restore->quarantined, error);
+  return restore->article != NULL;
+}
 
-  upsert_article (self, article, mtime_ns, size);
-  entry = g_hash_table_lookup (self->entries, uuid);
+/* The library part, on the store's own thread. */
+static void
+restore_apply (DlStore     *self,
+               RestoreData *restore)
+{
+  Entry *entry;
+
+  upsert_article (self, restore->article, restore->mtime_ns, restore->size);
+  entry = g_hash_table_lookup (self->entries, restore->uuid);
   entry->serial = ++self->mutation_serial;
   schedule_index_write (self);
-  return TRUE;
+}
+
+/**
+ * dl_store_restore_article:
+ *
+ * Brings an article back from trash/ into the library and the summaries.
+ * Blocking: the application uses dl_store_restore_article_async().
+ */
+gboolean
+dl_store_restore_article (DlStore     *self,
+                          const char  *uuid,
+                          GError     **error)
+{
+  RestoreData *restore;
+  gboolean ok;
+
+  g_return_val_if_fail (DL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  restore = g_new0 (RestoreData, 1);
+  restore->uuid = g_strdup (uuid);
+  ok = restore_file (self, restore, error);
+  if (ok)
+    restore_apply (self, restore);
+  else if (restore->quarantined != NULL)
+    add_quarantined (self, restore->quarantined);
+  restore_data_free (restore);
+  return ok;
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (restore_file (DL_STORE (source_object), task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_restored_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RestoreData *restore = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (restore->quarantined != NULL)
+        add_quarantined (DL_STORE (object), restore->quarantined);
+      g_task_return_error (task, error);
+      return;
+    }
+  restore_apply (DL_STORE (object), restore);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * dl_store_restore_article_async:
+ *
+ * Like dl_store_restore_article(), reading the file in a worker thread.
+ */
+void
+dl_store_restore_article_async (DlStore             *self,
+                                const char          *uuid,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) file_task = NULL;
+  RestoreData *restore;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_restore_article_async);
+  restore = g_new0 (RestoreData, 1);
+  restore->uuid = g_strdup (uuid);
+  file_task = g_task_new (self, cancellable, on_restored_cb, g_steal_pointer (&task));
+  g_task_set_task_data (file_task, restore, restore_data_free);
+  g_task_run_in_thread (file_task, restore_thread);
+}
+
+gboolean
+dl_store_restore_article_finish (DlStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -103,6 +103,22 @@ gboolean      dl_store_trash_article         (DlStore             *self,
 gboolean      dl_store_restore_article       (DlStore             *self,
                                               const char          *uuid,
                                               GError             **error);
+void          dl_store_trash_article_async   (DlStore             *self,
+                                              const char          *uuid,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      dl_store_trash_article_finish  (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+void          dl_store_restore_article_async (DlStore             *self,
+                                              const char          *uuid,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      dl_store_restore_article_finish (DlStore            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 /* Imports a .dateline file from anywhere; a UUID already in the library
  * gets a fresh one so nothing is overwritten. Returns the stored article. */

@@ -573,21 +573,22 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-trash_article (DlWindow   *self,
-               const char *uuid)
+on_trashed_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
+  DlWindow *self = g_task_get_source_object (task);
+  const char *uuid = g_object_get_data (G_OBJECT (task), "uuid");
+  const char *title = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *message = NULL;
-  DlArticleSummary *summary;
   AdwToast *toast;
 
-  summary = dl_store_find_summary (self->store, uuid);
-  title = summary != NULL ? dl_article_summary_dup_display_title (summary) : g_strdup (_("Untitled article"));
-
-  if (!dl_store_trash_article (self->store, uuid, &error))
+  if (!dl_store_trash_article_finish (DL_STORE (object), result, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
 
@@ -599,6 +600,20 @@ trash_article (DlWindow   *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   update_page (self);
+}
+
+/* The file moves in a worker; the list updates when it has. */
+static void
+trash_article (DlWindow   *self,
+               const char *uuid)
+{
+  GTask *task = g_task_new (self, NULL, NULL, NULL);
+  DlArticleSummary *summary = dl_store_find_summary (self->store, uuid);
+
+  g_task_set_task_data (task, summary != NULL ? dl_article_summary_dup_display_title (summary)
+                                              : g_strdup (_("Untitled article")), g_free);
+  g_object_set_data_full (G_OBJECT (task), "uuid", g_strdup (uuid), g_free);
+  dl_store_trash_article_async (self->store, uuid, self->cancellable, on_trashed_cb, task);
 }
 
 static void
@@ -660,21 +675,34 @@ delete_article_action (GtkWidget  *widget,
 }
 
 static void
+on_restored_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DlWindow *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_store_restore_article_finish (DL_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  dl_window_open_article (self, g_task_get_task_data (task));
+}
+
+static void
 undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
   DlWindow *self = DL_WINDOW (widget);
   const char *uuid = g_variant_get_string (param, NULL);
-  g_autoptr(GError) error = NULL;
+  GTask *task = g_task_new (self, NULL, NULL, NULL);
 
-  if (!dl_store_restore_article (self->store, uuid, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-
-  dl_window_open_article (self, uuid);
+  g_task_set_task_data (task, g_strdup (uuid), g_free);
+  dl_store_restore_article_async (self->store, uuid, self->cancellable, on_restored_cb, task);
 }
 
 static void
