@@ -407,6 +407,27 @@ article_reopened (Fixture *f)
   return article != NULL && g_strcmp0 (dl_article_get_uuid (article), reopened_uuid) == 0;
 }
 
+static GtkWidget *
+preview_pane (Fixture *f)
+{
+  /* The pane that holds the preview: the end child of the paned beside
+   * the editor. */
+  GtkWidget *editor_area = gtk_widget_get_parent (GTK_WIDGET (dl_window_get_editor (f->window)));
+  GtkWidget *paned = editor_area;
+
+  while (paned != NULL && !GTK_IS_PANED (paned))
+    paned = gtk_widget_get_parent (paned);
+  g_assert_nonnull (paned);
+  return gtk_paned_get_end_child (GTK_PANED (paned));
+}
+
+static gboolean
+preview_pane_allocated (Fixture *f)
+{
+  return gtk_widget_get_width (preview_pane (f)) > 0
+         && ABS (gtk_widget_get_width (preview_pane (f)) - 420) <= 4;
+}
+
 static void
 test_window_restores_state (Fixture       *f,
                             gconstpointer  data)
@@ -418,14 +439,19 @@ test_window_restores_state (Fixture       *f,
 
   write_article (f, "Older", "Text.", 30, NULL);
   write_article (f, "Open me again", "Text.", 60, &uuid);
-  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-width", 1200);
   g_settings_set_int (settings, "window-height", 640);
   g_settings_set_boolean (settings, "preview-visible", TRUE);
+  g_settings_set_int (settings, "preview-width", 420);
 
   fixture_open_window (f);
   gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
-  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (width, ==, 1200);
   g_assert_cmpint (height, ==, 640);
+  /* The preview pane gets its remembered width back (give or take the
+   * paned's handle), not whatever is left over. */
+  g_assert_true (wait_until (preview_pane_allocated, f, 3000));
+  g_assert_cmpint (ABS (gtk_widget_get_width (preview_pane (f)) - 420), <=, 4);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (dl_window_get_editor (f->window)))));
 
   {
@@ -458,6 +484,7 @@ test_window_restores_state (Fixture       *f,
   g_settings_reset (settings, "last-article");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "preview-width");
 }
 
 static gboolean save_error_shown (Fixture *f);

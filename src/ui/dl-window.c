@@ -76,6 +76,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_known_categories (DlWindow *self);
 static void ensure_preview (DlWindow *self);
+static void apply_preview_width (DlWindow *self);
 static void open_article (DlWindow   *self,
                           const char *uuid,
                           GTask      *task);
@@ -425,9 +426,14 @@ start_library_load (DlWindow *self)
       g_clear_object (&self->frame_clock);
     }
 
-  /* A preview left open last time starts loading after the first frame too. */
+  /* A preview left open last time starts loading after the first frame
+   * too; its width is set again now that the window has its real size
+   * (a maximized window gets it only after its first allocation). */
   if (self->preview_visible)
-    ensure_preview (self);
+    {
+      apply_preview_width (self);
+      ensure_preview (self);
+    }
 
   if (self->library_load_started)
     return;
@@ -738,15 +744,20 @@ dismiss_quarantine_action (GtkWidget  *widget,
 
 /* Preview pane: its width is kept from the end of the paned. */
 
+/* "max-position" is the paned's width less the preview's minimum, not
+ * its width: the position that leaves the preview its remembered width
+ * is the allocated width less that width, kept within what both panes
+ * can take. */
 static void
 apply_preview_width (DlWindow *self)
 {
   int max_position = 0;
+  int total = gtk_widget_get_width (GTK_WIDGET (self->preview_paned));
   int width = g_settings_get_int (self->settings, "preview-width");
 
   g_object_get (self->preview_paned, "max-position", &max_position, NULL);
-  if (max_position > 0)
-    gtk_paned_set_position (self->preview_paned, MAX (max_position - width, 360));
+  if (max_position > 0 && total > 0)
+    gtk_paned_set_position (self->preview_paned, CLAMP (total - width, MIN (360, max_position), max_position));
 }
 
 static void
