@@ -195,6 +195,8 @@ test_file_unknown_keys_survive (void)
     "\"sentiment\":{\"score\":0.5,\"labels\":[\"calm\"]},"
     "\"dateline\":{\"place\":\"Minsk\",\"geo\":[53.9,27.56]},"
     "\"image\":{\"path\":\"a.jpg\",\"focal_point\":\"center\"},"
+    "\"credits\":[{\"role\":\"photo\",\"name\":\"Ivan\",\"email\":\"ivan@example.org\"}],"
+    "\"publications\":[{\"site_id\":\"s1\",\"remote_id\":\"7\",\"revision\":3}],"
     "\"body\":\"Text\"}";
   g_autoptr(DlArticle) article = NULL;
   g_autoptr(DlArticle) again = NULL;
@@ -218,6 +220,11 @@ test_file_unknown_keys_survive (void)
   g_assert_true (json_object_has_member (json_object_get_object_member (root, "dateline"), "geo"));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "image"), "focal_point"), ==, "center");
   g_assert_cmpstr (json_object_get_string_member (root, "headline"), ==, "Edited by an older Dateline");
+  /* ... and inside list entries. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "credits"), 0), "email"),
+                   ==, "ivan@example.org");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (root, "publications"), 0), "revision"),
+                   ==, 3);
   g_assert_true (g_str_has_suffix (data, "\"body\" : \"Text\"\n}\n"));
 
   /* And they survive a second round trip. */

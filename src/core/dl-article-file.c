@@ -32,6 +32,12 @@ static const char * const known_dateline[] = {
 static const char * const known_image[] = {
   "path", "caption", "credit", "alt", NULL
 };
+static const char * const known_credit[] = {
+  "role", "name", "text", NULL
+};
+static const char * const known_publication[] = {
+  "site_id", "remote_id", "url", "content_hash", "remote_modified", NULL
+};
 
 static void
 set_date_member (JsonObject *object,
@@ -44,6 +50,22 @@ set_date_member (JsonObject *object,
     json_object_set_string_member (object, member, iso);
 }
 
+/* Writes back the members of @extra (unknown when read) that @target
+ * does not have. */
+static void
+add_missing_members (JsonObject *target,
+                     JsonObject *extra)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (extra == NULL)
+    return;
+  members = json_object_get_members (extra);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!json_object_has_member (target, l->data))
+      json_object_set_member (target, l->data, json_node_copy (json_object_get_member (extra, l->data)));
+}
+
 /* Members of the unknown-fields object stored under the name of a nested
  * object hold that nested object's own unknown members. */
 static void
@@ -51,19 +73,9 @@ add_nested_unknowns (JsonObject *target,
                      JsonObject *unknown,
                      const char *nested_name)
 {
-  JsonObject *nested;
-  g_autoptr(GList) members = NULL;
-
   if (!json_object_has_member (unknown, nested_name))
     return;
-  nested = json_object_get_object_member (unknown, nested_name);
-  if (nested == NULL)
-    return;
-
-  members = json_object_get_members (nested);
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!json_object_has_member (target, l->data))
-      json_object_set_member (target, l->data, json_node_copy (json_object_get_member (nested, l->data)));
+  add_missing_members (target, json_object_get_object_member (unknown, nested_name));
 }
 
 JsonNode *
@@ -119,6 +131,7 @@ dl_article_to_json_node (DlArticle *article)
       json_object_set_string_member (entry, "role", dl_credit_role_to_string (dl_credit_get_role (credit)));
       json_object_set_string_member (entry, "name", dl_credit_get_name (credit));
       json_object_set_string_member (entry, "text", dl_credit_get_text (credit));
+      add_missing_members (entry, dl_credit_get_unknown_fields (credit));
       json_array_add_object_element (credits, entry);
     }
   json_object_set_array_member (root, "credits", credits);
@@ -160,6 +173,7 @@ dl_article_to_json_node (DlArticle *article)
       json_object_set_string_member (entry, "content_hash", pub->content_hash ? pub->content_hash : "");
       if (pub->remote_modified != NULL)
         set_date_member (entry, "remote_modified", pub->remote_modified);
+      add_missing_members (entry, pub->unknown_fields);
       json_array_add_object_element (publications, entry);
     }
   json_object_set_array_member (root, "publications", publications);
@@ -438,6 +452,13 @@ dl_article_new_from_json_node (JsonNode  *node,
           return NULL;
         }
       credit = dl_credit_new (role, name, text);
+      {
+        g_autoptr(JsonObject) extra = json_object_new ();
+
+        collect_unknowns (entry, known_credit, extra, NULL);
+        if (json_object_get_size (extra) > 0)
+          dl_credit_set_unknown_fields (credit, extra);
+      }
       dl_article_add_credit (article, credit);
     }
 
@@ -507,6 +528,10 @@ dl_article_new_from_json_node (JsonNode  *node,
       pub->url = g_strdup (url);
       pub->content_hash = g_strdup (hash);
       pub->remote_modified = g_steal_pointer (&remote_modified);
+      pub->unknown_fields = json_object_new ();
+      collect_unknowns (entry, known_publication, pub->unknown_fields, NULL);
+      if (json_object_get_size (pub->unknown_fields) == 0)
+        g_clear_pointer (&pub->unknown_fields, json_object_unref);
       g_ptr_array_add (dl_article_get_publications (article), g_steal_pointer (&pub));
     }
 

@@ -17,6 +17,7 @@ struct _DlCredit
   DlCreditRole  role;
   char         *name;
   char         *text;
+  JsonObject   *unknown_fields;
 };
 
 G_DEFINE_FINAL_TYPE (DlCredit, dl_credit, G_TYPE_OBJECT)
@@ -112,6 +113,7 @@ dl_credit_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->unknown_fields, json_object_unref);
 
   G_OBJECT_CLASS (dl_credit_parent_class)->finalize (object);
 }
@@ -208,8 +210,14 @@ dl_credit_new (DlCreditRole  role,
 DlCredit *
 dl_credit_copy (DlCredit *self)
 {
+  DlCredit *copy;
+
   g_return_val_if_fail (DL_IS_CREDIT (self), NULL);
-  return dl_credit_new (self->role, self->name, self->text);
+
+  copy = dl_credit_new (self->role, self->name, self->text);
+  if (self->unknown_fields != NULL)
+    dl_credit_set_unknown_fields (copy, self->unknown_fields);
+  return copy;
 }
 
 DlCreditRole
@@ -277,4 +285,27 @@ dl_credit_is_empty (DlCredit *self)
 {
   g_return_val_if_fail (DL_IS_CREDIT (self), TRUE);
   return self->name[0] == '\0' && self->text[0] == '\0';
+}
+
+JsonObject *
+dl_credit_get_unknown_fields (DlCredit *self)
+{
+  g_return_val_if_fail (DL_IS_CREDIT (self), NULL);
+  return self->unknown_fields;
+}
+
+/**
+ * dl_credit_set_unknown_fields:
+ * @fields: (nullable): kept by reference; never edited in place
+ */
+void
+dl_credit_set_unknown_fields (DlCredit   *self,
+                              JsonObject *fields)
+{
+  g_return_if_fail (DL_IS_CREDIT (self));
+
+  if (fields != NULL)
+    json_object_ref (fields);
+  g_clear_pointer (&self->unknown_fields, json_object_unref);
+  self->unknown_fields = fields;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -44,5 +45,10 @@ const char  *dl_credit_get_text           (DlCredit     *self);
 void         dl_credit_set_text           (DlCredit     *self,
                                            const char   *text);
 gboolean     dl_credit_is_empty           (DlCredit     *self);
+/* Members of the credit's file entry this version does not know; written
+ * back on save (not edited, so not a property). */
+JsonObject  *dl_credit_get_unknown_fields (DlCredit     *self);
+void         dl_credit_set_unknown_fields (DlCredit     *self,
+                                           JsonObject   *fields);
 
 G_END_DECLS
