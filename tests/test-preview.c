@@ -512,6 +512,54 @@ test_preview_featured_image_scheme (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* A local image in the body shows through the scheme, by number: the page
+ * never sees its path; a non-image file named as an image shows nothing. */
+static void
+test_preview_local_body_image (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dl-preview-XXXXXX", NULL);
+  g_autofree char *png = write_test_png (dir);
+  g_autofree char *secret = g_build_filename (dir, "notes.png", NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *disguised = NULL;
+  g_autofree char *result = NULL;
+  double width = 0;
+  guint before = fixture->updates;
+
+  g_assert_true (g_file_set_contents (secret, "not an image at all", -1, NULL));
+  body = g_strdup_printf ("Before.\n\n![A local photo](%s)\n\n![Disguised](file://%s)\n", png, secret);
+  dl_article_set_body (fixture->article, body);
+  wait_for_update (fixture, before);
+
+  for (guint i = 0; i < 100 && width <= 0; i++)
+    {
+      width = run_js_number (fixture,
+                             "const img = document.querySelector('.dl-body img');\n"
+                             "return img && img.complete ? img.naturalWidth : 0;");
+      if (width <= 0)
+        spin (50);
+    }
+  g_assert_cmpfloat (width, ==, 64);
+
+  src = run_js_string (fixture, "return document.querySelector('.dl-body img').getAttribute('src');");
+  g_assert_true (g_str_has_prefix (src, "dateline-image:///"));
+  g_assert_null (strstr (src, dir));
+  html = run_js_string (fixture, "return document.documentElement.outerHTML;");
+  g_assert_null (strstr (html, dir));
+
+  disguised = run_js_string (fixture, "return document.querySelectorAll('.dl-body img')[1].getAttribute('src');");
+  g_assert_true (g_str_has_prefix (disguised, "dateline-image:///"));
+  result = try_load_image (fixture, disguised);
+  g_assert_cmpstr (result, ==, "error");
+
+  g_unlink (png);
+  g_unlink (secret);
+  g_rmdir (dir);
+}
+
 static void
 test_preview_phone_width (Fixture       *fixture,
                           gconstpointer  data)
@@ -995,18 +1043,44 @@ test_preview_template_paths (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  resolved = dl_preview_scheme_resolve_image ("dateline-image:///abc/featured", "abc", "/x/y.png", &error);
+  resolved = dl_preview_scheme_resolve_image ("dateline-image:///abc/featured", "abc", "/x/y.png", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (resolved, ==, "/x/y.png");
   g_clear_pointer (&resolved, g_free);
-  resolved = dl_preview_scheme_resolve_image ("dateline-image:///abd/featured", "abc", "/x/y.png", &error);
+  resolved = dl_preview_scheme_resolve_image ("dateline-image:///abd/featured", "abc", "/x/y.png", NULL, &error);
   g_assert_null (resolved);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
-  resolved = dl_preview_scheme_resolve_image ("dateline-image:///abc/featured", "abc", NULL, &error);
+  resolved = dl_preview_scheme_resolve_image ("dateline-image:///abc/featured", "abc", NULL, NULL, &error);
   g_assert_null (resolved);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
+
+  /* Local body images: only those the article shows, by number. */
+  {
+    const char *local[] = { "/photos/a.jpg", "/photos/b.png", NULL };
+    const char *refused_local[] = {
+      "dateline-image:///abc/local/2", "dateline-image:///abc/local/-1",
+      "dateline-image:///abc/local/x", "dateline-image:///abd/local/0",
+      "dateline-image:///abc/local/0/..", NULL
+    };
+
+    resolved = dl_preview_scheme_resolve_image ("dateline-image:///abc/local/1", "abc", NULL, local, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (resolved, ==, "/photos/b.png");
+    g_clear_pointer (&resolved, g_free);
+    for (guint i = 0; refused_local[i] != NULL; i++)
+      {
+        resolved = dl_preview_scheme_resolve_image (refused_local[i], "abc", NULL, local, &error);
+        if (resolved != NULL)
+          g_error ("%s resolved to %s", refused_local[i], resolved);
+        g_assert_nonnull (error);
+        g_clear_error (&error);
+      }
+    resolved = dl_preview_scheme_resolve_image ("dateline-image:///abc/local/0", "abc", NULL, NULL, &error);
+    g_assert_null (resolved);
+    g_clear_error (&error);
+  }
 
   g_unlink (link);
   g_unlink (inner_link);
@@ -1038,6 +1112,7 @@ main (int   argc,
   ADD ("reveal-offset", test_preview_reveal_offset);
   ADD ("link-click-does-not-navigate", test_preview_link_click_does_not_navigate);
   ADD ("featured-image-scheme", test_preview_featured_image_scheme);
+  ADD ("local-body-image", test_preview_local_body_image);
   ADD ("phone-width", test_preview_phone_width);
   ADD ("template-scheme", test_preview_template_scheme);
   ADD ("site-template", test_preview_site_template);

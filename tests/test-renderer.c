@@ -855,6 +855,44 @@ test_renderer_copy (void)
   g_assert_cmpstr (a, ==, b);
 }
 
+/* Local images in the body: the preview addresses them by number through
+ * its scheme (and dl_renderer_dup_local_images() lists the same numbers);
+ * exports and remote hosts in file: URIs get no local file. */
+static void
+test_renderer_local_images (void)
+{
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autofree char *preview = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *expected0 = NULL;
+  g_autofree char *expected1 = NULL;
+  g_auto(GStrv) local = NULL;
+
+  dl_article_set_body (article,
+                       "![a](/photos/a.jpg) ![b](file:///photos/b%20c.png) ![again](/photos/a.jpg)\n\n"
+                       "![remote host](file://server/share/x.png) ![relative](photos/d.png)\n");
+  local = dl_renderer_dup_local_images (dl_article_get_body (article));
+  g_assert_cmpuint (g_strv_length (local), ==, 2);
+  g_assert_cmpstr (local[0], ==, "/photos/a.jpg");
+  g_assert_cmpstr (local[1], ==, "/photos/b c.png");
+
+  dl_renderer_set_image_mode (renderer, DL_RENDER_IMAGES_PREVIEW);
+  preview = dl_renderer_render_article (renderer, article);
+  expected0 = g_strdup_printf ("src=\"dateline-image:///%s/local/0\"", dl_article_get_uuid (article));
+  expected1 = g_strdup_printf ("src=\"dateline-image:///%s/local/1\"", dl_article_get_uuid (article));
+  g_assert_nonnull (strstr (preview, expected0));
+  g_assert_nonnull (strstr (strstr (preview, expected0) + 1, expected0));   /* the same file, the same number */
+  g_assert_nonnull (strstr (preview, expected1));
+  g_assert_null (strstr (preview, "/photos/"));
+  g_assert_null (strstr (preview, "server/share"));
+
+  dl_renderer_set_image_mode (renderer, DL_RENDER_IMAGES_FILE_NAME);
+  exported = dl_renderer_render_article (renderer, article);
+  g_assert_null (strstr (exported, "dateline-image:"));
+  g_assert_null (strstr (exported, "src=\"/photos"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -862,6 +900,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/renderer/sample-article", test_renderer_sample_article);
+  g_test_add_func ("/renderer/local-images", test_renderer_local_images);
   g_test_add_func ("/renderer/escaping", test_renderer_escaping);
   g_test_add_func ("/renderer/direction", test_renderer_direction);
   g_test_add_func ("/renderer/hostile-corpus", test_renderer_hostile_corpus);

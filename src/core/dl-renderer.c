@@ -141,6 +141,8 @@ typedef struct
   GString       *out;
   const char    *dateline;        /* still to be written; NULL once written */
   DlHtmlUrlKind  image_kind;
+  const char    *article_uuid;    /* preview only: for local image URIs */
+  GPtrArray     *local_images;    /* preview only: local paths, in order */
   guint          depth;
   GArray        *links;           /* gboolean: whether an <a> was opened */
   guint          image_nesting;
@@ -383,6 +385,38 @@ leave_block_cb (MD_BLOCKTYPE  type,
   return 0;
 }
 
+/* A body image that points at a file on this computer: an absolute path
+ * or a file: URI without a host. Returns its path, or NULL. */
+static char *
+local_image_path (const char *src)
+{
+  if (src == NULL)
+    return NULL;
+  if (g_str_has_prefix (src, "file://"))
+    {
+      g_autofree char *hostname = NULL;
+      char *path = g_filename_from_uri (src, &hostname, NULL);
+
+      if (path != NULL && hostname != NULL && *hostname != '\0')
+        g_clear_pointer (&path, g_free);
+      return path;
+    }
+  if (src[0] == '/' && src[1] != '/')
+    return g_strdup (src);
+  return NULL;
+}
+
+static guint
+local_image_index (GPtrArray  *images,
+                   const char *path)
+{
+  for (guint i = 0; i < images->len; i++)
+    if (g_str_equal (g_ptr_array_index (images, i), path))
+      return i;
+  g_ptr_array_add (images, g_strdup (path));
+  return images->len - 1;
+}
+
 static int
 enter_span_cb (MD_SPANTYPE  type,
                void        *detail,
@@ -397,7 +431,16 @@ enter_span_cb (MD_SPANTYPE  type,
         {
           MD_SPAN_IMG_DETAIL *img = detail;
           g_autofree char *raw = attribute_to_string (&img->src);
-          g_autofree char *src = dl_html_sanitize_url (raw, -1, ctx->image_kind);
+          g_autofree char *local = ctx->local_images != NULL ? local_image_path (raw) : NULL;
+          g_autofree char *src = NULL;
+
+          /* The preview shows local images through its own scheme, by
+           * number, so the page never sees a path or gets file access. */
+          if (local != NULL)
+            src = g_strdup_printf ("%s:///%s/local/%u", DL_RENDER_IMAGE_SCHEME, ctx->article_uuid,
+                                   local_image_index (ctx->local_images, local));
+          else
+            src = dl_html_sanitize_url (raw, -1, ctx->image_kind);
 
           ctx->image_safe = (src != NULL);
           if (src != NULL)
@@ -1081,7 +1124,13 @@ render_body_blocks (DlRenderer *self,
   ctx->dateline = str_empty (dateline) ? NULL : dateline;
   ctx->image_kind = self->image_mode == DL_RENDER_IMAGES_PREVIEW ? DL_HTML_URL_IMAGE_PREVIEW
                                                                   : DL_HTML_URL_IMAGE;
+  if (self->image_mode == DL_RENDER_IMAGES_PREVIEW)
+    {
+      ctx->article_uuid = dl_article_get_uuid (article);
+      ctx->local_images = g_ptr_array_new_with_free_func (g_free);
+    }
   render_markdown (ctx, dl_article_get_body (article) != NULL ? dl_article_get_body (article) : "");
+  g_clear_pointer (&ctx->local_images, g_ptr_array_unref);
 }
 
 static void
@@ -1708,4 +1757,78 @@ dl_renderer_render_body (DlRenderer *self,
   if (word_count != NULL)
     *word_count = ctx.words;
   return g_string_free (out, FALSE);
+}
+
+static int
+collect_block_cb (MD_BLOCKTYPE type,
+                  void        *detail,
+                  void        *user_data)
+{
+  return 0;
+}
+
+static int
+collect_span_cb (MD_SPANTYPE  type,
+                 void        *detail,
+                 void        *user_data)
+{
+  return 0;
+}
+
+static int
+collect_text_cb (MD_TEXTTYPE    type,
+                 const MD_CHAR *text,
+                 MD_SIZE        size,
+                 void          *user_data)
+{
+  return 0;
+}
+
+static int
+collect_image_cb (MD_SPANTYPE  type,
+                  void        *detail,
+                  void        *user_data)
+{
+  if (type == MD_SPAN_IMG)
+    {
+      g_autofree char *raw = attribute_to_string (&((MD_SPAN_IMG_DETAIL *) detail)->src);
+      g_autofree char *path = local_image_path (raw);
+
+      if (path != NULL)
+        local_image_index (user_data, path);
+    }
+  return 0;
+}
+
+/**
+ * dl_renderer_dup_local_images:
+ * @markdown: an article body
+ *
+ * The local image files the body shows (absolute paths and file: URIs),
+ * each once, numbered in the order the preview's `dateline-image:///<uuid>/local/<n>`
+ * addresses use. The preview serves only these.
+ *
+ * Returns: (transfer full): a %NULL-terminated array, possibly empty
+ */
+char **
+dl_renderer_dup_local_images (const char *markdown)
+{
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_free);
+  /* The same flags as rendering, so both see the same images. */
+  MD_PARSER parser = {
+    0,
+    DL_MARKDOWN_FLAGS,
+    collect_block_cb,
+    collect_block_cb,
+    collect_image_cb,
+    collect_span_cb,
+    collect_text_cb,
+    NULL,
+    NULL,
+  };
+
+  if (markdown != NULL && strstr (markdown, "](") != NULL)
+    md_parse (markdown, strlen (markdown), &parser, images);
+  g_ptr_array_add (images, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&images), FALSE);
 }

@@ -80,4 +80,6 @@ guint       dl_renderer_count_blocks       (const char        *markdown);
 guint       dl_renderer_block_index_for_offset (const char    *markdown,
                                             gsize              byte_offset);
 
+char      **dl_renderer_dup_local_images   (const char        *markdown);
+
 G_END_DECLS

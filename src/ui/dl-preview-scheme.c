@@ -5,6 +5,7 @@
  * The preview page has no file access. The two things it may show from
  * disk come through these schemes, and nothing else:
  *   dateline-image:///<article-uuid>/featured   the current article's featured image
+ *   dateline-image:///<article-uuid>/local/<n>  the n-th local image its body shows
  *   dateline-template:///<relative/path>        a file inside the chosen template folder
  * Resolving a template path touches the disk (realpath() to catch symlinks
  * leading out of the folder), so it runs in a worker thread together with
@@ -28,6 +29,7 @@ typedef struct
   char  *scheme;
   char  *article_uuid;
   char  *image_path;
+  char **local_images;
   GFile *template_dir;
 } RequestData;
 
@@ -45,6 +47,7 @@ request_data_free (RequestData *data)
   g_free (data->scheme);
   g_free (data->article_uuid);
   g_free (data->image_path);
+  g_strfreev (data->local_images);
   g_clear_object (&data->template_dir);
   g_free (data);
 }
@@ -113,17 +116,21 @@ split_uri_path (const char  *uri,
  * @uri: a dateline-image: URI
  * @article_uuid: the article shown in the preview
  * @image_path: (nullable): its featured image
+ * @local_images: (nullable): the local images its body shows, in order
  * @error: a location for a #GError
  *
- * Serves only `dateline-image:///<article_uuid>/featured`. Does no I/O.
+ * Serves only `dateline-image:///<article_uuid>/featured` and
+ * `dateline-image:///<article_uuid>/local/<n>` for the images the article
+ * itself shows. Does no I/O.
  *
  * Returns: (transfer full): the file to read, or %NULL with @error set
  */
 char *
-dl_preview_scheme_resolve_image (const char  *uri,
-                                 const char  *article_uuid,
-                                 const char  *image_path,
-                                 GError     **error)
+dl_preview_scheme_resolve_image (const char          *uri,
+                                 const char          *article_uuid,
+                                 const char          *image_path,
+                                 const char * const  *local_images,
+                                 GError             **error)
 {
   g_auto(GStrv) segments = NULL;
 
@@ -131,6 +138,24 @@ dl_preview_scheme_resolve_image (const char  *uri,
 
   if (!(segments = split_uri_path (uri, error)))
     return NULL;
+
+  if (article_uuid != NULL
+      && g_strv_length (segments) == 3
+      && g_str_equal (segments[0], article_uuid)
+      && g_str_equal (segments[1], "local"))
+    {
+      guint64 index = 0;
+
+      if (local_images == NULL
+          || !g_ascii_string_to_unsigned (segments[2], 10, 0, G_MAXUINT, &index, NULL)
+          || index >= g_strv_length ((char **) local_images))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                       _("The preview may not load “%s”."), uri);
+          return NULL;
+        }
+      return g_strdup (local_images[index]);
+    }
 
   if (article_uuid == NULL
       || g_strv_length (segments) != 2
@@ -255,7 +280,8 @@ open_in_thread (GTask        *task,
   OpenedFile *opened;
 
   if (g_str_equal (data->scheme, DL_PREVIEW_SCHEME_IMAGE))
-    path = dl_preview_scheme_resolve_image (data->uri, data->article_uuid, data->image_path, &error);
+    path = dl_preview_scheme_resolve_image (data->uri, data->article_uuid, data->image_path,
+                                            (const char * const *) data->local_images, &error);
   else
     path = dl_preview_scheme_resolve_template (data->uri, data->template_dir, &error);
 
@@ -276,12 +302,13 @@ open_in_thread (GTask        *task,
   guessed = g_content_type_guess (path, NULL, 0, NULL);
   mime = g_content_type_get_mime_type (guessed);
 
-  /* The featured image slot shows images only, whatever the path says. */
+  /* The image scheme serves images only, whatever the path says: a
+   * pasted ![](/etc/passwd) shows nothing. */
   if (g_str_equal (data->scheme, DL_PREVIEW_SCHEME_IMAGE)
       && (mime == NULL || !g_str_has_prefix (mime, "image/")))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("The featured image “%s” is not an image file."), path);
+                               _("“%s” is not an image file."), path);
       return;
     }
 
@@ -344,6 +371,7 @@ dl_preview_scheme_handle_request (WebKitURISchemeRequest     *request,
   data->scheme = g_strdup (webkit_uri_scheme_request_get_scheme (request));
   data->article_uuid = g_strdup (scope->article_uuid);
   data->image_path = g_strdup (scope->image_path);
+  data->local_images = g_strdupv (scope->local_images);
   data->template_dir = scope->template_dir ? g_object_ref (scope->template_dir) : NULL;
 
   task = g_task_new (NULL, NULL, on_opened_cb, g_object_ref (request));

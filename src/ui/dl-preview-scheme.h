@@ -18,12 +18,14 @@ typedef struct
 {
   char  *article_uuid;   /* the only article whose image is served */
   char  *image_path;     /* its featured image, or NULL */
+  char **local_images;   /* local images its body shows (dl_renderer_dup_local_images()) */
   GFile *template_dir;   /* the site template folder, or NULL */
 } DlPreviewSchemeScope;
 
 char     *dl_preview_scheme_resolve_image    (const char   *uri,
                                               const char   *article_uuid,
                                               const char   *image_path,
+                                              const char * const *local_images,
                                               GError      **error);
 char     *dl_preview_scheme_resolve_template (const char   *uri,
                                               GFile        *template_dir,

@@ -36,6 +36,7 @@ struct _DlPreviewView
 
   char          *article_uuid;
   char          *image_path;
+  GStrv          local_images;
   GFile         *template_dir;
   char          *pending_html;   /* waiting for the network filter */
 
@@ -141,6 +142,7 @@ on_uri_scheme_request_cb (WebKitURISchemeRequest *request,
   self = DL_PREVIEW_VIEW (web_view);
   scope.article_uuid = self->article_uuid;
   scope.image_path = self->image_path;
+  scope.local_images = self->local_images;
   scope.template_dir = self->template_dir;
   dl_preview_scheme_handle_request (request, &scope);
 }
@@ -537,6 +539,7 @@ dl_preview_view_finalize (GObject *object)
   g_clear_pointer (&self->pending_html, g_free);
   g_clear_pointer (&self->article_uuid, g_free);
   g_clear_pointer (&self->image_path, g_free);
+  g_clear_pointer (&self->local_images, g_strfreev);
   g_clear_object (&self->template_dir);
 
   G_OBJECT_CLASS (dl_preview_view_parent_class)->finalize (object);
@@ -882,4 +885,21 @@ dl_preview_view_set_network_allowed (DlPreviewView *self,
 
   self->network_allowed = !!allowed;
   update_network_filter (self);
+}
+
+/**
+ * dl_preview_view_set_local_images:
+ * @local_images: (nullable): what dl_renderer_dup_local_images() found in
+ *   the body being shown
+ *
+ * Sets the local files `dateline-image:///<uuid>/local/<n>` may serve.
+ */
+void
+dl_preview_view_set_local_images (DlPreviewView      *self,
+                                  const char * const *local_images)
+{
+  g_return_if_fail (DL_IS_PREVIEW_VIEW (self));
+
+  g_strfreev (self->local_images);
+  self->local_images = g_strdupv ((char **) local_images);
 }

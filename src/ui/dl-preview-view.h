@@ -40,4 +40,7 @@ void           dl_preview_view_set_template_dir     (DlPreviewView        *self,
 void           dl_preview_view_set_network_allowed  (DlPreviewView        *self,
                                                      gboolean              allowed);
 
+void           dl_preview_view_set_local_images     (DlPreviewView        *self,
+                                                     const char * const   *local_images);
+
 G_END_DECLS

@@ -104,6 +104,7 @@ typedef struct
   guint       update_serial;
   guint       dark : 1;
   guint       full_page : 1;
+  GStrv       local_images;  /* the body's local images, for the scheme */
 } RenderJob;
 
 static void start_update (DlPreview *self);
@@ -116,6 +117,7 @@ render_job_free (RenderJob *job)
   g_clear_object (&job->snapshot);
   g_clear_error (&job->template_error);
   g_free (job->html);
+  g_strfreev (job->local_images);
   g_free (job);
 }
 
@@ -142,6 +144,7 @@ render_in_thread (GTask        *task,
     job->html = dl_renderer_render_page (job->renderer, job->snapshot);
   else
     job->html = dl_renderer_render_article (job->renderer, job->snapshot);
+  job->local_images = dl_renderer_dup_local_images (dl_article_get_body (job->snapshot));
 
   g_task_return_boolean (task, TRUE);
 }
@@ -299,6 +302,9 @@ on_rendered_cb (GObject      *object,
       self->renderer = g_steal_pointer (&job->renderer);
       show_template_error (self, job->template_error);
     }
+
+  /* Before the page can ask for them. */
+  dl_preview_view_set_local_images (self->view, (const char * const *) job->local_images);
 
   if (job->full_page)
     {
