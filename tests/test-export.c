@@ -420,6 +420,43 @@ test_cli_render (Fixture       *fixture,
   }
 }
 
+/* A local image in the body is copied beside the page too, and the page
+ * refers to the copy by its file name, never to the original path. */
+static void
+test_export_html_body_images (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = make_article (fixture);
+  g_autofree char *out_dir = g_build_filename (fixture->dir, "site", NULL);
+  g_autofree char *page_path = g_build_filename (out_dir, "article.html", NULL);
+  g_autofree char *chart = g_build_filename (fixture->dir, "photos", "trade chart.jpg", NULL);
+  g_autofree char *copied = g_build_filename (out_dir, "trade chart.jpg", NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(GFile) page_file = g_file_new_for_path (page_path);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir (out_dir, 0700);
+  g_assert_true (g_file_set_contents (chart, image_bytes, sizeof image_bytes, &error));
+  body = g_strdup_printf ("Trade grew.\n\n![The chart](<%s>)\n", chart);
+  dl_article_set_body (article, body);
+
+  g_assert_true (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
+  g_assert_no_error (error);
+  assert_image_copy (copied);
+  page = read_file (page_path);
+  g_assert_nonnull (strstr (page, "src=\"trade%20chart.jpg\" alt=\"The chart\""));
+  g_assert_null (strstr (page, fixture->dir));
+
+  /* A body image that does not exist: nothing written, a clear error. */
+  g_clear_pointer (&body, g_free);
+  body = g_strdup_printf ("![Gone](%s/photos/missing.jpg)\n", fixture->dir);
+  dl_article_set_body (article, body);
+  g_assert_false (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "missing.jpg"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +466,7 @@ main (int   argc,
   g_test_add ("/export/html", Fixture, NULL, fixture_set_up, test_export_html, fixture_tear_down);
   g_test_add ("/export/html-name-clash", Fixture, NULL, fixture_set_up, test_export_html_name_clash, fixture_tear_down);
   g_test_add ("/export/html-missing-image", Fixture, NULL, fixture_set_up, test_export_html_missing_image, fixture_tear_down);
+  g_test_add ("/export/html-body-images", Fixture, NULL, fixture_set_up, test_export_html_body_images, fixture_tear_down);
   g_test_add ("/export/markdown", Fixture, NULL, fixture_set_up, test_export_markdown, fixture_tear_down);
   g_test_add ("/export/async", Fixture, NULL, fixture_set_up, test_export_async, fixture_tear_down);
   g_test_add_func ("/export/formats", test_export_formats);

@@ -320,6 +320,8 @@ dl_exporter_export_html (DlArticle     *article,
   g_autoptr(GFile) dir = NULL;
   g_autofree char *image_name = NULL;
   g_autofree char *page = NULL;
+  g_auto(GStrv) local_images = NULL;
+  g_auto(GStrv) local_names = NULL;
   const char *image_path;
   DlRenderImageMode mode;
 
@@ -351,10 +353,34 @@ dl_exporter_export_html (DlArticle     *article,
       image_name = g_file_get_basename (destination);
     }
 
+  /* Local images in the body go beside the page too, each once. */
+  local_images = dl_renderer_dup_local_images (dl_article_get_body (article));
+  local_names = g_new0 (char *, g_strv_length (local_images) + 1);
+  for (guint i = 0; local_images[i] != NULL && dir != NULL; i++)
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (local_images[i]);
+      g_autoptr(GFile) destination = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gboolean already_there = FALSE;
+
+      destination = choose_image_destination (source, dir, cancellable, &already_there);
+      if (!already_there
+          && !g_file_copy (source, destination, G_FILE_COPY_NONE, cancellable, NULL, NULL, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Could not copy the image “%s” beside the page: %s"),
+                       local_images[i], local_error->message);
+          return FALSE;
+        }
+      local_names[i] = g_file_get_basename (destination);
+    }
+
   mode = dl_renderer_get_image_mode (renderer);
   dl_renderer_set_image_mode (renderer, DL_RENDER_IMAGES_FILE_NAME);
   dl_renderer_set_image_file_name (renderer, image_name);
+  dl_renderer_set_local_image_names (renderer, (const char * const *) local_names);
   page = dl_renderer_render_page (renderer, article);
+  dl_renderer_set_local_image_names (renderer, NULL);
   dl_renderer_set_image_file_name (renderer, NULL);
   dl_renderer_set_image_mode (renderer, mode);
 

@@ -68,6 +68,7 @@ struct _DlRenderer
   gboolean           dark;
   DlRenderImageMode  image_mode;
   char              *image_file_name;
+  GStrv              local_image_names;   /* export: file names of the body's local images */
   char              *css;                 /* built-in stylesheet for the current theme */
 };
 
@@ -141,8 +142,9 @@ typedef struct
   GString       *out;
   const char    *dateline;        /* still to be written; NULL once written */
   DlHtmlUrlKind  image_kind;
-  const char    *article_uuid;    /* preview only: for local image URIs */
-  GPtrArray     *local_images;    /* preview only: local paths, in order */
+  const char    *article_uuid;    /* preview: for local image URIs */
+  GPtrArray     *local_images;    /* local paths met so far, in order; NULL: none allowed */
+  const char * const *local_names; /* export: the copied files' names, same order */
   guint          depth;
   GArray        *links;           /* gboolean: whether an <a> was opened */
   guint          image_nesting;
@@ -436,7 +438,15 @@ enter_span_cb (MD_SPANTYPE  type,
 
           /* The preview shows local images through its own scheme, by
            * number, so the page never sees a path or gets file access. */
-          if (local != NULL)
+          if (local != NULL && ctx->local_names != NULL)
+            {
+              /* Exported: the copy beside the page, by its file name. */
+              guint index = local_image_index (ctx->local_images, local);
+
+              if (index < g_strv_length ((char **) ctx->local_names))
+                src = g_uri_escape_string (ctx->local_names[index], NULL, TRUE);
+            }
+          else if (local != NULL)
             src = g_strdup_printf ("%s:///%s/local/%u", DL_RENDER_IMAGE_SCHEME, ctx->article_uuid,
                                    local_image_index (ctx->local_images, local));
           else
@@ -1129,6 +1139,11 @@ render_body_blocks (DlRenderer *self,
       ctx->article_uuid = dl_article_get_uuid (article);
       ctx->local_images = g_ptr_array_new_with_free_func (g_free);
     }
+  else if (self->local_image_names != NULL)
+    {
+      ctx->local_names = (const char * const *) self->local_image_names;
+      ctx->local_images = g_ptr_array_new_with_free_func (g_free);
+    }
   render_markdown (ctx, dl_article_get_body (article) != NULL ? dl_article_get_body (article) : "");
   g_clear_pointer (&ctx->local_images, g_ptr_array_unref);
 }
@@ -1385,6 +1400,7 @@ dl_renderer_finalize (GObject *object)
   g_clear_object (&self->template_dir);
   g_clear_pointer (&self->template_segments, g_ptr_array_unref);
   g_clear_pointer (&self->image_file_name, g_free);
+  g_clear_pointer (&self->local_image_names, g_strfreev);
   g_clear_pointer (&self->css, g_free);
 
   G_OBJECT_CLASS (dl_renderer_parent_class)->finalize (object);
@@ -1498,6 +1514,7 @@ dl_renderer_copy (DlRenderer *self)
   copy->dark = self->dark;
   copy->image_mode = self->image_mode;
   copy->image_file_name = g_strdup (self->image_file_name);
+  copy->local_image_names = g_strdupv (self->local_image_names);
   update_css (copy);
   if (self->template_dir != NULL)
     {
@@ -1831,4 +1848,22 @@ dl_renderer_dup_local_images (const char *markdown)
     md_parse (markdown, strlen (markdown), &parser, images);
   g_ptr_array_add (images, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&images), FALSE);
+}
+
+/**
+ * dl_renderer_set_local_image_names:
+ * @names: (nullable): for %DL_RENDER_IMAGES_FILE_NAME, the file names the
+ *   body's local images were copied to, in dl_renderer_dup_local_images()
+ *   order; %NULL leaves local images out
+ *
+ * Used by the HTML export, which copies the images beside the page.
+ */
+void
+dl_renderer_set_local_image_names (DlRenderer         *self,
+                                   const char * const *names)
+{
+  g_return_if_fail (DL_IS_RENDERER (self));
+
+  g_strfreev (self->local_image_names);
+  self->local_image_names = g_strdupv ((char **) names);
 }

@@ -81,5 +81,7 @@ guint       dl_renderer_block_index_for_offset (const char    *markdown,
                                             gsize              byte_offset);
 
 char      **dl_renderer_dup_local_images   (const char        *markdown);
+void        dl_renderer_set_local_image_names (DlRenderer       *self,
+                                               const char * const *names);
 
 G_END_DECLS
