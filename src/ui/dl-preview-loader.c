@@ -40,6 +40,20 @@ load_module_thread (GTask        *task,
     path = g_module_build_path (PKGLIBDIR, "dateline-preview");
 
   module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+  /* Run straight from a build tree (not installed, no `meson devenv`):
+   * the module was built in src/ui/ beside the program's src/. */
+  if (module == NULL && override == NULL)
+    {
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree char *exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+      g_autofree char *ui_dir = exe_dir != NULL ? g_build_filename (exe_dir, "ui", NULL) : NULL;
+      g_autofree char *beside = ui_dir != NULL ? g_module_build_path (ui_dir, "dateline-preview") : NULL;
+
+      if (beside != NULL && g_file_test (beside, G_FILE_TEST_EXISTS))
+        module = g_module_open (beside, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+    }
+
   if (module == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
