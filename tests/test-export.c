@@ -457,6 +457,60 @@ test_export_html_body_images (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "missing.jpg"));
 }
 
+/* With a site template, the exported page brings the template's CSS and
+ * images along (same folders), without template.html and without
+ * overwriting anything already beside the page. */
+static void
+test_export_html_template_assets (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = make_article (fixture);
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autofree char *template_dir = g_build_filename (fixture->dir, "site-template", NULL);
+  g_autofree char *css_dir = g_build_filename (template_dir, "css", NULL);
+  g_autofree char *template_html = g_build_filename (template_dir, "template.html", NULL);
+  g_autofree char *css = g_build_filename (css_dir, "site.css", NULL);
+  g_autofree char *logo = g_build_filename (template_dir, "logo.svg", NULL);
+  g_autofree char *out_dir = g_build_filename (fixture->dir, "out-site", NULL);
+  g_autofree char *page_path = g_build_filename (out_dir, "story.html", NULL);
+  g_autofree char *copied_css = g_build_filename (out_dir, "css", "site.css", NULL);
+  g_autofree char *copied_logo = g_build_filename (out_dir, "logo.svg", NULL);
+  g_autofree char *copied_template = g_build_filename (out_dir, "template.html", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (template_dir);
+  g_autoptr(GFile) page_file = g_file_new_for_path (page_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (css_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (out_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (template_html,
+                                      "<!DOCTYPE html><html lang=\"{{lang}}\"><head>{{head}}"
+                                      "<link rel=\"stylesheet\" href=\"css/site.css\"></head>"
+                                      "<body><img src=\"logo.svg\" alt=\"\">{{article}}</body></html>", -1, &error));
+  g_assert_true (g_file_set_contents (css, "body { color: #123; }", -1, &error));
+  g_assert_true (g_file_set_contents (logo, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", -1, &error));
+  /* Someone's own logo is already there. */
+  g_assert_true (g_file_set_contents (copied_logo, "mine", -1, &error));
+  g_assert_true (dl_renderer_set_template_dir (renderer, dir, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dl_exporter_export_html (article, renderer, page_file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (copied_css, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "body { color: #123; }");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (copied_logo, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "mine");
+  g_assert_false (g_file_test (copied_template, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (page_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "href=\"css/site.css\""));
+
+  /* Exporting again works: what is there is left alone. */
+  g_assert_true (dl_exporter_export_html (article, renderer, page_file, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +521,7 @@ main (int   argc,
   g_test_add ("/export/html-name-clash", Fixture, NULL, fixture_set_up, test_export_html_name_clash, fixture_tear_down);
   g_test_add ("/export/html-missing-image", Fixture, NULL, fixture_set_up, test_export_html_missing_image, fixture_tear_down);
   g_test_add ("/export/html-body-images", Fixture, NULL, fixture_set_up, test_export_html_body_images, fixture_tear_down);
+  g_test_add ("/export/html-template-assets", Fixture, NULL, fixture_set_up, test_export_html_template_assets, fixture_tear_down);
   g_test_add ("/export/markdown", Fixture, NULL, fixture_set_up, test_export_markdown, fixture_tear_down);
   g_test_add ("/export/async", Fixture, NULL, fixture_set_up, test_export_async, fixture_tear_down);
   g_test_add_func ("/export/formats", test_export_formats);

@@ -298,6 +298,62 @@ write_text (GFile         *output,
   return TRUE;
 }
 
+/* Copies a site template's files (all but template.html) into @dest,
+ * keeping their folders, so the exported page finds its CSS and images
+ * by the same relative URLs. Symbolic links are skipped (they could lead
+ * out of the template) and a file already at the destination is never
+ * overwritten: if it differs, the page uses what is there. */
+static gboolean
+copy_template_assets (GFile         *source_dir,
+                      GFile         *dest_dir,
+                      gboolean       top,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (source_dir,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, error);
+  if (children == NULL)
+    return FALSE;
+
+  while ((info = g_file_enumerator_next_file (children, cancellable, error)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      const char *name = g_file_info_get_name (info);
+      g_autoptr(GFile) source = g_file_get_child (source_dir, name);
+      g_autoptr(GFile) dest = g_file_get_child (dest_dir, name);
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_file_info_get_is_symlink (info) || (top && g_str_equal (name, DL_RENDER_TEMPLATE_FILE)))
+        continue;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!g_file_make_directory (dest, cancellable, &local_error)
+              && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (!copy_template_assets (source, dest, FALSE, cancellable, error))
+            return FALSE;
+        }
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
+               && !g_file_copy (source, dest, G_FILE_COPY_NONE, cancellable, NULL, NULL, &local_error)
+               && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return error == NULL || *error == NULL;
+}
+
 /**
  * dl_exporter_export_html:
  * @renderer: (nullable): the look to use; %NULL for the built-in light look
@@ -322,6 +378,7 @@ dl_exporter_export_html (DlArticle     *article,
   g_autofree char *page = NULL;
   g_auto(GStrv) local_images = NULL;
   g_auto(GStrv) local_names = NULL;
+  GFile *template_dir;
   const char *image_path;
   DlRenderImageMode mode;
 
@@ -351,6 +408,24 @@ dl_exporter_export_html (DlArticle     *article,
           return FALSE;
         }
       image_name = g_file_get_basename (destination);
+    }
+
+  /* A site template's CSS and images go beside the page, as the page
+   * refers to them by relative URLs. */
+  template_dir = dl_renderer_get_template_dir (renderer);
+  if (template_dir != NULL && dir != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!copy_template_assets (template_dir, dir, TRUE, cancellable, &local_error))
+        {
+          g_autofree char *template_path = g_file_get_parse_name (template_dir);
+
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Could not copy the site template’s files from “%s” beside the page: %s"),
+                       template_path, local_error->message);
+          return FALSE;
+        }
     }
 
   /* Local images in the body go beside the page too, each once. */
