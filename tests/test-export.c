@@ -330,6 +330,9 @@ test_cli_export_and_import (Fixture       *fixture,
   g_autoptr(DlArticle) back = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *markdown = NULL;
+  g_autoptr(GFile) ninjs_file = NULL;
+  g_autoptr(GFile) md_file = NULL;
+  g_autoptr(GFile) missing = NULL;
 
   g_assert_cmpint (dl_cli_export_main (article, "ninjs-2.1", ninjs_path, &error), ==, 0);
   g_assert_no_error (error);
@@ -359,16 +362,19 @@ test_cli_export_and_import (Fixture       *fixture,
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  back = dl_cli_import_ninjs (ninjs_path, &error);
+  ninjs_file = g_file_new_for_path (ninjs_path);
+  back = dl_ninjs_import_file (ninjs_file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_headline (back), ==, dl_article_get_headline (article));
   g_assert_cmpstr (dl_article_get_body (back), ==, dl_article_get_body (article));
   g_assert_cmpstr (dl_article_get_image_path (back), ==, fixture->image);
 
-  g_assert_null (dl_cli_import_ninjs (md_path, &error));
+  md_file = g_file_new_for_path (md_path);
+  g_assert_null (dl_ninjs_import_file (md_file, NULL, &error));
   g_assert_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE);
   g_clear_error (&error);
-  g_assert_null (dl_cli_import_ninjs ("/nonexistent/x.json", &error));
+  missing = g_file_new_for_path ("/nonexistent/x.json");
+  g_assert_null (dl_ninjs_import_file (missing, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 

@@ -1,4 +1,4 @@
-/* dl-cli-render.c: the render, export and import-ninjs commands of dateline-cli
+/* dl-cli-render.c: the render and export commands of dateline-cli
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,6 @@
 
 #include "dl-cli-render.h"
 #include "dl-exporter.h"
-#include "dl-ninjs.h"
 #include "dl-renderer.h"
 
 static gboolean
@@ -169,22 +168,4 @@ dl_cli_export_main (DlArticle   *article,
 
   file = g_file_new_for_commandline_arg (output_path);
   return dl_exporter_export (article, export_format, NULL, file, NULL, error) ? 0 : 1;
-}
-
-/**
- * dl_cli_import_ninjs:
- * @path: a ninjs JSON file
- *
- * Returns: (transfer full): a new article, or %NULL with @error set
- */
-DlArticle *
-dl_cli_import_ninjs (const char  *path,
-                     GError     **error)
-{
-  g_autoptr(GFile) file = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  file = g_file_new_for_commandline_arg (path);
-  return dl_ninjs_import_file (file, NULL, error);
 }

@@ -1,4 +1,4 @@
-/* dl-cli-render.h: the render, export and import-ninjs commands of dateline-cli
+/* dl-cli-render.h: the render and export commands of dateline-cli
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,8 +14,6 @@ int        dl_cli_render_main  (DlArticle   *article,
 int        dl_cli_export_main  (DlArticle   *article,
                                 const char  *format,
                                 const char  *output_path,
-                                GError     **error);
-DlArticle *dl_cli_import_ninjs (const char  *path,
                                 GError     **error);
 
 G_END_DECLS
