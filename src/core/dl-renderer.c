@@ -1844,7 +1844,9 @@ dl_renderer_dup_local_images (const char *markdown)
     NULL,
   };
 
-  if (markdown != NULL && strstr (markdown, "](") != NULL)
+  /* Every image, inline or by reference, starts with "![": most bodies
+   * have none and need no second parse. */
+  if (markdown != NULL && strstr (markdown, "![") != NULL)
     md_parse (markdown, strlen (markdown), &parser, images);
   g_ptr_array_add (images, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&images), FALSE);
