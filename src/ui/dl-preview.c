@@ -231,9 +231,11 @@ on_article_replaced_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* The page lost its article element or its script world: start
-       * over with a fresh page rather than show stale text. */
-      g_warning ("Could not update the preview in place: %s", error->message);
+      /* The page lost its article element or its script world, or WebKit
+       * could not hand back the script's result (seen now and then while
+       * the web process is under load): start over with a fresh page
+       * rather than show stale text. Handled, so not a warning. */
+      g_message ("Could not update the preview in place, loading it again: %s", error->message);
       self->needs_page = TRUE;
     }
 
