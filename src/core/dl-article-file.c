@@ -1,8 +1,10 @@
 /* dl-article-file.c
  *
  * The file is JSON so that people can read it, diff it and repair it.
- * Keys this version does not know are kept and written back, so a file
- * saved by a newer Dateline survives a round trip through an older one.
+ * Keys this version does not know are kept, as the JSON text they were
+ * read as, and written back, so a file saved by a newer Dateline that
+ * only added keys survives a round trip through an older one. A file of
+ * a newer format version is read but never written (read-only).
  * "body" is written last: it is by far the largest member, and tools
  * that only want the header can stop reading before it.
  *
@@ -12,9 +14,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dl-article-file.h"
+#include "dl-file-util.h"
+#include "dl-json-reader.h"
+#include "dl-json-writer.h"
+#include "dl-limits.h"
 #include "dl-util.h"
 
 G_DEFINE_QUARK (dl-article-file-error-quark, dl_article_file_error)
@@ -39,393 +47,364 @@ static const char * const known_publication[] = {
   "site_id", "remote_id", "url", "content_hash", "remote_modified", NULL
 };
 
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
 static void
-set_date_member (JsonObject *object,
-                 const char *member,
-                 GDateTime  *dt)
+write_date_member (DlJsonWriter *writer,
+                   const char   *member,
+                   GDateTime    *dt)
 {
   g_autofree char *iso = dl_date_time_to_iso8601 (dt);
 
-  if (iso != NULL)
-    json_object_set_string_member (object, member, iso);
-}
-
-/* Writes back the members of @extra (unknown when read) that @target
- * does not have. */
-static void
-add_missing_members (JsonObject *target,
-                     JsonObject *extra)
-{
-  g_autoptr(GList) members = NULL;
-
-  if (extra == NULL)
+  if (iso == NULL)
     return;
-  members = json_object_get_members (extra);
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!json_object_has_member (target, l->data))
-      json_object_set_member (target, l->data, json_node_copy (json_object_get_member (extra, l->data)));
+  dl_json_writer_member (writer, member);
+  dl_json_writer_string (writer, iso);
 }
 
-/* Members of the unknown-fields object stored under the name of a nested
- * object hold that nested object's own unknown members. */
 static void
-add_nested_unknowns (JsonObject *target,
-                     JsonObject *unknown,
-                     const char *nested_name)
+write_string_member (DlJsonWriter *writer,
+                     const char   *member,
+                     const char   *value)
 {
-  if (!json_object_has_member (unknown, nested_name))
-    return;
-  add_missing_members (target, json_object_get_object_member (unknown, nested_name));
+  dl_json_writer_member (writer, member);
+  dl_json_writer_string (writer, value);
 }
 
-JsonNode *
-dl_article_to_json_node (DlArticle *article)
+/* Members this version does not know, after the known ones of the same
+ * object, skipping any name the object already has. */
+static void
+write_unknown_members (DlJsonWriter       *writer,
+                       DlUnknownMembers   *members,
+                       const char * const *known)
 {
-  g_autoptr(JsonBuilder) unused = NULL;
-  JsonObject *root;
-  JsonObject *dateline;
-  JsonObject *image;
-  JsonArray *credits;
-  JsonArray *tags;
-  JsonArray *publications;
-  JsonObject *unknown;
+  for (guint i = 0; i < dl_unknown_members_get_size (members); i++)
+    {
+      const char *name = dl_unknown_members_get_name (members, i);
+
+      if (g_strv_contains (known, name))
+        continue;
+      dl_json_writer_member (writer, name);
+      dl_json_writer_raw (writer, dl_unknown_members_get_json (members, i));
+    }
+}
+
+/**
+ * dl_article_serialize:
+ *
+ * The article as a .dateline file (docs/FILE-FORMAT.md). A read-only
+ * article (from a newer Dateline) is not written: its file is the only
+ * faithful copy of it.
+ *
+ * Returns: (transfer full): UTF-8 JSON with a final newline
+ */
+GBytes *
+dl_article_serialize (DlArticle *article)
+{
+  g_autoptr(DlJsonWriter) writer = NULL;
   GListModel *credit_model;
   GPtrArray *pubs;
-  g_autoptr(GList) unknown_members = NULL;
-  JsonNode *node;
 
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (!dl_article_is_read_only (article), NULL);
 
-  root = json_object_new ();
-  json_object_set_string_member (root, "format", DL_ARTICLE_FILE_FORMAT);
-  json_object_set_int_member (root, "version", DL_ARTICLE_FILE_VERSION);
-  json_object_set_string_member (root, "uuid", dl_article_get_uuid (article));
-  set_date_member (root, "created", dl_article_get_created (article));
-  set_date_member (root, "modified", dl_article_get_modified (article));
-  json_object_set_string_member (root, "status",
-                                 dl_article_status_to_string (dl_article_get_status (article)));
-  json_object_set_string_member (root, "headline", dl_article_get_headline (article));
-  json_object_set_string_member (root, "standfirst", dl_article_get_standfirst (article));
-  json_object_set_string_member (root, "slug", dl_article_get_slug (article));
+  writer = dl_json_writer_new ();
+  dl_json_writer_begin_object (writer);
+  write_string_member (writer, "format", DL_ARTICLE_FILE_FORMAT);
+  dl_json_writer_member (writer, "version");
+  dl_json_writer_int (writer, DL_ARTICLE_FILE_VERSION);
+  write_string_member (writer, "uuid", dl_article_get_uuid (article));
+  write_date_member (writer, "created", dl_article_get_created (article));
+  write_date_member (writer, "modified", dl_article_get_modified (article));
+  write_string_member (writer, "status", dl_article_status_to_string (dl_article_get_status (article)));
+  write_string_member (writer, "headline", dl_article_get_headline (article));
+  write_string_member (writer, "standfirst", dl_article_get_standfirst (article));
+  write_string_member (writer, "slug", dl_article_get_slug (article));
 
-  unknown = dl_article_get_unknown_fields (article);
+  dl_json_writer_member (writer, "dateline");
+  dl_json_writer_begin_object (writer);
+  write_string_member (writer, "place", dl_article_get_place (article));
+  write_string_member (writer, "region", dl_article_get_region (article));
+  write_string_member (writer, "country", dl_article_get_country (article));
+  write_date_member (writer, "date", dl_article_get_dateline_date (article));
+  write_string_member (writer, "time_zone", dl_article_get_time_zone (article));
+  write_string_member (writer, "source", dl_article_get_source (article));
+  write_string_member (writer, "style", dl_article_get_dateline_style (article));
+  write_unknown_members (writer, dl_article_get_unknown_members (article, DL_ARTICLE_PART_DATELINE),
+                         known_dateline);
+  dl_json_writer_end_object (writer);
 
-  dateline = json_object_new ();
-  json_object_set_string_member (dateline, "place", dl_article_get_place (article));
-  json_object_set_string_member (dateline, "region", dl_article_get_region (article));
-  json_object_set_string_member (dateline, "country", dl_article_get_country (article));
-  set_date_member (dateline, "date", dl_article_get_dateline_date (article));
-  json_object_set_string_member (dateline, "time_zone", dl_article_get_time_zone (article));
-  json_object_set_string_member (dateline, "source", dl_article_get_source (article));
-  json_object_set_string_member (dateline, "style", dl_article_get_dateline_style (article));
-  add_nested_unknowns (dateline, unknown, "dateline");
-  json_object_set_object_member (root, "dateline", dateline);
-
-  credits = json_array_new ();
+  dl_json_writer_member (writer, "credits");
+  dl_json_writer_begin_array (writer);
   credit_model = dl_article_get_credits (article);
   for (guint i = 0; i < g_list_model_get_n_items (credit_model); i++)
     {
       g_autoptr(DlCredit) credit = g_list_model_get_item (credit_model, i);
-      JsonObject *entry = json_object_new ();
 
-      json_object_set_string_member (entry, "role", dl_credit_role_to_string (dl_credit_get_role (credit)));
-      json_object_set_string_member (entry, "name", dl_credit_get_name (credit));
-      json_object_set_string_member (entry, "text", dl_credit_get_text (credit));
-      add_missing_members (entry, dl_credit_get_unknown_fields (credit));
-      json_array_add_object_element (credits, entry);
+      dl_json_writer_begin_object (writer);
+      write_string_member (writer, "role", dl_credit_role_to_string (dl_credit_get_role (credit)));
+      write_string_member (writer, "name", dl_credit_get_name (credit));
+      write_string_member (writer, "text", dl_credit_get_text (credit));
+      write_unknown_members (writer, dl_credit_get_unknown_members (credit), known_credit);
+      dl_json_writer_end_object (writer);
     }
-  json_object_set_array_member (root, "credits", credits);
+  dl_json_writer_end_array (writer);
 
-  json_object_set_string_member (root, "category", dl_article_get_category (article));
-  tags = json_array_new ();
+  write_string_member (writer, "category", dl_article_get_category (article));
+  dl_json_writer_member (writer, "tags");
+  dl_json_writer_begin_array (writer);
   for (const char * const *t = dl_article_get_tags (article); *t != NULL; t++)
-    json_array_add_string_element (tags, *t);
-  json_object_set_array_member (root, "tags", tags);
+    dl_json_writer_string (writer, *t);
+  dl_json_writer_end_array (writer);
 
-  image = json_object_new ();
-  json_object_set_string_member (image, "path", dl_article_get_image_path (article));
-  json_object_set_string_member (image, "caption", dl_article_get_image_caption (article));
-  json_object_set_string_member (image, "credit", dl_article_get_image_credit (article));
-  json_object_set_string_member (image, "alt", dl_article_get_image_alt (article));
-  add_nested_unknowns (image, unknown, "image");
-  json_object_set_object_member (root, "image", image);
+  dl_json_writer_member (writer, "image");
+  dl_json_writer_begin_object (writer);
+  write_string_member (writer, "path", dl_article_get_image_path (article));
+  write_string_member (writer, "caption", dl_article_get_image_caption (article));
+  write_string_member (writer, "credit", dl_article_get_image_credit (article));
+  write_string_member (writer, "alt", dl_article_get_image_alt (article));
+  write_unknown_members (writer, dl_article_get_unknown_members (article, DL_ARTICLE_PART_IMAGE),
+                         known_image);
+  dl_json_writer_end_object (writer);
 
-  json_object_set_string_member (root, "language", dl_article_get_language (article));
+  write_string_member (writer, "language", dl_article_get_language (article));
+  dl_json_writer_member (writer, "embargo");
   if (dl_article_get_embargo (article) != NULL)
-    set_date_member (root, "embargo", dl_article_get_embargo (article));
+    {
+      g_autofree char *iso = dl_date_time_to_iso8601 (dl_article_get_embargo (article));
+      dl_json_writer_string (writer, iso);
+    }
   else
-    json_object_set_null_member (root, "embargo");
+    dl_json_writer_null (writer);
+  dl_json_writer_member (writer, "schedule");
   if (dl_article_get_schedule (article) != NULL)
-    set_date_member (root, "schedule", dl_article_get_schedule (article));
+    {
+      g_autofree char *iso = dl_date_time_to_iso8601 (dl_article_get_schedule (article));
+      dl_json_writer_string (writer, iso);
+    }
   else
-    json_object_set_null_member (root, "schedule");
+    dl_json_writer_null (writer);
 
-  publications = json_array_new ();
+  dl_json_writer_member (writer, "publications");
+  dl_json_writer_begin_array (writer);
   pubs = dl_article_get_publications (article);
   for (guint i = 0; i < pubs->len; i++)
     {
       DlPublication *pub = g_ptr_array_index (pubs, i);
-      JsonObject *entry = json_object_new ();
 
-      json_object_set_string_member (entry, "site_id", pub->site_id);
-      json_object_set_string_member (entry, "remote_id", pub->remote_id ? pub->remote_id : "");
-      json_object_set_string_member (entry, "url", pub->url ? pub->url : "");
-      json_object_set_string_member (entry, "content_hash", pub->content_hash ? pub->content_hash : "");
-      if (pub->remote_modified != NULL)
-        set_date_member (entry, "remote_modified", pub->remote_modified);
-      add_missing_members (entry, pub->unknown_fields);
-      json_array_add_object_element (publications, entry);
+      dl_json_writer_begin_object (writer);
+      write_string_member (writer, "site_id", pub->site_id);
+      write_string_member (writer, "remote_id", pub->remote_id);
+      write_string_member (writer, "url", pub->url);
+      write_string_member (writer, "content_hash", pub->content_hash);
+      write_date_member (writer, "remote_modified", pub->remote_modified);
+      write_unknown_members (writer, pub->unknown_members, known_publication);
+      dl_json_writer_end_object (writer);
     }
-  json_object_set_array_member (root, "publications", publications);
+  dl_json_writer_end_array (writer);
 
-  unknown_members = json_object_get_members (unknown);
-  for (GList *l = unknown_members; l != NULL; l = l->next)
-    if (!json_object_has_member (root, l->data) && !g_strv_contains (known_top_level, l->data))
-      json_object_set_member (root, l->data, json_node_copy (json_object_get_member (unknown, l->data)));
+  write_unknown_members (writer, dl_article_get_unknown_members (article, DL_ARTICLE_PART_TOP),
+                         known_top_level);
 
-  json_object_set_string_member (root, "body", dl_article_get_body (article));
+  write_string_member (writer, "body", dl_article_get_body (article));
+  dl_json_writer_end_object (writer);
 
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, root);
-  return node;
+  return dl_json_writer_end (g_steal_pointer (&writer));
 }
 
-GBytes *
-dl_article_serialize (DlArticle *article)
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+typedef struct
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  gsize length = 0;
-  char *data;
-
-  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
-
-  node = dl_article_to_json_node (article);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  data = json_generator_to_data (generator, &length);
-
-  /* A final newline keeps the file friendly to diff and cat. */
-  data = g_realloc (data, length + 2);
-  data[length++] = '\n';
-  data[length] = '\0';
-  return g_bytes_new_take (data, length);
-}
+  DlJsonDocument  *document;
+  /* A file format newer than this version: a member of an unexpected
+   * kind or value is passed over instead of refusing the file, which is
+   * shown read-only and never written. */
+  gboolean         newer;
+  GError         **error;
+} Reader;
 
 static gboolean
-get_optional_string (JsonObject  *object,
-                     const char  *member,
-                     const char **out,
-                     GError     **error)
+member_is_null (JsonObject *object,
+                const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+static gboolean
+wrong_kind (Reader     *reader,
+            const char *format,
+            const char *member)
+{
+  if (reader->newer)
+    return TRUE;
+  /* The format is one of ours, with one %s for the member's name. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID, format, member);
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+static gboolean
+read_string (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             gsize        max_bytes,
+             const char **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *value;
+
   *out = "";
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (member_is_null (object, member))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return wrong_kind (reader, _("The field “%s” must be text."), member);
+  value = json_node_get_string (node);
+  if (strlen (value) > max_bytes)
     {
-      g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
-                   _("The field “%s” must be text."), member);
+      g_autofree char *size = g_format_size (max_bytes);
+
+      g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                   _("The field “%s” is longer than %s."), member, size);
       return FALSE;
     }
-  *out = json_node_get_string (node);
+  *out = value;
   return TRUE;
 }
 
 static gboolean
-get_optional_date (JsonObject  *object,
-                   const char  *member,
-                   GDateTime  **out,
-                   GError     **error)
+read_date (Reader      *reader,
+           JsonObject  *object,
+           const char  *member,
+           GDateTime  **out)
 {
   const char *str;
 
   *out = NULL;
-  if (!get_optional_string (object, member, &str, error))
+  if (!read_string (reader, object, member, DL_LIMIT_FIELD_BYTES, &str))
     return FALSE;
   if (*str == '\0')
     return TRUE;
   *out = dl_date_time_from_iso8601 (str);
-  if (*out == NULL)
+  if (*out == NULL && !reader->newer)
     {
-      g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+      g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
                    _("The field “%s” is not a valid date and time: “%s”."), member, str);
       return FALSE;
     }
   return TRUE;
 }
 
-static JsonObject *
-get_optional_object (JsonObject  *object,
-                     const char  *member,
-                     gboolean    *ok,
-                     GError     **error)
+/* *out is NULL for a missing member (or, in a newer file, one of another
+ * kind). */
+static gboolean
+read_object (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             JsonObject **out)
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
+  *out = NULL;
+  if (member_is_null (object, member))
+    return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
-                   _("The field “%s” must be an object."), member);
-      *ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_object (node);
+    return wrong_kind (reader, _("The field “%s” must be an object."), member);
+  *out = json_node_get_object (node);
+  return TRUE;
 }
 
-static JsonArray *
-get_optional_array (JsonObject  *object,
-                    const char  *member,
-                    gboolean    *ok,
-                    GError     **error)
+static gboolean
+read_array (Reader      *reader,
+            JsonObject  *object,
+            const char  *member,
+            guint        max_length,
+            const char  *too_long,
+            JsonArray  **out)
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
+  *out = NULL;
+  if (member_is_null (object, member))
+    return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_kind (reader, _("The field “%s” must be a list."), member);
+  if (json_array_get_length (json_node_get_array (node)) > max_length)
     {
-      g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
-                   _("The field “%s” must be a list."), member);
-      *ok = FALSE;
-      return NULL;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                   too_long, max_length);
+#pragma GCC diagnostic pop
+      return FALSE;
     }
-  return json_node_get_array (node);
+  *out = json_node_get_array (node);
+  return TRUE;
 }
 
-/* Unknown members of a known nested object go into @unknown under the
- * nested object's name (see add_nested_unknowns()). */
-static void
-collect_unknowns (JsonObject         *source,
-                  const char * const *known,
-                  JsonObject         *unknown,
-                  const char         *nested_name)
+/* The members of @source that this version does not know, as the JSON
+ * text they were written as; NULL when there are none. */
+static DlUnknownMembers *
+collect_unknowns (Reader             *reader,
+                  JsonObject         *source,
+                  const char * const *known)
 {
   g_autoptr(GList) members = json_object_get_members (source);
-  JsonObject *target = unknown;
+  g_autoptr(DlUnknownMembers) unknown = NULL;
 
   for (GList *l = members; l != NULL; l = l->next)
     {
+      g_autofree char *json = NULL;
+
       if (g_strv_contains (known, l->data))
         continue;
-      if (nested_name != NULL && target == unknown)
-        {
-          target = json_object_new ();
-          json_object_set_object_member (unknown, nested_name, target);
-        }
-      json_object_set_member (target, l->data, json_node_copy (json_object_get_member (source, l->data)));
+      json = dl_json_document_dup_source (reader->document, json_object_get_member (source, l->data));
+      /* Every level a known member can be at is recorded (SOURCE_DEPTH). */
+      g_assert (json != NULL);
+      if (unknown == NULL)
+        unknown = dl_unknown_members_new ();
+      dl_unknown_members_add (unknown, l->data, json);
     }
+  return g_steal_pointer (&unknown);
 }
 
-#define STRING_OR_FAIL(obj, member, setter)                     \
-  G_STMT_START {                                                \
-    const char *value_;                                         \
-    if (!get_optional_string (obj, member, &value_, error))     \
-      return NULL;                                              \
-    setter (article, value_);                                   \
+/* Root 0, its members 1, dateline members and credit entries 2, members
+ * of credit entries 3. */
+#define SOURCE_DEPTH 3
+
+#define READ_STRING(obj, member, max, setter)                       \
+  G_STMT_START {                                                    \
+    const char *value_;                                             \
+    if (!read_string (reader, obj, member, max, &value_))           \
+      return FALSE;                                                 \
+    setter (article, value_);                                       \
   } G_STMT_END
 
-#define DATE_OR_FAIL(obj, member, setter)                       \
-  G_STMT_START {                                                \
-    g_autoptr(GDateTime) value_ = NULL;                         \
-    if (!get_optional_date (obj, member, &value_, error))       \
-      return NULL;                                              \
-    setter (article, value_);                                   \
+#define READ_DATE(obj, member, setter)                              \
+  G_STMT_START {                                                    \
+    g_autoptr(GDateTime) value_ = NULL;                             \
+    if (!read_date (reader, obj, member, &value_))                  \
+      return FALSE;                                                 \
+    setter (article, value_);                                       \
   } G_STMT_END
 
-DlArticle *
-dl_article_new_from_json_node (JsonNode  *node,
-                               GError   **error)
+static gboolean
+read_credits (Reader    *reader,
+              JsonObject *root,
+              DlArticle *article)
 {
-  g_autoptr(DlArticle) article = NULL;
-  g_autoptr(JsonObject) unknown = NULL;
-  JsonObject *root;
-  JsonObject *dateline;
-  JsonObject *image;
   JsonArray *array;
-  const char *str;
-  gboolean ok;
 
-  g_return_val_if_fail (node != NULL, NULL);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error_literal (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_NOT_ARTICLE,
-                           _("This is not a Dateline article: the file does not hold a JSON object."));
-      return NULL;
-    }
-  root = json_node_get_object (node);
-
-  if (!get_optional_string (root, "format", &str, NULL) || g_strcmp0 (str, DL_ARTICLE_FILE_FORMAT) != 0)
-    {
-      g_set_error_literal (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_NOT_ARTICLE,
-                           _("This is not a Dateline article: “format” is not “dateline-article”."));
-      return NULL;
-    }
-  if (!json_object_has_member (root, "version")
-      || json_node_get_value_type (json_object_get_member (root, "version")) != G_TYPE_INT64
-      || json_object_get_int_member (root, "version") < 1)
-    {
-      g_set_error_literal (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
-                           _("The article has no valid format version."));
-      return NULL;
-    }
-
-  if (!get_optional_string (root, "uuid", &str, error))
-    return NULL;
-  if (!g_uuid_string_is_valid (str))
-    {
-      g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
-                   _("The article’s identifier “%s” is not a valid UUID."), str);
-      return NULL;
-    }
-  article = dl_article_new_with_uuid (str);
-  unknown = json_object_new ();
-
-  DATE_OR_FAIL (root, "created", dl_article_set_created);
-  DATE_OR_FAIL (root, "modified", dl_article_set_modified);
-  if (!get_optional_string (root, "status", &str, error))
-    return NULL;
-  if (*str != '\0')
-    {
-      DlArticleStatus status;
-      if (!dl_article_status_from_string (str, &status))
-        {
-          g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
-                       _("Unknown article status “%s”."), str);
-          return NULL;
-        }
-      dl_article_set_status (article, status);
-    }
-  STRING_OR_FAIL (root, "headline", dl_article_set_headline);
-  STRING_OR_FAIL (root, "standfirst", dl_article_set_standfirst);
-  STRING_OR_FAIL (root, "slug", dl_article_set_slug);
-
-  dateline = get_optional_object (root, "dateline", &ok, error);
-  if (!ok)
-    return NULL;
-  if (dateline != NULL)
-    {
-      STRING_OR_FAIL (dateline, "place", dl_article_set_place);
-      STRING_OR_FAIL (dateline, "region", dl_article_set_region);
-      STRING_OR_FAIL (dateline, "country", dl_article_set_country);
-      DATE_OR_FAIL (dateline, "date", dl_article_set_dateline_date);
-      STRING_OR_FAIL (dateline, "time_zone", dl_article_set_time_zone);
-      STRING_OR_FAIL (dateline, "source", dl_article_set_source);
-      STRING_OR_FAIL (dateline, "style", dl_article_set_dateline_style);
-      collect_unknowns (dateline, known_dateline, unknown, "dateline");
-    }
-
-  array = get_optional_array (root, "credits", &ok, error);
-  if (!ok)
-    return NULL;
+  if (!read_array (reader, root, "credits", DL_LIMIT_CREDITS,
+                   _("The article has more than %u credits."), &array))
+    return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -433,73 +412,86 @@ dl_article_new_from_json_node (JsonNode  *node,
       const char *role_str, *name, *text;
       DlCreditRole role = DL_CREDIT_ROLE_AUTHOR;
       g_autoptr(DlCredit) credit = NULL;
+      g_autoptr(DlUnknownMembers) extra = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+          if (reader->newer)
+            continue;
+          g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
                        _("Credit number %u is not an object."), i + 1);
-          return NULL;
+          return FALSE;
         }
       entry = json_node_get_object (element);
-      if (!get_optional_string (entry, "role", &role_str, error)
-          || !get_optional_string (entry, "name", &name, error)
-          || !get_optional_string (entry, "text", &text, error))
-        return NULL;
+      if (!read_string (reader, entry, "role", DL_LIMIT_FIELD_BYTES, &role_str)
+          || !read_string (reader, entry, "name", DL_LIMIT_FIELD_BYTES, &name)
+          || !read_string (reader, entry, "text", DL_LIMIT_FIELD_BYTES, &text))
+        return FALSE;
       if (*role_str != '\0' && !dl_credit_role_from_string (role_str, &role))
         {
-          g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
-                       _("Credit number %u has an unknown role “%s”."), i + 1, role_str);
-          return NULL;
+          /* A role a newer Dateline added reads as a plain credit. */
+          if (!reader->newer)
+            {
+              g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                           _("Credit number %u has an unknown role “%s”."), i + 1, role_str);
+              return FALSE;
+            }
+          role = DL_CREDIT_ROLE_AUTHOR;
         }
       credit = dl_credit_new (role, name, text);
-      {
-        g_autoptr(JsonObject) extra = json_object_new ();
-
-        collect_unknowns (entry, known_credit, extra, NULL);
-        if (json_object_get_size (extra) > 0)
-          dl_credit_set_unknown_fields (credit, extra);
-      }
+      extra = collect_unknowns (reader, entry, known_credit);
+      dl_credit_set_unknown_members (credit, extra);
       dl_article_add_credit (article, credit);
     }
+  return TRUE;
+}
 
-  STRING_OR_FAIL (root, "category", dl_article_set_category);
-  array = get_optional_array (root, "tags", &ok, error);
-  if (!ok)
-    return NULL;
+static gboolean
+read_tags (Reader     *reader,
+           JsonObject *root,
+           DlArticle  *article)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) tags = NULL;
+  JsonArray *array;
+
+  if (!read_array (reader, root, "tags", DL_LIMIT_TAGS, _("The article has more than %u tags."), &array))
+    return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
+
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
         {
-          g_set_error_literal (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+          if (reader->newer)
+            continue;
+          g_set_error_literal (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
                                _("Every tag must be text."));
-          return NULL;
+          return FALSE;
         }
-      dl_article_add_tag (article, json_node_get_string (element));
+      if (strlen (json_node_get_string (element)) > DL_LIMIT_FIELD_BYTES)
+        {
+          g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                       _("Tag number %u is too long."), i + 1);
+          return FALSE;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
     }
+  tags = g_strv_builder_end (builder);
+  dl_article_set_tags (article, (const char * const *) tags);
+  return TRUE;
+}
 
-  image = get_optional_object (root, "image", &ok, error);
-  if (!ok)
-    return NULL;
-  if (image != NULL)
-    {
-      STRING_OR_FAIL (image, "path", dl_article_set_image_path);
-      STRING_OR_FAIL (image, "caption", dl_article_set_image_caption);
-      STRING_OR_FAIL (image, "credit", dl_article_set_image_credit);
-      STRING_OR_FAIL (image, "alt", dl_article_set_image_alt);
-      collect_unknowns (image, known_image, unknown, "image");
-    }
+static gboolean
+read_publications (Reader     *reader,
+                   JsonObject *root,
+                   DlArticle  *article)
+{
+  JsonArray *array;
 
-  if (!get_optional_string (root, "language", &str, error))
-    return NULL;
-  if (*str != '\0')
-    dl_article_set_language (article, str);
-  DATE_OR_FAIL (root, "embargo", dl_article_set_embargo);
-  DATE_OR_FAIL (root, "schedule", dl_article_set_schedule);
-
-  array = get_optional_array (root, "publications", &ok, error);
-  if (!ok)
-    return NULL;
+  if (!read_array (reader, root, "publications", DL_LIMIT_PUBLICATIONS,
+                   _("The article has more than %u publication records."), &array))
+    return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -510,17 +502,19 @@ dl_article_new_from_json_node (JsonNode  *node,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+          if (reader->newer)
+            continue;
+          g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
                        _("Publication record number %u is not an object."), i + 1);
-          return NULL;
+          return FALSE;
         }
       entry = json_node_get_object (element);
-      if (!get_optional_string (entry, "site_id", &site_id, error)
-          || !get_optional_string (entry, "remote_id", &remote_id, error)
-          || !get_optional_string (entry, "url", &url, error)
-          || !get_optional_string (entry, "content_hash", &hash, error)
-          || !get_optional_date (entry, "remote_modified", &remote_modified, error))
-        return NULL;
+      if (!read_string (reader, entry, "site_id", DL_LIMIT_FIELD_BYTES, &site_id)
+          || !read_string (reader, entry, "remote_id", DL_LIMIT_FIELD_BYTES, &remote_id)
+          || !read_string (reader, entry, "url", DL_LIMIT_FIELD_BYTES, &url)
+          || !read_string (reader, entry, "content_hash", DL_LIMIT_FIELD_BYTES, &hash)
+          || !read_date (reader, entry, "remote_modified", &remote_modified))
+        return FALSE;
       if (*site_id == '\0')
         continue;
       pub = dl_publication_new (site_id);
@@ -528,57 +522,224 @@ dl_article_new_from_json_node (JsonNode  *node,
       pub->url = g_strdup (url);
       pub->content_hash = g_strdup (hash);
       pub->remote_modified = g_steal_pointer (&remote_modified);
-      pub->unknown_fields = json_object_new ();
-      collect_unknowns (entry, known_publication, pub->unknown_fields, NULL);
-      if (json_object_get_size (pub->unknown_fields) == 0)
-        g_clear_pointer (&pub->unknown_fields, json_object_unref);
+      pub->unknown_members = collect_unknowns (reader, entry, known_publication);
       g_ptr_array_add (dl_article_get_publications (article), g_steal_pointer (&pub));
     }
+  return TRUE;
+}
 
-  STRING_OR_FAIL (root, "body", dl_article_set_body);
+static gboolean
+read_article (Reader     *reader,
+              JsonObject *root,
+              DlArticle  *article)
+{
+  JsonObject *dateline;
+  JsonObject *image;
+  const char *str;
 
-  collect_unknowns (root, known_top_level, unknown, NULL);
-  dl_article_set_unknown_fields (article, unknown);
+  READ_DATE (root, "created", dl_article_set_created);
+  READ_DATE (root, "modified", dl_article_set_modified);
+  if (!read_string (reader, root, "status", DL_LIMIT_FIELD_BYTES, &str))
+    return FALSE;
+  if (*str != '\0')
+    {
+      DlArticleStatus status;
 
+      if (dl_article_status_from_string (str, &status))
+        dl_article_set_status (article, status);
+      else if (reader->newer)
+        dl_article_set_unknown_status (article, str);
+      else
+        {
+          g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                       _("Unknown article status “%s”."), str);
+          return FALSE;
+        }
+    }
+  READ_STRING (root, "headline", DL_LIMIT_FIELD_BYTES, dl_article_set_headline);
+  READ_STRING (root, "standfirst", DL_LIMIT_FIELD_BYTES, dl_article_set_standfirst);
+  READ_STRING (root, "slug", DL_LIMIT_FIELD_BYTES, dl_article_set_slug);
+
+  if (!read_object (reader, root, "dateline", &dateline))
+    return FALSE;
+  if (dateline != NULL)
+    {
+      g_autoptr(DlUnknownMembers) extra = NULL;
+
+      READ_STRING (dateline, "place", DL_LIMIT_FIELD_BYTES, dl_article_set_place);
+      READ_STRING (dateline, "region", DL_LIMIT_FIELD_BYTES, dl_article_set_region);
+      READ_STRING (dateline, "country", DL_LIMIT_FIELD_BYTES, dl_article_set_country);
+      READ_DATE (dateline, "date", dl_article_set_dateline_date);
+      READ_STRING (dateline, "time_zone", DL_LIMIT_FIELD_BYTES, dl_article_set_time_zone);
+      READ_STRING (dateline, "source", DL_LIMIT_FIELD_BYTES, dl_article_set_source);
+      READ_STRING (dateline, "style", DL_LIMIT_FIELD_BYTES, dl_article_set_dateline_style);
+      extra = collect_unknowns (reader, dateline, known_dateline);
+      dl_article_set_unknown_members (article, DL_ARTICLE_PART_DATELINE, extra);
+    }
+
+  if (!read_credits (reader, root, article))
+    return FALSE;
+
+  READ_STRING (root, "category", DL_LIMIT_FIELD_BYTES, dl_article_set_category);
+  if (!read_tags (reader, root, article))
+    return FALSE;
+
+  if (!read_object (reader, root, "image", &image))
+    return FALSE;
+  if (image != NULL)
+    {
+      g_autoptr(DlUnknownMembers) extra = NULL;
+
+      READ_STRING (image, "path", DL_LIMIT_FIELD_BYTES, dl_article_set_image_path);
+      READ_STRING (image, "caption", DL_LIMIT_FIELD_BYTES, dl_article_set_image_caption);
+      READ_STRING (image, "credit", DL_LIMIT_FIELD_BYTES, dl_article_set_image_credit);
+      READ_STRING (image, "alt", DL_LIMIT_FIELD_BYTES, dl_article_set_image_alt);
+      extra = collect_unknowns (reader, image, known_image);
+      dl_article_set_unknown_members (article, DL_ARTICLE_PART_IMAGE, extra);
+    }
+
+  if (!read_string (reader, root, "language", DL_LIMIT_FIELD_BYTES, &str))
+    return FALSE;
+  if (*str != '\0')
+    dl_article_set_language (article, str);
+  READ_DATE (root, "embargo", dl_article_set_embargo);
+  READ_DATE (root, "schedule", dl_article_set_schedule);
+
+  if (!read_publications (reader, root, article))
+    return FALSE;
+
+  READ_STRING (root, "body", DL_LIMIT_STRING_BYTES, dl_article_set_body);
+  return TRUE;
+}
+
+static DlArticle *
+article_from_document (DlJsonDocument  *document,
+                       GError         **error)
+{
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(DlUnknownMembers) extra = NULL;
+  JsonNode *node = dl_json_document_get_root (document);
+  Reader reader = { document, FALSE, error };
+  JsonObject *root;
+  JsonNode *version;
+  const char *str;
+  gint64 file_version;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_NOT_ARTICLE,
+                           _("This is not a Dateline article: the file does not hold a JSON object."));
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  if (!read_string (&reader, root, "format", DL_LIMIT_FIELD_BYTES, &str)
+      || g_strcmp0 (str, DL_ARTICLE_FILE_FORMAT) != 0)
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_NOT_ARTICLE,
+                           _("This is not a Dateline article: “format” is not “dateline-article”."));
+      return NULL;
+    }
+  version = json_object_get_member (root, "version");
+  if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64
+      || (file_version = json_node_get_int (version)) < 1)
+    {
+      g_set_error_literal (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                           _("The article has no valid format version."));
+      return NULL;
+    }
+  reader.newer = file_version > DL_ARTICLE_FILE_VERSION;
+
+  if (!read_string (&reader, root, "uuid", DL_LIMIT_FIELD_BYTES, &str))
+    return NULL;
+  if (!g_uuid_string_is_valid (str))
+    {
+      g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                   _("The article’s identifier “%s” is not a valid UUID."), str);
+      return NULL;
+    }
+  article = dl_article_new_with_uuid (str);
+
+  if (!read_article (&reader, root, article))
+    return NULL;
+
+  extra = collect_unknowns (&reader, root, known_top_level);
+  dl_article_set_unknown_members (article, DL_ARTICLE_PART_TOP, extra);
+
+  if (reader.newer)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("This article was saved by a newer version of Dateline (file format %"
+                           G_GINT64_FORMAT "). It is shown read-only so that nothing this version "
+                           "does not understand is lost."), file_version);
+      dl_article_set_read_only_reason (article, reason);
+    }
   return g_steal_pointer (&article);
 }
 
+/**
+ * dl_article_new_from_data:
+ * @length: in bytes, or -1 for a NUL-terminated @data
+ *
+ * Reads a .dateline file's content. Blank, truncated, deeply nested,
+ * oversized or otherwise hostile data is refused with a translated
+ * message; a file of a newer format version is read as far as this
+ * version understands it and marked read-only.
+ *
+ * Returns: (transfer full): the article, or %NULL with @error set
+ */
 DlArticle *
 dl_article_new_from_data (const char  *data,
                           gssize       length,
                           GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(DlJsonDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length < 0)
     length = strlen (data);
-  if (!g_utf8_validate (data, length, NULL))
+  document = dl_json_document_parse (data, length, SOURCE_DEPTH, &local_error);
+  if (document == NULL)
     {
-      g_set_error_literal (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_PARSE,
-                           _("The file is not valid UTF-8 text."));
+      if (g_error_matches (local_error, DL_JSON_ERROR, DL_JSON_ERROR_SYNTAX))
+        g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_PARSE,
+                     _("The file is not valid JSON: %s"), local_error->message);
+      else if (g_error_matches (local_error, DL_JSON_ERROR, DL_JSON_ERROR_EMPTY)
+               || g_error_matches (local_error, DL_JSON_ERROR, DL_JSON_ERROR_ENCODING))
+        g_set_error_literal (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_PARSE,
+                             local_error->message);
+      else
+        g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_PARSE,
+                     _("The file cannot be read safely: %s"), local_error->message);
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_PARSE,
-                   _("The file is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-  return dl_article_new_from_json_node (json_parser_get_root (parser), error);
+  return article_from_document (document, error);
 }
 
+/**
+ * dl_article_new_from_file:
+ *
+ * Blocking: call it from a worker thread in the application. Refuses
+ * anything but a regular file of at most DL_LIMIT_FILE_BYTES without
+ * reading it (a FIFO or a device would never end).
+ */
 DlArticle *
 dl_article_new_from_file (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  bytes = dl_file_load_bounded (file, DL_LIMIT_FILE_BYTES, cancellable, error);
+  if (bytes == NULL)
     return NULL;
-  return dl_article_new_from_data (contents, length, error);
+  data = g_bytes_get_data (bytes, &length);
+  return dl_article_new_from_data (data != NULL ? data : "", length, error);
 }

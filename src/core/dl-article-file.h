@@ -17,16 +17,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  DL_ARTICLE_FILE_ERROR_PARSE,        /* not JSON at all */
+  DL_ARTICLE_FILE_ERROR_PARSE,        /* not JSON at all, blank, or beyond the limits */
   DL_ARTICLE_FILE_ERROR_NOT_ARTICLE,  /* JSON, but not a Dateline article */
   DL_ARTICLE_FILE_ERROR_INVALID,      /* an article with a field of the wrong kind */
 } DlArticleFileError;
 
 GQuark      dl_article_file_error_quark  (void);
 
-JsonNode   *dl_article_to_json_node      (DlArticle   *article);
-DlArticle  *dl_article_new_from_json_node (JsonNode   *node,
-                                          GError    **error);
 GBytes     *dl_article_serialize         (DlArticle   *article);
 DlArticle  *dl_article_new_from_data     (const char  *data,
                                           gssize       length,

@@ -50,7 +50,17 @@ struct _DlArticle
   GDateTime       *schedule;
 
   GPtrArray       *publications;
-  JsonObject      *unknown_fields;
+  DlUnknownMembers *unknown[DL_ARTICLE_N_PARTS];
+
+  /* While an editor holds the body, it is copied out only when someone
+   * reads it (dl_article_set_body_source()). */
+  DlArticleBodyFunc body_func;
+  gpointer         body_data;
+  GDestroyNotify   body_destroy;
+  guint            body_stale : 1;
+
+  char            *read_only_reason;
+  char            *unknown_status;
 };
 
 G_DEFINE_FINAL_TYPE (DlArticle, dl_article, G_TYPE_OBJECT)
@@ -284,7 +294,11 @@ dl_article_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_object (&self->credits);
   g_clear_pointer (&self->publications, g_ptr_array_unref);
-  g_clear_pointer (&self->unknown_fields, json_object_unref);
+  for (guint i = 0; i < DL_ARTICLE_N_PARTS; i++)
+    g_clear_pointer (&self->unknown[i], dl_unknown_members_unref);
+  dl_article_set_body_source (self, NULL, NULL, NULL);
+  g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->unknown_status, g_free);
 
   G_OBJECT_CLASS (dl_article_parent_class)->finalize (object);
 }
@@ -299,7 +313,9 @@ dl_article_get_property (GObject    *object,
   char **str = string_field (self, prop_id);
   GDateTime **dt = date_time_field (self, prop_id);
 
-  if (str != NULL)
+  if (prop_id == PROP_BODY)
+    g_value_set_string (value, dl_article_get_body (self));
+  else if (str != NULL)
     g_value_set_string (value, *str);
   else if (dt != NULL)
     g_value_set_boxed (value, *dt);
@@ -321,7 +337,9 @@ dl_article_set_property (GObject      *object,
 {
   DlArticle *self = DL_ARTICLE (object);
 
-  if (string_field (self, prop_id) != NULL)
+  if (prop_id == PROP_BODY)
+    dl_article_set_body (self, g_value_get_string (value));
+  else if (string_field (self, prop_id) != NULL)
     set_string (self, prop_id, g_value_get_string (value));
   else if (date_time_field (self, prop_id) != NULL)
     set_date_time (self, prop_id, g_value_get_boxed (value));
@@ -456,7 +474,6 @@ dl_article_init (DlArticle *self)
   self->tags = g_new0 (char *, 1);
   self->credits = g_list_store_new (DL_TYPE_CREDIT);
   self->publications = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_publication_free);
-  self->unknown_fields = json_object_new ();
 
   g_signal_connect_object (self->credits, "items-changed",
                            G_CALLBACK (on_credits_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -532,7 +549,6 @@ STRING_ACCESSORS (image_caption, PROP_IMAGE_CAPTION)
 STRING_ACCESSORS (image_credit, PROP_IMAGE_CREDIT)
 STRING_ACCESSORS (image_alt, PROP_IMAGE_ALT)
 STRING_ACCESSORS (language, PROP_LANGUAGE)
-STRING_ACCESSORS (body, PROP_BODY)
 
 #undef DATE_TIME_ACCESSORS
 #undef STRING_ACCESSORS
@@ -842,23 +858,171 @@ dl_article_set_publication (DlArticle     *self,
   emit_changed (self);
 }
 
-JsonObject *
-dl_article_get_unknown_fields (DlArticle *self)
+/**
+ * dl_article_get_body:
+ *
+ * Returns: the body (Markdown); with a body source set, its current text
+ */
+const char *
+dl_article_get_body (DlArticle *self)
 {
   g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
-  return self->unknown_fields;
+
+  if (self->body_stale && self->body_func != NULL)
+    {
+      char *text = self->body_func (self->body_data);
+
+      self->body_stale = FALSE;
+      g_free (self->body);
+      self->body = text != NULL ? text : g_strdup ("");
+    }
+  return self->body;
 }
 
 void
-dl_article_set_unknown_fields (DlArticle  *self,
-                               JsonObject *fields)
+dl_article_set_body (DlArticle  *self,
+                     const char *body)
 {
   g_return_if_fail (DL_IS_ARTICLE (self));
-  g_return_if_fail (fields != NULL);
 
-  json_object_ref (fields);
-  g_clear_pointer (&self->unknown_fields, json_object_unref);
-  self->unknown_fields = fields;
+  if (self->body_stale)
+    {
+      /* What the source held is replaced: no need to copy it out. */
+      self->body_stale = FALSE;
+      g_free (self->body);
+      self->body = g_strdup (body != NULL ? body : "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
+      return;
+    }
+  set_string (self, PROP_BODY, body);
+}
+
+/**
+ * dl_article_set_body_source:
+ * @func: (nullable): returns the body's current text, newly allocated
+ * @user_data: for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * Lets an editor keep the body in its own buffer. The editor calls
+ * dl_article_body_source_changed() on every change, which costs nothing
+ * but a signal; the text is copied out only when the body is read, so a
+ * save, a preview, an export or a publication always gets what is on
+ * screen, and nothing needs remembering to "sync" first. Main thread
+ * only, like every edit: workers get copies (dl_article_copy()).
+ */
+void
+dl_article_set_body_source (DlArticle         *self,
+                            DlArticleBodyFunc  func,
+                            gpointer           user_data,
+                            GDestroyNotify     destroy)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+
+  /* The old source's last text stays the body. */
+  if (self->body_stale && self->body_func != NULL)
+    dl_article_get_body (self);
+  if (self->body_destroy != NULL)
+    self->body_destroy (self->body_data);
+  self->body_func = func;
+  self->body_data = user_data;
+  self->body_destroy = destroy;
+  self->body_stale = FALSE;
+}
+
+/**
+ * dl_article_body_source_changed:
+ *
+ * The body source's text changed: notifies "body" (and so "changed")
+ * now, and reads the text when somebody asks for it.
+ */
+void
+dl_article_body_source_changed (DlArticle *self)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  g_return_if_fail (self->body_func != NULL);
+
+  self->body_stale = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
+}
+
+/**
+ * dl_article_get_unknown_members:
+ * @part: the top level, the dateline or the image object
+ *
+ * Returns: (transfer none) (nullable): what the file held there that this
+ *   version does not know; written back unchanged on save
+ */
+DlUnknownMembers *
+dl_article_get_unknown_members (DlArticle     *self,
+                                DlArticlePart  part)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (part < DL_ARTICLE_N_PARTS, NULL);
+  return self->unknown[part];
+}
+
+void
+dl_article_set_unknown_members (DlArticle        *self,
+                                DlArticlePart     part,
+                                DlUnknownMembers *members)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  g_return_if_fail (part < DL_ARTICLE_N_PARTS);
+
+  if (members != NULL)
+    dl_unknown_members_ref (members);
+  g_clear_pointer (&self->unknown[part], dl_unknown_members_unref);
+  self->unknown[part] = members;
+}
+
+/**
+ * dl_article_get_read_only_reason:
+ *
+ * Returns: (nullable): why this article must not be saved (it came from a
+ *   newer Dateline), translated; %NULL when it can be edited
+ */
+const char *
+dl_article_get_read_only_reason (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->read_only_reason;
+}
+
+void
+dl_article_set_read_only_reason (DlArticle  *self,
+                                 const char *reason)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  dl_set_str (&self->read_only_reason, reason);
+}
+
+gboolean
+dl_article_is_read_only (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), FALSE);
+  return self->read_only_reason != NULL;
+}
+
+/**
+ * dl_article_get_unknown_status:
+ *
+ * Returns: (nullable): the status written in the file when this version
+ *   does not know it (the article is then read-only and its status reads
+ *   as Draft)
+ */
+const char *
+dl_article_get_unknown_status (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->unknown_status;
+}
+
+void
+dl_article_set_unknown_status (DlArticle  *self,
+                               const char *status_id)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  dl_set_str (&self->unknown_status, status_id);
 }
 
 /**
@@ -870,12 +1034,33 @@ dl_article_set_unknown_fields (DlArticle  *self,
 DlArticle *
 dl_article_copy (DlArticle *self)
 {
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+
+  return dl_article_copy_with_uuid (self, self->uuid);
+}
+
+/**
+ * dl_article_copy_with_uuid:
+ * @uuid: the copy's identity
+ *
+ * Like dl_article_copy(), as another article.
+ *
+ * Returns: (transfer full): the copy
+ */
+DlArticle *
+dl_article_copy_with_uuid (DlArticle  *self,
+                           const char *uuid)
+{
   DlArticle *copy;
   guint n_credits;
 
   g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (g_uuid_string_is_valid (uuid), NULL);
 
-  copy = dl_article_new_with_uuid (self->uuid);
+  /* A body still in its editor is read now: the copy is a snapshot. */
+  dl_article_get_body (self);
+
+  copy = dl_article_new_with_uuid (uuid);
   for (guint i = PROP_0 + 1; i < N_PROPS; i++)
     {
       char **src = string_field (self, i);
@@ -901,8 +1086,11 @@ dl_article_copy (DlArticle *self)
     g_ptr_array_add (copy->publications,
                      dl_publication_copy (g_ptr_array_index (self->publications, i)));
 
-  /* Unknown fields are never edited in place, so sharing is safe. */
-  dl_article_set_unknown_fields (copy, self->unknown_fields);
+  /* Unknown members are never changed once read, so sharing is safe. */
+  for (guint i = 0; i < DL_ARTICLE_N_PARTS; i++)
+    dl_article_set_unknown_members (copy, i, self->unknown[i]);
+  copy->read_only_reason = g_strdup (self->read_only_reason);
+  copy->unknown_status = g_strdup (self->unknown_status);
   return copy;
 }
 

@@ -10,6 +10,7 @@
 #include "dl-credit.h"
 #include "dl-credit-lines.h"
 #include "dl-publication.h"
+#include "dl-unknown-members.h"
 
 G_BEGIN_DECLS
 
@@ -147,13 +148,41 @@ DlPublication   *dl_article_find_publication    (DlArticle       *self,
 void             dl_article_set_publication     (DlArticle       *self,
                                                  DlPublication   *publication);
 
-/* Keys of the file this article came from that this version does not
- * know; written back unchanged on save. */
-JsonObject      *dl_article_get_unknown_fields  (DlArticle       *self);
-void             dl_article_set_unknown_fields  (DlArticle       *self,
-                                                 JsonObject      *fields);
+/* The body kept in an editor's buffer, read when needed. */
+typedef char *(*DlArticleBodyFunc) (gpointer user_data);
+void             dl_article_set_body_source     (DlArticle       *self,
+                                                 DlArticleBodyFunc func,
+                                                 gpointer         user_data,
+                                                 GDestroyNotify   destroy);
+void             dl_article_body_source_changed (DlArticle       *self);
+
+/* Where in the file members this version does not know were found. */
+typedef enum
+{
+  DL_ARTICLE_PART_TOP,
+  DL_ARTICLE_PART_DATELINE,
+  DL_ARTICLE_PART_IMAGE,
+  DL_ARTICLE_N_PARTS
+} DlArticlePart;
+
+DlUnknownMembers *dl_article_get_unknown_members (DlArticle       *self,
+                                                  DlArticlePart    part);
+void             dl_article_set_unknown_members (DlArticle       *self,
+                                                 DlArticlePart    part,
+                                                 DlUnknownMembers *members);
+
+/* A file from a newer Dateline is shown but never saved. */
+const char      *dl_article_get_read_only_reason (DlArticle      *self);
+void             dl_article_set_read_only_reason (DlArticle      *self,
+                                                  const char     *reason);
+gboolean         dl_article_is_read_only        (DlArticle       *self);
+const char      *dl_article_get_unknown_status  (DlArticle       *self);
+void             dl_article_set_unknown_status  (DlArticle       *self,
+                                                 const char      *status_id);
 
 DlArticle       *dl_article_copy                (DlArticle       *self);
+DlArticle       *dl_article_copy_with_uuid      (DlArticle       *self,
+                                                 const char      *uuid);
 void             dl_article_touch               (DlArticle       *self);
 
 /* Composed text, shared by the editor preview, exports, CMS publication

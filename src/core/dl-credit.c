@@ -17,7 +17,7 @@ struct _DlCredit
   DlCreditRole  role;
   char         *name;
   char         *text;
-  JsonObject   *unknown_fields;
+  DlUnknownMembers *unknown_members;
 };
 
 G_DEFINE_FINAL_TYPE (DlCredit, dl_credit, G_TYPE_OBJECT)
@@ -113,7 +113,7 @@ dl_credit_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->unknown_fields, json_object_unref);
+  g_clear_pointer (&self->unknown_members, dl_unknown_members_unref);
 
   G_OBJECT_CLASS (dl_credit_parent_class)->finalize (object);
 }
@@ -215,8 +215,7 @@ dl_credit_copy (DlCredit *self)
   g_return_val_if_fail (DL_IS_CREDIT (self), NULL);
 
   copy = dl_credit_new (self->role, self->name, self->text);
-  if (self->unknown_fields != NULL)
-    dl_credit_set_unknown_fields (copy, self->unknown_fields);
+  dl_credit_set_unknown_members (copy, self->unknown_members);
   return copy;
 }
 
@@ -287,25 +286,25 @@ dl_credit_is_empty (DlCredit *self)
   return self->name[0] == '\0' && self->text[0] == '\0';
 }
 
-JsonObject *
-dl_credit_get_unknown_fields (DlCredit *self)
+DlUnknownMembers *
+dl_credit_get_unknown_members (DlCredit *self)
 {
   g_return_val_if_fail (DL_IS_CREDIT (self), NULL);
-  return self->unknown_fields;
+  return self->unknown_members;
 }
 
 /**
- * dl_credit_set_unknown_fields:
- * @fields: (nullable): kept by reference; never edited in place
+ * dl_credit_set_unknown_members:
+ * @members: (nullable): kept by reference; never changed once read
  */
 void
-dl_credit_set_unknown_fields (DlCredit   *self,
-                              JsonObject *fields)
+dl_credit_set_unknown_members (DlCredit         *self,
+                               DlUnknownMembers *members)
 {
   g_return_if_fail (DL_IS_CREDIT (self));
 
-  if (fields != NULL)
-    json_object_ref (fields);
-  g_clear_pointer (&self->unknown_fields, json_object_unref);
-  self->unknown_fields = fields;
+  if (members != NULL)
+    dl_unknown_members_ref (members);
+  g_clear_pointer (&self->unknown_members, dl_unknown_members_unref);
+  self->unknown_members = members;
 }

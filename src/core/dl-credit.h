@@ -5,7 +5,7 @@
 #pragma once
 
 #include <glib-object.h>
-#include <json-glib/json-glib.h>
+#include "dl-unknown-members.h"
 
 G_BEGIN_DECLS
 
@@ -47,8 +47,8 @@ void         dl_credit_set_text           (DlCredit     *self,
 gboolean     dl_credit_is_empty           (DlCredit     *self);
 /* Members of the credit's file entry this version does not know; written
  * back on save (not edited, so not a property). */
-JsonObject  *dl_credit_get_unknown_fields (DlCredit     *self);
-void         dl_credit_set_unknown_fields (DlCredit     *self,
-                                           JsonObject   *fields);
+DlUnknownMembers *dl_credit_get_unknown_members (DlCredit         *self);
+void         dl_credit_set_unknown_members (DlCredit         *self,
+                                            DlUnknownMembers *members);
 
 G_END_DECLS

@@ -29,7 +29,7 @@ dl_publication_copy (const DlPublication *self)
   copy->url = g_strdup (self->url);
   copy->content_hash = g_strdup (self->content_hash);
   copy->remote_modified = self->remote_modified ? g_date_time_ref (self->remote_modified) : NULL;
-  copy->unknown_fields = self->unknown_fields ? json_object_ref (self->unknown_fields) : NULL;
+  copy->unknown_members = self->unknown_members ? dl_unknown_members_ref (self->unknown_members) : NULL;
   return copy;
 }
 
@@ -43,6 +43,6 @@ dl_publication_free (DlPublication *self)
   g_free (self->url);
   g_free (self->content_hash);
   g_clear_pointer (&self->remote_modified, g_date_time_unref);
-  g_clear_pointer (&self->unknown_fields, json_object_unref);
+  g_clear_pointer (&self->unknown_members, dl_unknown_members_unref);
   g_free (self);
 }

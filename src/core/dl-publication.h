@@ -5,7 +5,7 @@
 #pragma once
 
 #include <glib-object.h>
-#include <json-glib/json-glib.h>
+#include "dl-unknown-members.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * @content_hash: hash of what was last sent, to tell "Changed since publishing"
  * @remote_modified: the server's last-seen modification time, to detect
  *   edits made on the server by someone else before overwriting them
- * @unknown_fields: (nullable): members of the file entry this version does
+ * @unknown_members: (nullable): members of the file entry this version does
  *   not know, written back on save
  */
 typedef struct
@@ -27,7 +27,7 @@ typedef struct
   char      *url;
   char      *content_hash;
   GDateTime *remote_modified;
-  JsonObject *unknown_fields;
+  DlUnknownMembers *unknown_members;
 } DlPublication;
 
 #define DL_TYPE_PUBLICATION (dl_publication_get_type ())

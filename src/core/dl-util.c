@@ -41,19 +41,46 @@ dl_set_date_time (GDateTime **dt_pointer,
 /**
  * dl_date_time_to_iso8601:
  *
- * Like g_date_time_format_iso8601() but keeps whole seconds only, so that
- * files stay readable and round-trip exactly.
+ * An RFC 3339 date and time with whole seconds, as every file and
+ * export Dateline writes dates: "2025-05-08T10:06:00+03:00", or with "Z"
+ * at UTC. (g_date_time_format_iso8601() writes "+03", which RFC 3339,
+ * JSON Schema and JavaScript's Date all reject.) An offset with seconds
+ * (local mean time before 1900) cannot be written: such a moment is
+ * written in UTC.
+ *
+ * Returns: (transfer full) (nullable): %NULL for a %NULL @dt
  */
 char *
 dl_date_time_to_iso8601 (GDateTime *dt)
 {
   g_autoptr(GDateTime) whole = NULL;
+  GTimeSpan offset;
+  gint64 minutes;
 
   if (dt == NULL)
     return NULL;
 
   whole = g_date_time_add (dt, -(g_date_time_get_microsecond (dt)));
-  return g_date_time_format_iso8601 (whole);
+  offset = g_date_time_get_utc_offset (whole);
+  if (offset % G_TIME_SPAN_MINUTE != 0)
+    {
+      GDateTime *utc = g_date_time_to_utc (whole);
+
+      g_date_time_unref (whole);
+      whole = utc;
+      offset = 0;
+    }
+  if (offset == 0)
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                            g_date_time_get_year (whole), g_date_time_get_month (whole),
+                            g_date_time_get_day_of_month (whole), g_date_time_get_hour (whole),
+                            g_date_time_get_minute (whole), g_date_time_get_second (whole));
+  minutes = ABS (offset) / G_TIME_SPAN_MINUTE;
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+                          g_date_time_get_year (whole), g_date_time_get_month (whole),
+                          g_date_time_get_day_of_month (whole), g_date_time_get_hour (whole),
+                          g_date_time_get_minute (whole), g_date_time_get_second (whole),
+                          offset < 0 ? '-' : '+', (int) (minutes / 60), (int) (minutes % 60));
 }
 
 GDateTime *
