@@ -976,11 +976,11 @@ test_import_with_uuid_clash (void)
   outside_file = g_file_new_for_path (outside_path);
 
   store = load_store (&lib);
-  first = dl_store_import_file (store, outside_file, NULL, &error);
+  first = dl_store_import_file (store, outside_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_uuid (first), ==, dl_article_get_uuid (original));
 
-  second = dl_store_import_file (store, outside_file, NULL, &error);
+  second = dl_store_import_file (store, outside_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_uuid (second), !=, dl_article_get_uuid (original));
   g_assert_true (g_uuid_string_is_valid (dl_article_get_uuid (second)));
@@ -995,7 +995,7 @@ test_import_with_uuid_clash (void)
   bad_path = g_build_filename (outside, "notes.dateline", NULL);
   g_file_set_contents (bad_path, "[1, 2, 3]", -1, NULL);
   bad_file = g_file_new_for_path (bad_path);
-  g_assert_null (dl_store_import_file (store, bad_file, NULL, &error));
+  g_assert_null (dl_store_import_file (store, bad_file, NULL, NULL, &error));
   g_assert_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_NOT_ARTICLE);
   g_assert_nonnull (strstr (error->message, "notes.dateline"));
   g_test_message ("Error: %s", error->message);
@@ -1100,7 +1100,7 @@ import_async (DlStore  *store,
   dl_store_import_file_async (store, file, NULL, on_imported_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return dl_store_import_file_finish (store, result, error);
+  return dl_store_import_file_finish (store, result, NULL, error);
 }
 
 /* The application's import: read in a worker, applied to the library on

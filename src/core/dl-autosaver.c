@@ -48,6 +48,9 @@ struct _Tracker
   guint64      change_serial;
   guint64      saving_serial;
   guint64      saved_serial;
+  guint64      recovered_serial;  /* in the recovery folder, during a conflict */
+  gboolean     conflict;          /* another program changed the file */
+  gboolean     keep_mine;         /* the next save resolves the conflict */
   gint64       first_unsaved_us;
   gint64       last_change_us;
   gboolean     saving;
@@ -93,6 +96,7 @@ dl_save_state_get_type (void)
         { DL_SAVE_STATE_PENDING, "DL_SAVE_STATE_PENDING", "pending" },
         { DL_SAVE_STATE_SAVING, "DL_SAVE_STATE_SAVING", "saving" },
         { DL_SAVE_STATE_ERROR, "DL_SAVE_STATE_ERROR", "error" },
+        { DL_SAVE_STATE_CONFLICT, "DL_SAVE_STATE_CONFLICT", "conflict" },
         { 0, NULL, NULL }
       };
       GType id = g_enum_register_static (g_intern_static_string ("DlSaveState"), values);
@@ -134,6 +138,8 @@ tracker_is_dirty (Tracker *tracker)
 static DlSaveState
 tracker_get_state (Tracker *tracker)
 {
+  if (tracker->conflict)
+    return DL_SAVE_STATE_CONFLICT;
   if (tracker->error_message != NULL)
     return DL_SAVE_STATE_ERROR;
   if (tracker->saving)
@@ -198,7 +204,7 @@ on_timer_cb (gpointer user_data)
 
   g_clear_pointer (&tracker->timer, g_source_unref);
 
-  if (tracker->error_message != NULL || tracker->first_unsaved_us == 0)
+  if ((tracker->error_message != NULL && !tracker->conflict) || tracker->first_unsaved_us == 0)
     {
       tracker_start_save (tracker);
       return G_SOURCE_REMOVE;
@@ -239,6 +245,11 @@ on_article_changed_cb (DlArticle *article,
 {
   gint64 now = g_get_monotonic_time ();
 
+  /* An article from a newer Dateline is never written (it cannot be
+   * edited either; this is only a guard). */
+  if (dl_article_is_read_only (article))
+    return;
+
   /* "modified" alone does not emit "changed", so this cannot recurse. */
   dl_article_touch (article);
 
@@ -248,8 +259,9 @@ on_article_changed_cb (DlArticle *article,
     tracker->first_unsaved_us = now;
 
   /* After a failure the retry timer (with backoff) saves the latest text;
-   * typing must not turn it into one failing write per second. */
-  if (tracker->error_message == NULL && !tracker->saving)
+   * typing must not turn it into one failing write per second. During a
+   * conflict the text keeps going to the recovery folder as usual. */
+  if ((tracker->error_message == NULL || tracker->conflict) && !tracker->saving)
     tracker_schedule (tracker, DL_AUTOSAVE_DELAY_MS);
 
   if (tracker->self != NULL)
@@ -279,6 +291,16 @@ drop_background_tracker (DlAutosaver *self,
 }
 
 static void
+tracker_set_error (Tracker      *tracker,
+                   const GError *error)
+{
+  g_free (tracker->error_message);
+  tracker->error_message = g_strdup (error->message);
+}
+
+/* Finishes a save, a conflict resolution or (during a conflict) a write
+ * to the recovery folder. */
+static void
 on_save_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -288,14 +310,57 @@ on_save_done_cb (GObject      *object,
    * autosaver (a window closing); keep it alive until we are done. */
   g_autoptr(DlAutosaver) self = tracker->self != NULL ? g_object_ref (tracker->self) : NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) resolved = NULL;
+  gboolean ok;
 
   tracker->saving = FALSE;
 
-  if (!dl_store_save_article_finish (DL_STORE (object), result, &error))
+  if (g_task_get_source_tag (G_TASK (result)) == dl_store_keep_in_recovery_async)
+    {
+      /* The text is safe, but not in the library: still a conflict. */
+      g_autoptr(GError) conflict = NULL;
+
+      if (dl_store_keep_in_recovery_finish (DL_STORE (object), result, &error))
+        tracker->recovered_serial = tracker->saving_serial;
+      else
+        g_message ("Keeping %s in the recovery folder failed: %s",
+                   dl_article_get_uuid (tracker->article), error->message);
+      conflict = g_error_new_literal (DL_STORE_ERROR, DL_STORE_ERROR_CONFLICT,
+                                      tracker->error_message != NULL ? tracker->error_message : "");
+      tracker_finish_waiters (tracker, conflict);
+      if (tracker->keep_mine || tracker->change_serial != tracker->recovered_serial)
+        tracker_schedule (tracker, tracker->keep_mine ? 1 : DL_AUTOSAVE_DELAY_MS);
+      if (self != NULL)
+        update_state (self);
+      tracker_unref (tracker);
+      return;
+    }
+
+  if (g_task_get_source_tag (G_TASK (result)) == dl_store_resolve_conflict_async)
+    ok = (resolved = dl_store_resolve_conflict_finish (DL_STORE (object), result, &error)) != NULL;
+  else
+    ok = dl_store_save_article_finish (DL_STORE (object), result, &error);
+
+  if (!ok && g_error_matches (error, DL_STORE_ERROR, DL_STORE_ERROR_CONFLICT))
+    {
+      /* Retrying cannot help: the journalist must choose. The store kept
+       * this snapshot in the recovery folder. */
+      g_message ("Not saving %s: %s", dl_article_get_uuid (tracker->article), error->message);
+      tracker->conflict = TRUE;
+      tracker->keep_mine = FALSE;
+      tracker->recovered_serial = tracker->saving_serial;
+      tracker->retry_ms = 0;
+      tracker_set_error (tracker, error);
+      tracker_cancel_timer (tracker);
+      tracker_finish_waiters (tracker, error);
+      if (tracker->change_serial != tracker->recovered_serial)
+        tracker_schedule (tracker, DL_AUTOSAVE_DELAY_MS);
+    }
+  else if (!ok)
     {
       g_message ("Autosave of %s failed: %s", dl_article_get_uuid (tracker->article), error->message);
-      g_free (tracker->error_message);
-      tracker->error_message = g_strdup (error->message);
+      tracker_set_error (tracker, error);
+      tracker->keep_mine = FALSE;
       tracker->retry_ms = tracker->retry_ms == 0 ? RETRY_FIRST_MS
                                                   : MIN (tracker->retry_ms * 2, RETRY_MAX_MS);
       tracker_cancel_timer (tracker);
@@ -306,6 +371,8 @@ on_save_done_cb (GObject      *object,
     {
       tracker->saved_serial = tracker->saving_serial;
       tracker->retry_ms = 0;
+      tracker->conflict = FALSE;
+      tracker->keep_mine = FALSE;
       g_clear_pointer (&tracker->error_message, g_free);
 
       if (tracker_is_dirty (tracker))
@@ -339,13 +406,37 @@ tracker_start_save (Tracker *tracker)
     return;
 
   tracker_cancel_timer (tracker);
+
+  /* During a conflict nothing goes to the library until the journalist
+   * chooses; a flush says so at once, and the text is kept safe in the
+   * recovery folder as typing goes on. */
+  if (tracker->conflict && !tracker->keep_mine)
+    {
+      g_autoptr(GError) error = g_error_new_literal (DL_STORE_ERROR, DL_STORE_ERROR_CONFLICT,
+                                                     tracker->error_message);
+
+      tracker_finish_waiters (tracker, error);
+      if (tracker->change_serial == tracker->recovered_serial)
+        return;
+      tracker->saving = TRUE;
+      tracker->saving_serial = tracker->change_serial;
+      tracker->first_unsaved_us = 0;
+      dl_store_keep_in_recovery_async (self->store, tracker->article, NULL, on_save_done_cb,
+                                       g_rc_box_acquire (tracker));
+      update_state (self);
+      return;
+    }
+
   tracker->saving = TRUE;
   tracker->saving_serial = tracker->change_serial;
   tracker->first_unsaved_us = 0;
-
   /* The store snapshots the article now; editing goes on meanwhile. */
-  dl_store_save_article_async (self->store, tracker->article, NULL, on_save_done_cb,
-                               g_rc_box_acquire (tracker));
+  if (tracker->keep_mine)
+    dl_store_resolve_conflict_async (self->store, tracker->article, DL_CONFLICT_KEEP_MINE, NULL,
+                                     on_save_done_cb, g_rc_box_acquire (tracker));
+  else
+    dl_store_save_article_async (self->store, tracker->article, NULL, on_save_done_cb,
+                                 g_rc_box_acquire (tracker));
   update_state (self);
 }
 
@@ -357,6 +448,8 @@ state_rank (DlSaveState state)
 {
   switch (state)
     {
+    case DL_SAVE_STATE_CONFLICT:
+      return 4;
     case DL_SAVE_STATE_ERROR:
       return 3;
     case DL_SAVE_STATE_PENDING:
@@ -391,7 +484,7 @@ update_state (DlAutosaver *self)
           worst = tracker;
         }
     }
-  if (state == DL_SAVE_STATE_ERROR && worst != NULL)
+  if ((state == DL_SAVE_STATE_ERROR || state == DL_SAVE_STATE_CONFLICT) && worst != NULL)
     message = worst->error_message;
 
   if (g_strcmp0 (message, self->error_message) != 0)
@@ -416,9 +509,15 @@ detach_tracker (DlAutosaver *self,
 {
   tracker_disconnect (tracker);
   tracker_cancel_timer (tracker);
-  /* Last chance: the store keeps itself alive until the write is done. */
+  /* Last chance: the store keeps itself alive until the write is done.
+   * During a conflict the library's file is not ours to replace. */
   if (tracker_is_dirty (tracker) && !tracker->saving && self->store != NULL)
-    dl_store_save_article_async (self->store, tracker->article, NULL, NULL, NULL);
+    {
+      if (tracker->conflict)
+        dl_store_keep_in_recovery_async (self->store, tracker->article, NULL, NULL, NULL);
+      else
+        dl_store_save_article_async (self->store, tracker->article, NULL, NULL, NULL);
+    }
   tracker->self = NULL;
   tracker_finish_waiters (tracker, NULL);
 }
@@ -693,4 +792,178 @@ dl_autosaver_flush_finish (DlAutosaver   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Closing, conflicts                                                  */
+
+typedef struct
+{
+  guint   pending;
+  GError *error;
+} RecoverOp;
+
+static void
+on_kept_in_recovery_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RecoverOp *op = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_store_keep_in_recovery_finish (DL_STORE (object), result, &error) && op->error == NULL)
+    op->error = g_steal_pointer (&error);
+  if (--op->pending > 0)
+    return;
+  if (op->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&op->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+recover_op_free (gpointer data)
+{
+  RecoverOp *op = data;
+
+  g_clear_error (&op->error);
+  g_free (op);
+}
+
+static void
+on_flushed_before_close_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DlAutosaver *self = DL_AUTOSAVER (object);
+  g_autoptr(GPtrArray) unsaved = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  RecoverOp *op;
+
+  if (dl_autosaver_flush_finish (self, result, &error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* The library did not take everything: whatever is still unsaved goes
+   * to the recovery folder, which the next start offers back. */
+  if (self->current != NULL && tracker_is_dirty (self->current))
+    g_ptr_array_add (unsaved, self->current->article);
+  for (guint i = 0; i < self->background->len; i++)
+    {
+      Tracker *tracker = g_ptr_array_index (self->background, i);
+
+      if (tracker_is_dirty (tracker))
+        g_ptr_array_add (unsaved, tracker->article);
+    }
+  if (unsaved->len == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  op = g_new0 (RecoverOp, 1);
+  op->pending = unsaved->len;
+  g_task_set_task_data (task, op, recover_op_free);
+  for (guint i = 0; i < unsaved->len; i++)
+    dl_store_keep_in_recovery_async (self->store, g_ptr_array_index (unsaved, i), NULL,
+                                     on_kept_in_recovery_cb, g_object_ref (task));
+}
+
+/**
+ * dl_autosaver_save_or_recover_async:
+ *
+ * For closing: saves every unsaved edit (dl_autosaver_flush_async()),
+ * and what the library does not take (a full disk, a read-only folder, a
+ * conflict) is written to the recovery folder instead. Fails only when
+ * that failed too: then closing would lose text, and the journalist must
+ * be asked.
+ */
+void
+dl_autosaver_save_or_recover_async (DlAutosaver         *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DL_IS_AUTOSAVER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_autosaver_save_or_recover_async);
+  dl_autosaver_flush_async (self, cancellable, on_flushed_before_close_cb, g_steal_pointer (&task));
+}
+
+gboolean
+dl_autosaver_save_or_recover_finish (DlAutosaver   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (DL_IS_AUTOSAVER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * dl_autosaver_keep_mine:
+ *
+ * Resolves the open article's conflict in favour of the text on screen:
+ * it is saved at once, and the version another program wrote goes to the
+ * trash as an article of its own.
+ */
+void
+dl_autosaver_keep_mine (DlAutosaver *self)
+{
+  Tracker *tracker;
+
+  g_return_if_fail (DL_IS_AUTOSAVER (self));
+
+  tracker = self->current;
+  if (tracker == NULL || !tracker->conflict)
+    return;
+  tracker->keep_mine = TRUE;
+  /* Even without new edits: resolving is a write. */
+  if (!tracker_is_dirty (tracker))
+    tracker->change_serial++;
+  tracker_start_save (tracker);
+}
+
+/**
+ * dl_autosaver_discard:
+ * @article: an article being watched
+ *
+ * Stops watching @article without saving it: the journalist took the
+ * other program's version (dl_store_resolve_conflict_async() keeps this
+ * one in the trash). A save already under way finishes on its own.
+ */
+void
+dl_autosaver_discard (DlAutosaver *self,
+                      DlArticle   *article)
+{
+  Tracker *tracker = NULL;
+
+  g_return_if_fail (DL_IS_AUTOSAVER (self));
+  g_return_if_fail (DL_IS_ARTICLE (article));
+
+  if (self->current != NULL && self->current->article == article)
+    tracker = g_steal_pointer (&self->current);
+  else
+    for (guint i = 0; i < self->background->len; i++)
+      if (((Tracker *) g_ptr_array_index (self->background, i))->article == article)
+        tracker = g_ptr_array_steal_index (self->background, i);
+  if (tracker == NULL)
+    return;
+
+  tracker_disconnect (tracker);
+  tracker_cancel_timer (tracker);
+  tracker->self = NULL;
+  tracker_finish_waiters (tracker, NULL);
+  tracker_unref (tracker);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+  update_state (self);
 }

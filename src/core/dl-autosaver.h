@@ -15,6 +15,8 @@ typedef enum
   DL_SAVE_STATE_PENDING,   /* edited; a save is scheduled */
   DL_SAVE_STATE_SAVING,
   DL_SAVE_STATE_ERROR,     /* the last save failed; the text is kept and a retry is scheduled */
+  DL_SAVE_STATE_CONFLICT,  /* another program changed the file: the text goes to the recovery
+                            * folder until the journalist chooses a version */
 } DlSaveState;
 
 #define DL_TYPE_SAVE_STATE (dl_save_state_get_type ())
@@ -39,6 +41,21 @@ void         dl_autosaver_flush_async       (DlAutosaver         *self,
 gboolean     dl_autosaver_flush_finish      (DlAutosaver         *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+/* Before quitting: every edit either reaches the library or, failing
+ * that, the recovery folder; an error only when neither took it. */
+void         dl_autosaver_save_or_recover_async  (DlAutosaver         *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean     dl_autosaver_save_or_recover_finish (DlAutosaver         *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+/* Conflicts (DL_SAVE_STATE_CONFLICT): keep the open text, the other
+ * version going to the trash; or stop saving an article the journalist
+ * replaces with the other version. */
+void         dl_autosaver_keep_mine         (DlAutosaver         *self);
+void         dl_autosaver_discard           (DlAutosaver         *self,
+                                             DlArticle           *article);
 
 /* Milliseconds after the last edit before saving; at most 2000. */
 #define DL_AUTOSAVE_DELAY_MS 1000

@@ -31,6 +31,8 @@
 #include <glib/gstdio.h>
 
 #include "dl-article-file.h"
+#include "dl-file-util.h"
+#include "dl-limits.h"
 #include "dl-ninjs.h"
 #include "dl-quarantined-file.h"
 #include "dl-store.h"
@@ -82,10 +84,15 @@ struct _DlStore
   guint         reconciled : 1;
   guint         index_dirty : 1;
 
+  GFileMonitor *monitor;          /* the folder, for changes made outside */
+  GHashTable   *pending_checks;   /* uuid → GSource: a file to look at again */
+
   /* Shared with workers. */
   GMutex        io_lock;
   GHashTable   *written_gen;      /* uuid → guint64 generation on disk */
   GHashTable   *trashed;          /* uuids trashed during this session */
+  GHashTable   *disk_stamps;      /* uuid → KnownVersion: the file as this store last saw it */
+  char         *recovery_path;
   guint64       written_index_gen;
 };
 
@@ -95,11 +102,19 @@ G_DEFINE_QUARK (dl-store-error-quark, dl_store_error)
 enum {
   PROP_0,
   PROP_DIRECTORY,
+  PROP_RECOVERY_DIRECTORY,
   PROP_READY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED_OUTSIDE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void schedule_index_write (DlStore *self);
 
@@ -436,14 +451,11 @@ stat_file (const char *path,
 
 /* A copy of @article under a fresh UUID, so that nothing is overwritten. */
 static DlArticle *
-article_with_new_uuid (DlArticle  *article,
-                       GError    **error)
+article_with_new_uuid (DlArticle *article)
 {
-  g_autoptr(JsonNode) node = dl_article_to_json_node (article);
   g_autofree char *uuid = g_uuid_string_random ();
 
-  json_object_set_string_member (json_node_get_object (node), "uuid", uuid);
-  return dl_article_new_from_json_node (node, error);
+  return dl_article_copy_with_uuid (article, uuid);
 }
 
 /* Moves @path (a file in the library folder) into quarantine/ and writes
@@ -484,7 +496,7 @@ quarantine_file_locked (DlStore    *self,
       return NULL;
     }
 
-  now_str = g_date_time_format_iso8601 (now);
+  now_str = dl_date_time_to_iso8601 (now);
   g_key_file_set_string (key_file, "Quarantine", "OriginalName", original_name);
   g_key_file_set_string (key_file, "Quarantine", "Reason", reason);
   g_key_file_set_string (key_file, "Quarantine", "Date", now_str);
@@ -536,43 +548,193 @@ list_quarantine (DlStore *self)
   return files;
 }
 
-/* Reads and parses one library file. On a parse error the file is
- * quarantined (*quarantined set) and DL_STORE_ERROR_CORRUPT returned. */
+/* Reads and parses one library file; *stamp and *content (optional) are
+ * the version read. On a parse error the file is quarantined (*quarantined set) and
+ * DL_STORE_ERROR_CORRUPT returned, unless it changed while it was read
+ * (another program still writing it): then it stays, to be read again. */
 static DlArticle *
 read_library_file (DlStore            *self,
                    const char         *path,
+                   DlFileStamp        *stamp,
+                   GBytes            **content,
                    DlQuarantinedFile **quarantined,
                    GError            **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  DlFileStamp read_stamp, now;
+  const char *data;
   gsize length = 0;
   DlArticle *article;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  bytes = dl_path_load_bounded (path, DL_LIMIT_FILE_BYTES, &read_stamp, NULL, &local_error);
+  if (bytes == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
-      g_autofree char *display = g_filename_display_name (path);
-
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                   _("Could not read the article file “%s”: %s"), display, local_error->message);
+                   _("Could not read the article: %s"), local_error->message);
       return NULL;
     }
+  if (stamp != NULL)
+    *stamp = read_stamp;
 
-  article = dl_article_new_from_data (contents, length, &local_error);
-  if (article == NULL)
+  if (bytes != NULL)
     {
-      g_autofree char *name = g_path_get_basename (path);
+      data = g_bytes_get_data (bytes, &length);
+      article = dl_article_new_from_data (data != NULL ? data : "", length, &local_error);
+      if (article != NULL)
+        {
+          if (content != NULL)
+            *content = g_steal_pointer (&bytes);
+          return article;
+        }
+    }
 
-      g_mutex_lock (&self->io_lock);
+  {
+    g_autofree char *name = g_path_get_basename (path);
+
+    g_mutex_lock (&self->io_lock);
+    if (dl_file_stamp_from_path (path, &now) && dl_file_stamp_equal (&read_stamp, &now))
       *quarantined = quarantine_file_locked (self, path, local_error->message);
-      g_mutex_unlock (&self->io_lock);
+    g_mutex_unlock (&self->io_lock);
 
+    if (*quarantined == NULL)
+      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
+                   _("The file “%s” could not be read: %s"), name, local_error->message);
+    else
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
                    _("The file “%s” could not be read and was moved to the quarantine folder: %s"),
                    name, local_error->message);
-      return NULL;
-    }
-  return article;
+    return NULL;
+  }
+}
+
+/* A version of an article's file this store has seen whole: its stamp,
+ * and the checksum of its content when the bytes went through the store. */
+typedef struct
+{
+  DlFileStamp  stamp;
+  char        *checksum;   /* SHA-256, or NULL when not known */
+} KnownVersion;
+
+static void
+known_version_free (gpointer data)
+{
+  KnownVersion *known = data;
+
+  g_free (known->checksum);
+  g_free (known);
+}
+
+static char *
+checksum_bytes (GBytes *bytes)
+{
+  return bytes != NULL ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes) : NULL;
+}
+
+/* Call with io_lock held. Takes @checksum. */
+static void
+remember_version_locked (DlStore           *self,
+                         const char        *uuid,
+                         const DlFileStamp *stamp,
+                         char              *checksum)
+{
+  KnownVersion *known = g_new0 (KnownVersion, 1);
+
+  known->stamp = *stamp;
+  known->checksum = checksum;
+  g_hash_table_replace (self->disk_stamps, g_strdup (uuid), known);
+}
+
+/* Records that this store now holds the version of @path it read, unless
+ * the file was replaced meanwhile: a record always names a version this
+ * store has seen whole. @only_if_new: keep an existing record (the
+ * library list learning about files is not an article being opened). */
+static void
+remember_read_version (DlStore           *self,
+                       const char        *uuid,
+                       const char        *path,
+                       const DlFileStamp *read,
+                       GBytes            *content,
+                       gboolean           only_if_new)
+{
+  DlFileStamp now;
+
+  g_mutex_lock (&self->io_lock);
+  if ((!only_if_new || !g_hash_table_contains (self->disk_stamps, uuid))
+      && dl_file_stamp_from_path (path, &now) && dl_file_stamp_equal (read, &now))
+    remember_version_locked (self, uuid, &now, checksum_bytes (content));
+  g_mutex_unlock (&self->io_lock);
+}
+
+/* After this store wrote (@content) or moved (@content NULL) @path: the
+ * new version is the one it knows. Call with io_lock held. */
+static gboolean
+record_written_locked (DlStore    *self,
+                       const char *uuid,
+                       const char *path,
+                       GBytes     *content,
+                       gint64     *mtime_ns,
+                       guint64    *size)
+{
+  DlFileStamp stamp;
+
+  if (!dl_file_stamp_from_path (path, &stamp))
+    return FALSE;
+  remember_version_locked (self, uuid, &stamp, checksum_bytes (content));
+  if (mtime_ns != NULL)
+    *mtime_ns = stamp.mtime_ns;
+  if (size != NULL)
+    *size = stamp.size;
+  return TRUE;
+}
+
+static void
+remember_stamp_if_new (DlStore           *self,
+                       const char        *uuid,
+                       const DlFileStamp *stamp)
+{
+  g_mutex_lock (&self->io_lock);
+  if (!g_hash_table_contains (self->disk_stamps, uuid))
+    remember_version_locked (self, uuid, stamp, NULL);
+  g_mutex_unlock (&self->io_lock);
+}
+
+/* Whether @path (stamped @on_disk) still holds the version this store
+ * knows for @uuid, if it knows one. A file rewritten with the same bytes (a sync tool, a
+ * `touch`) is the same version; its new stamp is recorded. Call with
+ * io_lock held. */
+static gboolean
+is_known_version_locked (DlStore           *self,
+                         const char        *uuid,
+                         const char        *path,
+                         const DlFileStamp *on_disk)
+{
+  KnownVersion *known = g_hash_table_lookup (self->disk_stamps, uuid);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *checksum = NULL;
+  DlFileStamp read_stamp;
+
+  /* Never read nor written by this store (an article object from
+   * elsewhere): there is nothing to compare with. */
+  if (known == NULL)
+    return TRUE;
+  if (dl_file_stamp_equal (&known->stamp, on_disk))
+    return TRUE;
+  if (known->checksum == NULL)
+    return FALSE;
+  bytes = dl_path_load_bounded (path, DL_LIMIT_FILE_BYTES, &read_stamp, NULL, NULL);
+  checksum = checksum_bytes (bytes);
+  if (checksum == NULL || !g_str_equal (checksum, known->checksum))
+    return FALSE;
+  known->stamp = read_stamp;
+  return TRUE;
+}
+
+static void
+destroy_source (GSource *source)
+{
+  g_source_destroy (source);
+  g_source_unref (source);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1107,24 +1269,28 @@ adopt_foreign_file (DlStore    *self,
   if (!g_hash_table_contains (seen, dl_article_get_uuid (article))
       && !g_file_test (target, G_FILE_TEST_EXISTS))
     {
-      ok = g_rename (path, target) == 0 && stat_file (target, mtime_ns, size);
+      ok = g_rename (path, target) == 0
+           && record_written_locked (self, dl_article_get_uuid (article), target, NULL, mtime_ns, size);
       g_mutex_unlock (&self->io_lock);
       return ok ? g_object_ref (article) : NULL;
     }
 
-  fresh = article_with_new_uuid (article, &error);
-  if (fresh == NULL)
+  /* A newer Dateline's file cannot be rewritten with a new identity
+   * without losing what this version does not understand: it stays as
+   * it is, unlisted, until a newer Dateline opens the library. */
+  if (dl_article_is_read_only (article))
     {
       g_mutex_unlock (&self->io_lock);
-      g_warning ("Could not adopt %s: %s", path, error->message);
+      g_message ("Not adopting %s: it is from a newer Dateline and its identifier is taken", path);
       return NULL;
     }
+  fresh = article_with_new_uuid (article);
   g_free (target);
   target = article_path (self->path, dl_article_get_uuid (fresh));
   bytes = dl_article_serialize (fresh);
   ok = write_file_atomically (self->path, target, g_bytes_get_data (bytes, NULL),
                               g_bytes_get_size (bytes), &error)
-       && stat_file (target, mtime_ns, size);
+       && record_written_locked (self, dl_article_get_uuid (fresh), target, bytes, mtime_ns, size);
   if (ok)
     g_unlink (path);
   g_mutex_unlock (&self->io_lock);
@@ -1161,6 +1327,8 @@ load_reconcile (DlStore      *self,
       g_autoptr(DlArticle) article = NULL;
       g_autoptr(GError) error = NULL;
       DlQuarantinedFile *quarantined = NULL;
+      g_autoptr(GBytes) content = NULL;
+      DlFileStamp file_stamp;
       gint64 mtime_ns;
       guint64 size;
       gint64 *stamp;
@@ -1186,18 +1354,21 @@ load_reconcile (DlStore      *self,
         continue;
 
       path = g_build_filename (self->path, name, NULL);
-      if (!stat_file (path, &mtime_ns, &size) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      if (!dl_file_stamp_from_path (path, &file_stamp) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
         continue;
+      mtime_ns = file_stamp.mtime_ns;
+      size = file_stamp.size;
 
       stem = g_strndup (name, strlen (name) - strlen (DL_ARTICLE_FILE_EXTENSION));
       stamp = g_hash_table_lookup (load->known, stem);
       if (stamp != NULL && stamp[0] == mtime_ns && stamp[1] == (gint64) size)
         {
+          remember_stamp_if_new (self, stem, &file_stamp);
           g_hash_table_add (seen, g_steal_pointer (&stem));
           continue;
         }
 
-      article = read_library_file (self, path, &quarantined, &error);
+      article = read_library_file (self, path, &file_stamp, &content, &quarantined, &error);
       if (article == NULL)
         {
           if (quarantined != NULL)
@@ -1213,6 +1384,12 @@ load_reconcile (DlStore      *self,
           article = adopted;
           if (article == NULL)
             continue;
+        }
+      else
+        {
+          mtime_ns = file_stamp.mtime_ns;
+          size = file_stamp.size;
+          remember_read_version (self, stem, path, &file_stamp, content, TRUE);
         }
 
       /* Keeps only what the summary needs in memory. */
@@ -1497,12 +1674,18 @@ open_article (DlStore       *self,
               GError       **error)
 {
   g_autofree char *path = article_path (self->path, data->uuid);
+  g_autoptr(GBytes) content = NULL;
+  DlFileStamp stamp;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  data->article = read_library_file (self, path, &data->quarantined, error);
-  return data->article != NULL;
+  data->article = read_library_file (self, path, &stamp, &content, &data->quarantined, error);
+  if (data->article == NULL)
+    return FALSE;
+  /* The editor now holds this version: a save checks against it. */
+  remember_read_version (self, data->uuid, path, &stamp, content, FALSE);
+  return TRUE;
 }
 
 static void
@@ -1641,6 +1824,9 @@ typedef struct
   guint64    size;
   gboolean   superseded;   /* a newer save already reached the disk */
   gboolean   in_trash;     /* trashed meanwhile: saved there instead */
+  gboolean   keep_mine;    /* resolving a conflict: the other version goes to the trash */
+  char      *recovery;     /* where the snapshot was kept after a conflict */
+  GBytes    *raw;          /* written instead of the snapshot (a newer Dateline's file) */
 } SaveData;
 
 static void
@@ -1649,7 +1835,106 @@ save_data_free (gpointer data)
   SaveData *save = data;
 
   g_clear_object (&save->snapshot);
+  g_free (save->recovery);
+  g_clear_pointer (&save->raw, g_bytes_unref);
   g_free (save);
+}
+
+static char *
+recovery_file (DlStore    *self,
+               const char *uuid)
+{
+  return article_path (self->recovery_path, uuid);
+}
+
+/* Keeps @article where the library's own failures cannot reach it (the
+ * recovery folder); the next start offers it back. Call with io_lock
+ * held. */
+static gboolean
+write_recovery_locked (DlStore    *self,
+                       DlArticle  *article,
+                       char      **path_out,
+                       GError    **error)
+{
+  g_autoptr(GBytes) bytes = dl_article_serialize (article);
+  g_autofree char *path = recovery_file (self, dl_article_get_uuid (article));
+  g_autoptr(GError) local_error = NULL;
+
+  if (!write_file_atomically (self->recovery_path, path, g_bytes_get_data (bytes, NULL),
+                              g_bytes_get_size (bytes), &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (self->recovery_path);
+
+      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE,
+                   _("Could not keep the text in the recovery folder “%s” either: %s"),
+                   display, local_error->message);
+      return FALSE;
+    }
+  g_message ("Kept %s in %s", dl_article_get_uuid (article), path);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return TRUE;
+}
+
+static void
+remove_recovery_locked (DlStore    *self,
+                        const char *uuid)
+{
+  g_autofree char *path = recovery_file (self, uuid);
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_message ("Could not remove %s: %s", path, g_strerror (errno));
+}
+
+/* The version at @path, which the journalist chose not to keep, goes to
+ * the trash as an article of its own (a fresh identity), so it can still
+ * be restored; one that cannot be read goes to the quarantine. Call with
+ * io_lock held. */
+static void
+set_aside_locked (DlStore    *self,
+                  const char *path,
+                  DlArticle  *known)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(DlArticle) copy = NULL;
+  g_autoptr(GBytes) copy_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trash = subdir_path (self, DL_STORE_TRASH_DIR);
+  g_autofree char *target = NULL;
+
+  if (known == NULL)
+    {
+      g_autoptr(DlQuarantinedFile) quarantined = NULL;
+
+      bytes = dl_path_load_bounded (path, DL_LIMIT_FILE_BYTES, NULL, NULL, &error);
+      if (bytes == NULL)
+        {
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            quarantined = quarantine_file_locked (self, path, error->message);
+          return;
+        }
+      article = dl_article_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      if (article == NULL || dl_article_is_read_only (article))
+        {
+          quarantined = quarantine_file_locked (self, path,
+                                                article == NULL ? error->message
+                                                                : dl_article_get_read_only_reason (article));
+          return;
+        }
+      known = article;
+    }
+
+  copy = article_with_new_uuid (known);
+  copy_bytes = dl_article_serialize (copy);
+  target = article_path (trash, dl_article_get_uuid (copy));
+  if (!ensure_folder (trash, &error)
+      || !write_file_atomically (trash, target, g_bytes_get_data (copy_bytes, NULL),
+                                 g_bytes_get_size (copy_bytes), &error))
+    g_warning ("Could not keep the other version of %s in the trash: %s",
+               dl_article_get_uuid (known), error->message);
+  else
+    g_message ("The other version of %s is in the trash as %s", dl_article_get_uuid (known), target);
 }
 
 static gboolean
@@ -1658,12 +1943,28 @@ save_snapshot (DlStore   *self,
                GError   **error)
 {
   const char *uuid = dl_article_get_uuid (save->snapshot);
-  g_autoptr(GBytes) bytes = dl_article_serialize (save->snapshot);
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *trash = subdir_path (self, DL_STORE_TRASH_DIR);
   g_autofree char *final_path = NULL;
+  DlFileStamp on_disk;
+  gboolean exists;
+  gboolean changed_outside;
   const char *folder;
   gpointer written;
   gboolean ok;
+
+  /* Its file is the only faithful copy of an article from a newer
+   * Dateline: nothing may replace it. */
+  if (save->raw != NULL)
+    bytes = g_bytes_ref (save->raw);
+  else if (dl_article_is_read_only (save->snapshot))
+    {
+      g_set_error_literal (error, DL_STORE_ERROR, DL_STORE_ERROR_READ_ONLY,
+                           dl_article_get_read_only_reason (save->snapshot));
+      return FALSE;
+    }
+  else
+    bytes = dl_article_serialize (save->snapshot);
 
   g_mutex_lock (&self->io_lock);
 
@@ -1681,7 +1982,32 @@ save_snapshot (DlStore   *self,
   folder = save->in_trash ? trash : self->path;
   final_path = article_path (folder, uuid);
 
-  if (!save->in_trash && g_file_test (final_path, G_FILE_TEST_IS_REGULAR))
+  /* Another program (a second Dateline on a synced folder, a text
+   * editor, git) replaced the file since this store last read or wrote
+   * it: writing now would destroy that version. Both are kept instead,
+   * ours in the recovery folder, and the journalist chooses. */
+  exists = dl_file_stamp_from_path (final_path, &on_disk);
+  changed_outside = exists && !save->in_trash && !is_known_version_locked (self, uuid, final_path, &on_disk);
+  if (changed_outside && !save->keep_mine)
+    {
+      g_autoptr(GError) recovery_error = NULL;
+
+      if (write_recovery_locked (self, save->snapshot, &save->recovery, &recovery_error))
+        g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CONFLICT,
+                     _("Another program changed this article’s file since Dateline last read it. "
+                       "Nothing was overwritten: both versions are kept."));
+      else
+        g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CONFLICT,
+                     _("Another program changed this article’s file since Dateline last read it. "
+                       "Nothing was overwritten; your version is still open in Dateline. %s"),
+                     recovery_error->message);
+      g_mutex_unlock (&self->io_lock);
+      return FALSE;
+    }
+
+  if (changed_outside)
+    set_aside_locked (self, final_path, NULL);
+  else if (!save->in_trash && exists)
     backup_previous_version (self, final_path, uuid);
 
   ok = write_file_atomically (folder, final_path, g_bytes_get_data (bytes, NULL),
@@ -1692,8 +2018,12 @@ save_snapshot (DlStore   *self,
 
       *gen = save->gen;
       g_hash_table_replace (self->written_gen, g_strdup (uuid), gen);
-      if (!stat_file (final_path, &save->mtime_ns, &save->size))
+      if (save->in_trash)
+        stat_file (final_path, &save->mtime_ns, &save->size);
+      else if (!record_written_locked (self, uuid, final_path, bytes, &save->mtime_ns, &save->size))
         save->mtime_ns = save->size = 0;
+      /* Whatever the recovery folder kept of it is older than this. */
+      remove_recovery_locked (self, uuid);
     }
 
   g_mutex_unlock (&self->io_lock);
@@ -1871,6 +2201,7 @@ trash_file (DlStore     *self,
       return FALSE;
     }
   g_hash_table_add (self->trashed, g_strdup (uuid));
+  g_hash_table_remove (self->disk_stamps, uuid);
   g_mutex_unlock (&self->io_lock);
   return TRUE;
 }
@@ -2036,10 +2367,10 @@ restore_file (DlStore      *self,
       return FALSE;
     }
   g_hash_table_remove (self->trashed, uuid);
-  stat_file (dst, &restore->mtime_ns, &restore->size);
+  record_written_locked (self, uuid, dst, NULL, &restore->mtime_ns, &restore->size);
   g_mutex_unlock (&self->io_lock);
 
-  restore->article = read_library_file (self, dst, &restore->quarantined, error);
+  restore->article = read_library_file (self, dst, NULL, NULL, &restore->quarantined, error);
   return restore->article != NULL;
 }
 
@@ -2158,31 +2489,56 @@ dl_store_restore_article_finish (DlStore       *self,
 /* ------------------------------------------------------------------ */
 /* Import                                                              */
 
+typedef struct
+{
+  GFile     *file;
+  gboolean   file_clash;   /* its UUID has a file in the library or its trash */
+  GBytes    *raw;          /* a newer Dateline's file: stored as it is */
+  GStrv      warnings;
+  DlArticle *article;
+} ImportData;
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *import = data;
+
+  g_clear_object (&import->file);
+  g_clear_pointer (&import->raw, g_bytes_unref);
+  g_clear_pointer (&import->warnings, g_strfreev);
+  g_clear_object (&import->article);
+  g_free (import);
+}
+
 /* Reads and parses a file to import; safe in a worker thread (it only
- * looks at files). *file_clash tells whether the article's UUID already
- * has a file in the library or its trash. */
+ * looks at files). */
 static DlArticle *
 read_import (DlStore       *self,
-             GFile         *file,
-             gboolean      *file_clash,
+             ImportData    *import,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *display = g_file_get_parse_name (file);
+  g_autofree char *display = g_file_get_parse_name (import->file);
   g_autofree char *existing = NULL;
   g_autofree char *trashed = NULL;
   g_autofree char *trash = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(DlArticle) article = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *contents;
   gsize length = 0;
   const char *uuid;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  bytes = dl_file_load_bounded (import->file, DL_LIMIT_FILE_BYTES, cancellable, &local_error);
+  if (bytes == NULL)
     {
-      g_prefix_error (error, _("Could not import “%s”: "), display);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not import “%s”: %s"), display, local_error->message);
       return NULL;
     }
+  contents = g_bytes_get_data (bytes, &length);
+  if (contents == NULL)
+    contents = "";
   article = dl_article_new_from_data (contents, length, &local_error);
   /* Not a Dateline article: it may be an IPTC ninjs document from an
    * agency feed or another newsroom system. */
@@ -2191,7 +2547,7 @@ read_import (DlStore       *self,
     {
       g_autoptr(GError) ninjs_error = NULL;
 
-      article = dl_ninjs_import_data (contents, length, &ninjs_error);
+      article = dl_ninjs_import_data (contents, length, &import->warnings, &ninjs_error);
       if (article == NULL && !g_error_matches (ninjs_error, DL_NINJS_ERROR, DL_NINJS_ERROR_NOT_NINJS))
         {
           g_clear_error (&local_error);
@@ -2204,43 +2560,47 @@ read_import (DlStore       *self,
                                   _("Could not import “%s”: "), display);
       return NULL;
     }
+  if (dl_article_is_read_only (article))
+    import->raw = g_bytes_ref (bytes);
 
   uuid = dl_article_get_uuid (article);
   trash = subdir_path (self, DL_STORE_TRASH_DIR);
   existing = article_path (self->path, uuid);
   trashed = article_path (trash, uuid);
-  *file_clash = g_file_test (existing, G_FILE_TEST_EXISTS) || g_file_test (trashed, G_FILE_TEST_EXISTS);
+  import->file_clash = g_file_test (existing, G_FILE_TEST_EXISTS) || g_file_test (trashed, G_FILE_TEST_EXISTS);
   return g_steal_pointer (&article);
 }
 
 /* On the store's own thread: an article whose UUID is taken becomes a
  * copy with a fresh UUID, so an import never overwrites anything. */
 static DlArticle *
-claim_import (DlStore    *self,
-              DlArticle  *article,
-              gboolean    file_clash,
-              GFile      *file,
-              GError    **error)
+claim_import (DlStore     *self,
+              DlArticle   *article,
+              ImportData  *import,
+              GError     **error)
 {
-  DlArticle *fresh;
-
-  if (!file_clash && !g_hash_table_contains (self->entries, dl_article_get_uuid (article)))
+  if (!import->file_clash && !g_hash_table_contains (self->entries, dl_article_get_uuid (article)))
     return g_object_ref (article);
-
-  fresh = article_with_new_uuid (article, error);
-  if (fresh == NULL)
+  if (dl_article_is_read_only (article))
     {
-      g_autofree char *display = g_file_get_parse_name (file);
-      g_prefix_error (error, _("Could not import “%s”: "), display);
+      g_autofree char *display = g_file_get_parse_name (import->file);
+
+      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_READ_ONLY,
+                   _("Could not import “%s”: it was saved by a newer version of Dateline, and an "
+                     "article with its identifier is already in the library."), display);
+      return NULL;
     }
-  return fresh;
+  return article_with_new_uuid (article);
 }
 
 /**
  * dl_store_import_file:
+ * @warnings: (out) (optional) (transfer full): what could not be
+ *   imported and why (translated), or %NULL
  *
  * Imports a .dateline file or an IPTC ninjs 2.x document, blocking: for
  * the command line. The application uses dl_store_import_file_async().
+ * A file from a newer Dateline is stored as it is (and is read-only).
  *
  * Returns: (transfer full): the article as stored in the library, or
  *   NULL with @error set (the message names the file and the problem).
@@ -2248,40 +2608,40 @@ claim_import (DlStore    *self,
 DlArticle *
 dl_store_import_file (DlStore       *self,
                       GFile         *file,
+                      GStrv         *warnings,
                       GCancellable  *cancellable,
                       GError       **error)
 {
   g_autoptr(DlArticle) read = NULL;
   g_autoptr(DlArticle) article = NULL;
-  gboolean file_clash = FALSE;
+  ImportData *import;
+  SaveData *save;
+  gboolean ok;
 
   g_return_val_if_fail (DL_IS_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  read = read_import (self, file, &file_clash, cancellable, error);
-  if (read == NULL)
-    return NULL;
-  article = claim_import (self, read, file_clash, file, error);
-  if (article == NULL || !dl_store_save_article_sync (self, article, cancellable, error))
-    return NULL;
-  return g_steal_pointer (&article);
-}
+  import = g_new0 (ImportData, 1);
+  import->file = g_object_ref (file);
+  read = read_import (self, import, cancellable, error);
+  if (read != NULL)
+    article = claim_import (self, read, import, error);
+  if (article == NULL)
+    {
+      import_data_free (import);
+      return NULL;
+    }
 
-typedef struct
-{
-  GFile     *file;
-  gboolean   file_clash;
-  DlArticle *article;
-} ImportData;
-
-static void
-import_data_free (gpointer data)
-{
-  ImportData *import = data;
-
-  g_clear_object (&import->file);
-  g_clear_object (&import->article);
-  g_free (import);
+  save = save_data_new (self, article);
+  save->raw = import->raw != NULL ? g_bytes_ref (import->raw) : NULL;
+  ok = save_snapshot (self, save, error);
+  if (ok)
+    save_apply (self, save);
+  save_data_free (save);
+  if (ok && warnings != NULL)
+    *warnings = g_steal_pointer (&import->warnings);
+  import_data_free (import);
+  return ok ? g_steal_pointer (&article) : NULL;
 }
 
 static void
@@ -2292,8 +2652,7 @@ import_read_thread (GTask        *task,
 {
   ImportData *import = task_data;
   GError *error = NULL;
-  DlArticle *article = read_import (DL_STORE (source_object), import->file, &import->file_clash,
-                                    cancellable, &error);
+  DlArticle *article = read_import (DL_STORE (source_object), import, cancellable, &error);
 
   if (article == NULL)
     g_task_return_error (task, error);
@@ -2310,10 +2669,13 @@ on_import_saved_cb (GObject      *object,
   ImportData *import = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!dl_store_save_article_finish (DL_STORE (object), result, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, g_object_ref (import->article), g_object_unref);
+    {
+      save_apply (DL_STORE (object), g_task_get_task_data (G_TASK (result)));
+      g_task_return_pointer (task, g_object_ref (import->article), g_object_unref);
+    }
 }
 
 static void
@@ -2322,10 +2684,12 @@ on_import_read_cb (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) save_task = NULL;
   DlStore *self = DL_STORE (object);
   ImportData *import = g_task_get_task_data (task);
   g_autoptr(DlArticle) read = NULL;
   GCancellable *cancellable;
+  SaveData *save;
   GError *error = NULL;
 
   read = g_task_propagate_pointer (G_TASK (result), &error);
@@ -2334,15 +2698,20 @@ on_import_read_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  import->article = claim_import (self, read, import->file_clash, import->file, &error);
+  import->article = claim_import (self, read, import, &error);
   if (import->article == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+
+  save = save_data_new (self, import->article);
+  save->raw = import->raw != NULL ? g_bytes_ref (import->raw) : NULL;
   cancellable = g_task_get_cancellable (task);
-  dl_store_save_article_async (self, import->article, cancellable,
-                               on_import_saved_cb, g_steal_pointer (&task));
+  save_task = g_task_new (self, cancellable, on_import_saved_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (save_task, dl_store_import_file_async);
+  g_task_set_task_data (save_task, save, save_data_free);
+  g_task_run_in_thread (save_task, save_thread);
 }
 
 /**
@@ -2382,16 +2751,28 @@ dl_store_import_file_async (DlStore             *self,
 
 /**
  * dl_store_import_file_finish:
+ * @warnings: (out) (optional) (transfer full): see dl_store_import_file()
  *
  * Returns: (transfer full): the article as stored, or %NULL with @error set
  */
 DlArticle *
 dl_store_import_file_finish (DlStore       *self,
                              GAsyncResult  *result,
+                             GStrv         *warnings,
                              GError       **error)
 {
+  DlArticle *article;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+
+  article = g_task_propagate_pointer (G_TASK (result), error);
+  if (warnings != NULL)
+    {
+      ImportData *import = g_task_get_task_data (G_TASK (result));
+
+      *warnings = article != NULL ? g_steal_pointer (&import->warnings) : NULL;
+    }
+  return article;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2564,6 +2945,549 @@ dl_store_search_finish (DlStore       *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* Conflicts and recovery                                              */
+
+typedef struct
+{
+  DlArticle *mine;
+  guint64    gen;
+  OpenData  *theirs;
+} UseTheirsData;
+
+static void
+use_theirs_data_free (gpointer data)
+{
+  UseTheirsData *use = data;
+
+  g_clear_object (&use->mine);
+  g_clear_pointer (&use->theirs, open_data_free);
+  g_free (use);
+}
+
+static void
+use_theirs_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  DlStore *self = source_object;
+  UseTheirsData *use = task_data;
+  const char *uuid = dl_article_get_uuid (use->mine);
+  guint64 *gen = g_new (guint64, 1);
+  GError *error = NULL;
+
+  g_mutex_lock (&self->io_lock);
+  /* Saves of our version still on their way must not land after this. */
+  *gen = use->gen;
+  g_hash_table_replace (self->written_gen, g_strdup (uuid), gen);
+  if (!dl_article_is_read_only (use->mine))
+    set_aside_locked (self, NULL, use->mine);
+  remove_recovery_locked (self, uuid);
+  g_mutex_unlock (&self->io_lock);
+
+  if (!open_article (self, use->theirs, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_conflict_resolved_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DlStore *self = DL_STORE (object);
+  GError *error = NULL;
+
+  if (g_task_get_source_tag (G_TASK (result)) == dl_store_save_article_async)
+    {
+      SaveData *save = g_task_get_task_data (G_TASK (result));
+
+      if (!g_task_propagate_boolean (G_TASK (result), &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      save_apply (self, save);
+      g_task_return_pointer (task, g_object_ref (g_task_get_task_data (task)), g_object_unref);
+    }
+  else
+    {
+      UseTheirsData *use = g_task_get_task_data (G_TASK (result));
+      OpenData *theirs = use->theirs;
+
+      open_apply (self, theirs);
+      if (!g_task_propagate_boolean (G_TASK (result), &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      {
+        Entry *entry;
+        g_autofree char *path = article_path (self->path, theirs->uuid);
+        DlFileStamp stamp = { 0 };
+
+        dl_file_stamp_from_path (path, &stamp);
+        upsert_article (self, theirs->article, stamp.mtime_ns, stamp.size);
+        entry = g_hash_table_lookup (self->entries, theirs->uuid);
+        entry->serial = ++self->mutation_serial;
+        schedule_index_write (self);
+      }
+      g_task_return_pointer (task, g_steal_pointer (&theirs->article), g_object_unref);
+    }
+}
+
+/**
+ * dl_store_resolve_conflict_async:
+ * @mine: the article as the journalist has it
+ * @choice: which version stays in the library
+ *
+ * After a save failed with DL_STORE_ERROR_CONFLICT (another program
+ * changed the file), or to put back a version from the recovery folder:
+ * the chosen version becomes the library's, and the other one goes to
+ * the trash as an article of its own, so either can still be had.
+ * dl_store_resolve_conflict_finish() returns the article now in the
+ * library: @mine, or the other program's version, read from the file.
+ */
+void
+dl_store_resolve_conflict_async (DlStore             *self,
+                                 DlArticle           *mine,
+                                 DlConflictChoice     choice,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (DL_IS_ARTICLE (mine));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_resolve_conflict_async);
+  g_task_set_task_data (task, g_object_ref (mine), g_object_unref);
+
+  if (choice == DL_CONFLICT_KEEP_MINE)
+    {
+      SaveData *save = save_data_new (self, mine);
+
+      save->keep_mine = TRUE;
+      inner = g_task_new (self, cancellable, on_conflict_resolved_cb, g_steal_pointer (&task));
+      g_task_set_source_tag (inner, dl_store_save_article_async);
+      g_task_set_task_data (inner, save, save_data_free);
+      g_task_run_in_thread (inner, save_thread);
+    }
+  else
+    {
+      UseTheirsData *use = g_new0 (UseTheirsData, 1);
+
+      use->mine = dl_article_copy (mine);
+      use->gen = ++self->next_gen;
+      use->theirs = g_new0 (OpenData, 1);
+      use->theirs->uuid = g_strdup (dl_article_get_uuid (mine));
+      inner = g_task_new (self, cancellable, on_conflict_resolved_cb, g_steal_pointer (&task));
+      g_task_set_source_tag (inner, dl_store_resolve_conflict_async);
+      g_task_set_task_data (inner, use, use_theirs_data_free);
+      g_task_run_in_thread (inner, use_theirs_thread);
+    }
+}
+
+/**
+ * dl_store_resolve_conflict_finish:
+ *
+ * Returns: (transfer full): the article now in the library, or %NULL
+ *   with @error set
+ */
+DlArticle *
+dl_store_resolve_conflict_finish (DlStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dl_store_resolve_conflict_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+keep_in_recovery_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  DlStore *self = source_object;
+  GError *error = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&self->io_lock);
+  ok = write_recovery_locked (self, task_data, NULL, &error);
+  g_mutex_unlock (&self->io_lock);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * dl_store_keep_in_recovery_async:
+ *
+ * Writes a snapshot of @article to the recovery folder (not the
+ * library), for when the library cannot take it: the next start offers
+ * it back (dl_store_list_recovered_async()). A later successful save of
+ * the article removes it.
+ */
+void
+dl_store_keep_in_recovery_async (DlStore             *self,
+                                 DlArticle           *article,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (DL_IS_ARTICLE (article));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_keep_in_recovery_async);
+  g_task_set_task_data (task, dl_article_copy (article), g_object_unref);
+  g_task_run_in_thread (task, keep_in_recovery_thread);
+}
+
+gboolean
+dl_store_keep_in_recovery_finish (DlStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+back_up_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  DlStore *self = source_object;
+  DlArticle *article = task_data;
+  g_autoptr(GBytes) bytes = dl_article_serialize (article);
+  g_autofree char *backups = subdir_path (self, DL_STORE_BACKUPS_DIR);
+  g_autofree char *path = article_path (backups, dl_article_get_uuid (article));
+  GError *error = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&self->io_lock);
+  ok = write_file_atomically (backups, path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_mutex_unlock (&self->io_lock);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * dl_store_back_up_article_async:
+ *
+ * Writes @article as backups/<uuid>.dateline, the version a restore from
+ * backup brings back: used when another program replaced the file of an
+ * article open without unsaved edits, so the version that was open is
+ * not lost when the new one is loaded.
+ */
+void
+dl_store_back_up_article_async (DlStore             *self,
+                                DlArticle           *article,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DL_IS_STORE (self));
+  g_return_if_fail (DL_IS_ARTICLE (article));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_back_up_article_async);
+  if (dl_article_is_read_only (article))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_task_set_task_data (task, dl_article_copy (article), g_object_unref);
+  g_task_run_in_thread (task, back_up_thread);
+}
+
+gboolean
+dl_store_back_up_article_finish (DlStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+list_recovered_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  DlStore *self = source_object;
+  g_autoptr(GDir) dir = g_dir_open (self->recovery_path, 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      DlArticle *article;
+
+      if (name[0] == '.' || !g_str_has_suffix (name, DL_ARTICLE_FILE_EXTENSION))
+        continue;
+      path = g_build_filename (self->recovery_path, name, NULL);
+      bytes = dl_path_load_bounded (path, DL_LIMIT_FILE_BYTES, NULL, cancellable, &error);
+      article = bytes != NULL ? dl_article_new_from_data (g_bytes_get_data (bytes, NULL),
+                                                          g_bytes_get_size (bytes), &error)
+                              : NULL;
+      if (article == NULL)
+        {
+          g_message ("Ignoring %s in the recovery folder: %s", path, error->message);
+          continue;
+        }
+      g_ptr_array_add (found, article);
+    }
+  g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * dl_store_list_recovered_async:
+ *
+ * Reads what the recovery folder holds: text that could not be written
+ * to the library last time (a failed save at quit, a conflict not
+ * resolved). Put one back with dl_store_resolve_conflict_async()
+ * (DL_CONFLICT_KEEP_MINE).
+ */
+void
+dl_store_list_recovered_async (DlStore             *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DL_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_store_list_recovered_async);
+  g_task_run_in_thread (task, list_recovered_thread);
+}
+
+/**
+ * dl_store_list_recovered_finish:
+ *
+ * Returns: (transfer full) (element-type DlArticle): the recovered
+ *   articles, perhaps none
+ */
+GPtrArray *
+dl_store_list_recovered_finish (DlStore       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Watching the folder                                                 */
+
+typedef struct
+{
+  char              *uuid;
+  DlArticle         *article;
+  DlQuarantinedFile *quarantined;
+  gint64             mtime_ns;
+  guint64            size;
+  gboolean           changed;
+} CheckData;
+
+static void
+check_data_free (gpointer data)
+{
+  CheckData *check = data;
+
+  g_free (check->uuid);
+  g_clear_object (&check->article);
+  g_clear_object (&check->quarantined);
+  g_free (check);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  DlStore *self = source_object;
+  CheckData *check = task_data;
+  g_autofree char *path = article_path (self->path, check->uuid);
+  g_autoptr(GError) error = NULL;
+  DlFileStamp on_disk;
+  gboolean known;
+
+  g_mutex_lock (&self->io_lock);
+  known = !dl_file_stamp_from_path (path, &on_disk)
+          || g_hash_table_contains (self->trashed, check->uuid)
+          || is_known_version_locked (self, check->uuid, path, &on_disk);
+  g_mutex_unlock (&self->io_lock);
+
+  /* Our own save, a deletion (the next start reconciles it) or a file
+   * rewritten with the same bytes: nothing to tell. */
+  if (!known)
+    {
+      check->article = read_library_file (self, path, &on_disk, NULL, &check->quarantined, &error);
+      check->changed = check->article != NULL || check->quarantined != NULL;
+      check->mtime_ns = on_disk.mtime_ns;
+      check->size = on_disk.size;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_check_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DlStore *self = DL_STORE (object);
+  CheckData *check = g_task_get_task_data (G_TASK (result));
+  Entry *entry;
+
+  if (!check->changed)
+    return;
+
+  if (check->quarantined != NULL)
+    {
+      add_quarantined (self, check->quarantined);
+      remove_entry (self, check->uuid);
+    }
+  else
+    {
+      upsert_article (self, check->article, check->mtime_ns, check->size);
+      entry = g_hash_table_lookup (self->entries, check->uuid);
+      entry->serial = ++self->mutation_serial;
+    }
+  schedule_index_write (self);
+  g_signal_emit (self, signals[CHANGED_OUTSIDE], 0, check->uuid, check->article);
+}
+
+static gboolean
+on_check_timeout_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  DlStore *self = g_task_get_source_object (task);
+  CheckData *check = g_task_get_task_data (task);
+
+  /* Removing the entry destroys this source; the task lives on. */
+  g_object_ref (task);
+  g_hash_table_remove (self->pending_checks, check->uuid);
+  g_task_run_in_thread (task, check_thread);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another program may still be writing: look once the events settle. */
+#define CHECK_DELAY_MS 250
+
+static void
+on_folder_changed_cb (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other_file,
+                      GFileMonitorEvent  event,
+                      gpointer           user_data)
+{
+  DlStore *self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *uuid = NULL;
+  GSource *source;
+  GTask *task;
+  CheckData *check;
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+      if (event == G_FILE_MONITOR_EVENT_RENAMED)
+        file = other_file;
+      break;
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_CHANGED:
+      break;
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      return;
+    }
+  if (file == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  if (name == NULL || name[0] == '.' || !g_str_has_suffix (name, DL_ARTICLE_FILE_EXTENSION))
+    return;
+  uuid = g_strndup (name, strlen (name) - strlen (DL_ARTICLE_FILE_EXTENSION));
+  if (!g_uuid_string_is_valid (uuid))
+    return;
+
+  /* One look per burst of events for a file. */
+  g_hash_table_remove (self->pending_checks, uuid);
+  check = g_new0 (CheckData, 1);
+  check->uuid = g_strdup (uuid);
+  task = g_task_new (self, NULL, on_check_done_cb, NULL);
+  g_task_set_source_tag (task, on_folder_changed_cb);
+  g_task_set_task_data (task, check, check_data_free);
+  source = g_timeout_source_new (CHECK_DELAY_MS);
+  g_source_set_callback (source, on_check_timeout_cb, task, g_object_unref);
+  g_source_set_name (source, "[dateline] look at a changed article file");
+  g_source_attach (source, self->context);
+  g_hash_table_replace (self->pending_checks, g_steal_pointer (&uuid), source);
+}
+
+/**
+ * dl_store_watch:
+ *
+ * Watches the library folder: an article file another program changes
+ * is read again (its summary follows) and reported with
+ * #DlStore::changed-outside. The store's own saves are not reported.
+ */
+void
+dl_store_watch (DlStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DL_IS_STORE (self));
+
+  if (self->monitor != NULL)
+    return;
+  if (!ensure_folder (self->path, &error))
+    {
+      g_message ("Not watching the library: %s", error->message);
+      return;
+    }
+  self->monitor = g_file_monitor_directory (self->directory, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_message ("Not watching the library: %s", error->message);
+      return;
+    }
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (on_folder_changed_cb), self);
+}
+
+/* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
 static void
@@ -2575,6 +3499,15 @@ dl_store_dispose (GObject *object)
   /* The index is a cache, but a current one saves a re-read next time. */
   if (self->summaries != NULL && !dl_store_write_index_sync (self, &error))
     g_message ("Could not write the library index: %s", error->message);
+
+  if (self->monitor != NULL)
+    {
+      g_file_monitor_cancel (self->monitor);
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_clear_object (&self->monitor);
+    }
+  if (self->pending_checks != NULL)
+    g_hash_table_remove_all (self->pending_checks);
 
   G_OBJECT_CLASS (dl_store_parent_class)->dispose (object);
 }
@@ -2592,6 +3525,9 @@ dl_store_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->written_gen, g_hash_table_unref);
   g_clear_pointer (&self->trashed, g_hash_table_unref);
+  g_clear_pointer (&self->disk_stamps, g_hash_table_unref);
+  g_clear_pointer (&self->pending_checks, g_hash_table_unref);
+  g_clear_pointer (&self->recovery_path, g_free);
   g_mutex_clear (&self->io_lock);
 
   G_OBJECT_CLASS (dl_store_parent_class)->finalize (object);
@@ -2613,6 +3549,9 @@ dl_store_get_property (GObject    *object,
     case PROP_READY:
       g_value_set_boolean (value, self->ready);
       break;
+    case PROP_RECOVERY_DIRECTORY:
+      g_value_take_object (value, g_file_new_for_path (self->recovery_path));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2630,6 +3569,12 @@ dl_store_set_property (GObject      *object,
     {
     case PROP_DIRECTORY:
       self->directory = g_value_dup_object (value);
+      break;
+    case PROP_RECOVERY_DIRECTORY:
+      {
+        GFile *dir = g_value_get_object (value);
+        self->recovery_path = dir != NULL ? g_file_get_path (dir) : NULL;
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2654,6 +3599,17 @@ dl_store_constructed (GObject *object)
       g_critical ("The library folder must be a local path");
       self->path = g_strdup (".");
     }
+
+  /* Text that could not be written to the library goes elsewhere: the
+   * library's own disk may be the one that is full or read-only. One
+   * folder per library, named after its path. */
+  if (self->recovery_path == NULL)
+    {
+      g_autofree char *id = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->path, -1);
+
+      id[16] = '\0';
+      self->recovery_path = g_build_filename (g_get_user_state_dir (), "dateline", "recovery", id, NULL);
+    }
 }
 
 static void
@@ -2673,8 +3629,26 @@ dl_store_class_init (DlStoreClass *klass)
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Where unsaved text goes when the library cannot take it (NULL: in
+   * $XDG_STATE_HOME/dateline/recovery/, one folder per library). */
+  properties[PROP_RECOVERY_DIRECTORY] =
+    g_param_spec_object ("recovery-directory", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DlStore::changed-outside:
+   * @uuid: the article
+   * @article: (nullable): the new version, %NULL when the file could not
+   *   be read (it was quarantined)
+   *
+   * Another program changed an article's file (dl_store_watch()). The
+   * summaries already show the new version.
+   */
+  signals[CHANGED_OUTSIDE] =
+    g_signal_new ("changed-outside", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, DL_TYPE_ARTICLE);
 }
 
 static void
@@ -2687,6 +3661,9 @@ dl_store_init (DlStore *self)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
   self->written_gen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->trashed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->disk_stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, known_version_free);
+  self->pending_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) destroy_source);
   g_mutex_init (&self->io_lock);
 }
 

@@ -19,7 +19,15 @@ typedef enum
   DL_STORE_ERROR_NOT_FOUND,
   DL_STORE_ERROR_WRITE,      /* saving failed: disk full, read-only folder, ... */
   DL_STORE_ERROR_CORRUPT,    /* the file could not be parsed; it was quarantined */
+  DL_STORE_ERROR_CONFLICT,   /* another program changed the file: nothing was overwritten */
+  DL_STORE_ERROR_READ_ONLY,  /* an article from a newer Dateline is never written */
 } DlStoreError;
+
+typedef enum
+{
+  DL_CONFLICT_KEEP_MINE,     /* the open version stays; the other goes to the trash */
+  DL_CONFLICT_USE_THEIRS,    /* the file's version stays; the open one goes to the trash */
+} DlConflictChoice;
 
 GQuark        dl_store_error_quark           (void);
 
@@ -28,6 +36,7 @@ GQuark        dl_store_error_quark           (void);
 #define DL_STORE_BACKUPS_DIR      "backups"
 #define DL_STORE_TRASH_DIR        "trash"
 #define DL_STORE_QUARANTINE_DIR   "quarantine"
+#define DL_STORE_RECOVERY_DIR     "recovery"
 #define DL_STORE_REASON_SUFFIX    ".reason"
 
 #define DL_TYPE_STORE (dl_store_get_type ())
@@ -124,6 +133,7 @@ gboolean      dl_store_restore_article_finish (DlStore            *self,
  * gets a fresh one so nothing is overwritten. Returns the stored article. */
 DlArticle    *dl_store_import_file           (DlStore             *self,
                                               GFile               *file,
+                                              GStrv               *warnings,
                                               GCancellable        *cancellable,
                                               GError             **error);
 void          dl_store_import_file_async     (DlStore             *self,
@@ -133,6 +143,7 @@ void          dl_store_import_file_async     (DlStore             *self,
                                               gpointer             user_data);
 DlArticle    *dl_store_import_file_finish    (DlStore             *self,
                                               GAsyncResult        *result,
+                                              GStrv               *warnings,
                                               GError             **error);
 
 /* Full-text search over headline, standfirst, body, tags and place, run
@@ -149,5 +160,44 @@ GStrv         dl_store_search_finish         (DlStore             *self,
 /* Files that could not be parsed and were moved to quarantine/: a
  * GListModel of DlQuarantinedFile. */
 GListModel   *dl_store_get_quarantined       (DlStore             *self);
+
+/* Outside changes: the folder is watched ("changed-outside"), and a save
+ * over a file another program changed fails with CONFLICT instead. */
+void          dl_store_watch                 (DlStore             *self);
+void          dl_store_resolve_conflict_async (DlStore            *self,
+                                              DlArticle           *mine,
+                                              DlConflictChoice     choice,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+DlArticle    *dl_store_resolve_conflict_finish (DlStore           *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+void          dl_store_back_up_article_async (DlStore             *self,
+                                              DlArticle           *article,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      dl_store_back_up_article_finish (DlStore            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+/* Text the library could not take, kept in the recovery folder. */
+void          dl_store_keep_in_recovery_async (DlStore            *self,
+                                              DlArticle           *article,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      dl_store_keep_in_recovery_finish (DlStore           *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+void          dl_store_list_recovered_async  (DlStore             *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray    *dl_store_list_recovered_finish (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 G_END_DECLS
