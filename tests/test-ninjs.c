@@ -261,7 +261,7 @@ test_ninjs_round_trip (gconstpointer data)
   g_autofree char *html = NULL;
   g_autofree char *html_back = NULL;
 
-  back = dl_ninjs_import_data (json, -1, &error);
+  back = dl_ninjs_import_data (json, -1, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (back);
 
@@ -314,7 +314,7 @@ test_ninjs_import_examples (void)
       return;
     }
 
-  simple = dl_ninjs_import_file (simple_file, NULL, &error);
+  simple = dl_ninjs_import_file (simple_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_headline (simple), ==, "Captain of wrecked cruise ship on trial in Italy");
   names = author_names (simple);
@@ -329,7 +329,7 @@ test_ninjs_import_examples (void)
   expected_date = g_date_time_new_from_iso8601 ("2013-07-09T10:37:00Z", NULL);
   g_assert_true (g_date_time_equal (dl_article_get_dateline_date (simple), expected_date));
 
-  tt = dl_ninjs_import_file (tt_file, NULL, &error);
+  tt = dl_ninjs_import_file (tt_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_headline (tt), ==, "Militärövning i jätteformat hålls 2023");
   g_assert_cmpstr (dl_article_get_language (tt), ==, "sv");
@@ -353,33 +353,37 @@ test_ninjs_import_errors (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(DlArticle) article = NULL;
 
-  article = dl_ninjs_import_data ("{ not json", -1, &error);
+  article = dl_ninjs_import_data ("{ not json", -1, NULL, &error);
   g_assert_null (article);
   g_assert_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE);
   g_clear_error (&error);
 
-  article = dl_ninjs_import_data ("[1, 2]", -1, &error);
+  article = dl_ninjs_import_data ("[1, 2]", -1, NULL, &error);
   g_assert_null (article);
   g_assert_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_NOT_NINJS);
   g_clear_error (&error);
 
-  article = dl_ninjs_import_data ("{\"name\": \"a WordPress post\"}", -1, &error);
+  article = dl_ninjs_import_data ("{\"name\": \"a WordPress post\"}", -1, NULL, &error);
   g_assert_null (article);
   g_assert_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_NOT_NINJS);
   g_clear_error (&error);
 
-  /* wrong types are ignored, not fatal */
+  /* Wrong types never crash; with nothing usable left the item is
+   * refused, and the message says what was wrong. */
   article = dl_ninjs_import_data ("{\"uri\": \"x\", \"headlines\": 5, \"bodies\": [7, {\"value\": 3}],"
-                                  " \"by\": [\"x\"], \"subjects\": {\"a\": 1}, \"associations\": \"no\"}", -1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (dl_article_get_headline (article), ==, "");
-  g_clear_object (&article);
+                                  " \"by\": [\"x\"], \"subjects\": {\"a\": 1}, \"associations\": \"no\"}", -1, NULL, &error);
+  g_assert_null (article);
+  g_assert_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "“headlines” is not a list"));
+  g_assert_nonnull (strstr (error->message, "“bodies[0]” is not an object"));
+  g_assert_nonnull (strstr (error->message, "“bodies[1].value” is not text"));
+  g_clear_error (&error);
 
   /* ninjs 1.x: associations as an object keyed by name */
   article = dl_ninjs_import_data ("{\"uri\": \"x\", \"headlines\": [{\"value\": \"H\"}],"
                                   " \"bodies\": [{\"value\": \"Line one\\nLine *two*\"}],"
                                   " \"associations\": {\"featureimage\": {\"type\": \"picture\","
-                                  " \"by\": \"P\", \"descriptions\": [{\"value\": \"Cap\"}]}}}", -1, &error);
+                                  " \"by\": \"P\", \"descriptions\": [{\"value\": \"Cap\"}]}}}", -1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_headline (article), ==, "H");
   g_assert_cmpstr (dl_article_get_body (article), ==, "Line one\n\nLine \\*two\\*");
@@ -403,7 +407,7 @@ test_ninjs_hostile_html (void)
     "<p>unclosed <a href='https://ok.example/x y'>ok <i>link\"}]}";
   const char *body;
 
-  article = dl_ninjs_import_data (doc, -1, &error);
+  article = dl_ninjs_import_data (doc, -1, NULL, &error);
   g_assert_no_error (error);
   body = dl_article_get_body (article);
   g_assert_null (strstr (body, "alert"));

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-exporter.h"
+#include "dl-local-image.h"
 #include "dl-ninjs.h"
 #include "dl-util.h"
 
@@ -235,29 +236,17 @@ dl_exporter_markdown (DlArticle *article)
 /* HTML                                                                */
 /* ------------------------------------------------------------------ */
 
-static gboolean
-files_identical (GFile         *a,
-                 GFile         *b,
-                 GCancellable  *cancellable)
-{
-  g_autoptr(GBytes) bytes_a = g_file_load_bytes (a, cancellable, NULL, NULL);
-  g_autoptr(GBytes) bytes_b = NULL;
-
-  if (bytes_a == NULL)
-    return FALSE;
-  bytes_b = g_file_load_bytes (b, cancellable, NULL, NULL);
-  return bytes_b != NULL && g_bytes_equal (bytes_a, bytes_b);
-}
-
 /* The image goes beside the page under its own name; if another file
- * already has that name, "photo-2.jpg" and so on: nothing is overwritten. */
+ * already has that name, "photo-2.jpg" and so on: nothing is overwritten.
+ * *already_there: a file with the same bytes is there already. */
 static GFile *
-choose_image_destination (GFile         *source,
+choose_image_destination (const char    *source_path,
+                          GBytes        *content,
                           GFile         *dir,
                           GCancellable  *cancellable,
                           gboolean      *already_there)
 {
-  g_autofree char *base = g_file_get_basename (source);
+  g_autofree char *base = g_path_get_basename (source_path);
   const char *dot = strrchr (base, '.');
   g_autofree char *stem = dot != NULL && dot != base ? g_strndup (base, dot - base) : g_strdup (base);
   const char *extension = dot != NULL && dot != base ? dot : "";
@@ -267,15 +256,60 @@ choose_image_destination (GFile         *source,
     {
       g_autofree char *name = i == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u%s", stem, i, extension);
       g_autoptr(GFile) candidate = g_file_get_child (dir, name);
+      g_autoptr(GBytes) existing = NULL;
 
       if (!g_file_query_exists (candidate, cancellable))
         return g_steal_pointer (&candidate);
-      if (g_file_equal (candidate, source) || files_identical (candidate, source, cancellable))
+      existing = g_file_load_bytes (candidate, cancellable, NULL, NULL);
+      if (existing != NULL && g_bytes_equal (existing, content))
         {
           *already_there = TRUE;
           return g_steal_pointer (&candidate);
         }
     }
+}
+
+/* Copies a local image an article names beside the page, once it is
+ * known to be one (dl_local_image_load()); returns its file name there. */
+static char *
+copy_local_image (const char    *path,
+                  GFile         *dir,
+                  const char    *failure,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(DlLocalImage) image = NULL;
+  g_autoptr(GFile) destination = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean already_there = FALSE;
+  gsize length;
+  const void *data;
+
+  image = dl_local_image_load (path, cancellable, &local_error);
+  if (image != NULL)
+    {
+      destination = choose_image_destination (path, image->bytes, dir, cancellable, &already_there);
+      data = g_bytes_get_data (image->bytes, &length);
+      /* Created, never replaced: a file that appeared meanwhile stays. */
+      if (!already_there
+          && ((out = g_file_create (destination, G_FILE_CREATE_NONE, cancellable, &local_error)) == NULL
+              || !g_output_stream_write_all (G_OUTPUT_STREAM (out), data, length, NULL, cancellable, &local_error)
+              || !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error)))
+        g_clear_pointer (&image, dl_local_image_free);
+    }
+  if (image == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      /* The format is one of ours, with a %s for the file and one for why. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_set_error (error, local_error->domain, local_error->code, failure, display, local_error->message);
+#pragma GCC diagnostic pop
+      return NULL;
+    }
+  return g_file_get_basename (destination);
 }
 
 static gboolean
@@ -393,21 +427,11 @@ dl_exporter_export_html (DlArticle     *article,
 
   if (!str_empty (image_path) && dir != NULL)
     {
-      g_autoptr(GFile) source = g_file_new_for_path (image_path);
-      g_autoptr(GFile) destination = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gboolean already_there = FALSE;
-
-      destination = choose_image_destination (source, dir, cancellable, &already_there);
-      if (!already_there
-          && !g_file_copy (source, destination, G_FILE_COPY_NONE, cancellable, NULL, NULL, &local_error))
-        {
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Could not copy the featured image “%s” beside the page: %s"),
-                       image_path, local_error->message);
-          return FALSE;
-        }
-      image_name = g_file_get_basename (destination);
+      image_name = copy_local_image (image_path, dir,
+                                     _("Could not copy the featured image “%s” beside the page: %s"),
+                                     cancellable, error);
+      if (image_name == NULL)
+        return FALSE;
     }
 
   /* A site template's CSS and images go beside the page, as the page
@@ -433,21 +457,11 @@ dl_exporter_export_html (DlArticle     *article,
   local_names = g_new0 (char *, g_strv_length (local_images) + 1);
   for (guint i = 0; local_images[i] != NULL && dir != NULL; i++)
     {
-      g_autoptr(GFile) source = g_file_new_for_path (local_images[i]);
-      g_autoptr(GFile) destination = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gboolean already_there = FALSE;
-
-      destination = choose_image_destination (source, dir, cancellable, &already_there);
-      if (!already_there
-          && !g_file_copy (source, destination, G_FILE_COPY_NONE, cancellable, NULL, NULL, &local_error))
-        {
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Could not copy the image “%s” beside the page: %s"),
-                       local_images[i], local_error->message);
-          return FALSE;
-        }
-      local_names[i] = g_file_get_basename (destination);
+      local_names[i] = copy_local_image (local_images[i], dir,
+                                         _("Could not copy the image “%s” beside the page: %s"),
+                                         cancellable, error);
+      if (local_names[i] == NULL)
+        return FALSE;
     }
 
   mode = dl_renderer_get_image_mode (renderer);

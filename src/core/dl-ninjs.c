@@ -3,8 +3,9 @@
  * The mapping between article fields and ninjs properties is documented in
  * docs/RENDERING.md. Exports validate against the official 2.0 and 2.1
  * schemas (additionalProperties is false there: no field outside the
- * spec). Imports are tolerant: any member may be missing or of the wrong
- * type, in which case it is ignored.
+ * spec). Imports are tolerant, but never silent: a member of the wrong
+ * type or an unreadable date is left out with a warning that names it,
+ * and an item with neither headline nor body text is refused.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-html.h"
+#include "dl-file-util.h"
+#include "dl-json-reader.h"
+#include "dl-limits.h"
 #include "dl-ninjs.h"
 #include "dl-renderer.h"
 #include "dl-util.h"
@@ -54,12 +58,8 @@ add_date (JsonBuilder *builder,
 
   if (date == NULL)
     return;
-  /* RFC 3339 as JSON Schema's date-time wants it: "+03:00", not the
-   * "+03" that g_date_time_format_iso8601() writes. */
-  if (g_date_time_get_utc_offset (date) == 0)
-    iso = g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
-  else
-    iso = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+  /* RFC 3339, as JSON Schema's date-time wants it. */
+  iso = dl_date_time_to_iso8601 (date);
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, iso);
 }
@@ -308,22 +308,54 @@ dl_ninjs_export (DlArticle      *article,
 /* Import                                                              */
 /* ------------------------------------------------------------------ */
 
+typedef struct
+{
+  GPtrArray *warnings;   /* translated sentences */
+} Importer;
+
+G_GNUC_PRINTF (2, 3)
+static void
+warn (Importer   *importer,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (importer->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* @where names the member for a warning ("headlines[0].value"). */
 static const char *
-get_string (JsonObject *object,
-            const char *member)
+get_string (Importer   *importer,
+            JsonObject *object,
+            const char *member,
+            const char *where)
 {
   JsonNode *node;
 
   if (object == NULL || !json_object_has_member (object, member))
     return NULL;
   node = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (JSON_NODE_HOLDS_NULL (node))
     return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      warn (importer, _("“%s” is not text, so it was left out."), where != NULL ? where : member);
+      return NULL;
+    }
+  if (strlen (json_node_get_string (node)) > DL_LIMIT_STRING_BYTES)
+    {
+      warn (importer, _("“%s” is too long, so it was left out."), where != NULL ? where : member);
+      return NULL;
+    }
   return json_node_get_string (node);
 }
 
 static JsonArray *
-get_array (JsonObject *object,
+get_array (Importer   *importer,
+           JsonObject *object,
            const char *member)
 {
   JsonNode *node;
@@ -331,21 +363,35 @@ get_array (JsonObject *object,
   if (object == NULL || !json_object_has_member (object, member))
     return NULL;
   node = json_object_get_member (object, member);
-  return JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      warn (importer, _("“%s” is not a list, so it was left out."), member);
+      return NULL;
+    }
+  return json_node_get_array (node);
 }
 
 static JsonObject *
-array_get_object (JsonArray *array,
-                  guint      index)
+array_get_object (Importer   *importer,
+                  JsonArray  *array,
+                  guint       index,
+                  const char *member)
 {
   JsonNode *node = json_array_get_element (array, index);
 
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+  warn (importer, _("“%s[%u]” is not an object, so it was left out."), member, index);
+  return NULL;
 }
 
 /* The value of the entry with @role, else of the first entry. */
 static const char *
-pick_value (JsonArray  *array,
+pick_value (Importer   *importer,
+            JsonArray  *array,
+            const char *member,
             const char *role,
             const char *avoid_role)
 {
@@ -353,9 +399,11 @@ pick_value (JsonArray  *array,
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonObject *entry = array_get_object (array, i);
-      const char *value = get_string (entry, "value");
-      const char *entry_role = get_string (entry, "role");
+      JsonObject *entry = array_get_object (importer, array, i, member);
+      g_autofree char *where = g_strdup_printf ("%s[%u].value", member, i);
+      g_autofree char *role_where = g_strdup_printf ("%s[%u].role", member, i);
+      const char *value = get_string (importer, entry, "value", where);
+      const char *entry_role = get_string (importer, entry, "role", role_where);
 
       if (value == NULL)
         continue;
@@ -365,6 +413,29 @@ pick_value (JsonArray  *array,
         first = value;
     }
   return first;
+}
+
+static GDateTime *
+get_date (Importer   *importer,
+          JsonObject *root,
+          const char *member,
+          const char *instead)
+{
+  const char *value = get_string (importer, root, member, NULL);
+  GDateTime *date;
+
+  if (str_empty (value))
+    return NULL;
+  date = dl_date_time_from_iso8601 (value);
+  if (date == NULL)
+    {
+      /* The format has one %s for the member's name and one for its value. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      warn (importer, instead, member, value);
+#pragma GCC diagnostic pop
+    }
+  return date;
 }
 
 static char *
@@ -389,16 +460,19 @@ plain_text_to_markdown (const char *text)
 }
 
 static char *
-import_body (JsonArray *bodies)
+import_body (Importer  *importer,
+             JsonArray *bodies)
 {
   const char *html = NULL;
   const char *plain = NULL;
 
   for (guint i = 0; bodies != NULL && i < json_array_get_length (bodies); i++)
     {
-      JsonObject *body = array_get_object (bodies, i);
-      const char *value = get_string (body, "value");
-      const char *type = get_string (body, "contenttype");
+      JsonObject *body = array_get_object (importer, bodies, i, "bodies");
+      g_autofree char *where = g_strdup_printf ("bodies[%u].value", i);
+      g_autofree char *type_where = g_strdup_printf ("bodies[%u].contenttype", i);
+      const char *value = get_string (importer, body, "value", where);
+      const char *type = get_string (importer, body, "contenttype", type_where);
 
       if (value == NULL)
         continue;
@@ -413,6 +487,9 @@ import_body (JsonArray *bodies)
           if (plain == NULL)
             plain = value;
         }
+      else
+        warn (importer, _("“%s” is of the type “%s”, which Dateline cannot read, so it was left out."),
+              where, type);
     }
 
   if (html != NULL)
@@ -457,7 +534,7 @@ import_by (DlArticle  *article,
     g_string_free (normal, TRUE);
   }
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (guint i = 0; parts[i] != NULL && i < DL_LIMIT_CREDITS; i++)
     {
       g_autoptr(DlCredit) credit = NULL;
 
@@ -469,29 +546,38 @@ import_by (DlArticle  *article,
 }
 
 static void
-import_subjects (DlArticle *article,
+import_subjects (Importer  *importer,
+                 DlArticle *article,
                  JsonArray *subjects)
 {
   g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
   g_auto(GStrv) tag_list = NULL;
   const char *category = NULL;
   const char *first = NULL;
+  guint n_tags = 0;
 
   for (guint i = 0; subjects != NULL && i < json_array_get_length (subjects); i++)
     {
-      JsonObject *subject = array_get_object (subjects, i);
-      const char *name = get_string (subject, "name");
-      const char *rel = get_string (subject, "rel");
+      JsonObject *subject = array_get_object (importer, subjects, i, "subjects");
+      g_autofree char *where = g_strdup_printf ("subjects[%u].name", i);
+      g_autofree char *rel_where = g_strdup_printf ("subjects[%u].rel", i);
+      const char *name = get_string (importer, subject, "name", where);
+      const char *rel = get_string (importer, subject, "rel", rel_where);
 
       if (str_empty (name))
         continue;
       if (g_strcmp0 (rel, SUBJECT_REL_TAG) == 0)
-        g_strv_builder_add (tags, name);
+        {
+          if (n_tags++ < DL_LIMIT_TAGS)
+            g_strv_builder_add (tags, name);
+        }
       else if (g_strcmp0 (rel, SUBJECT_REL_CATEGORY) == 0 && category == NULL)
         category = name;
       else if (first == NULL)
         first = name;
     }
+  if (n_tags > DL_LIMIT_TAGS)
+    warn (importer, _("The item has %u tags; the first %u were kept."), n_tags, (guint) DL_LIMIT_TAGS);
 
   if (category != NULL || first != NULL)
     dl_article_set_category (article, category != NULL ? category : first);
@@ -501,28 +587,34 @@ import_subjects (DlArticle *article,
 }
 
 static JsonObject *
-find_picture (JsonNode *associations)
+find_picture (Importer *importer,
+              JsonNode *associations)
 {
   g_autoptr(GList) values = NULL;
   JsonObject *first = NULL;
 
   /* 2.x: an array; 1.x: an object keyed by name. Both are accepted. */
-  if (associations == NULL)
+  if (associations == NULL || JSON_NODE_HOLDS_NULL (associations))
     return NULL;
   if (JSON_NODE_HOLDS_ARRAY (associations))
     values = json_array_get_elements (json_node_get_array (associations));
   else if (JSON_NODE_HOLDS_OBJECT (associations))
     values = json_object_get_values (json_node_get_object (associations));
+  else
+    {
+      warn (importer, _("“%s” is not a list, so it was left out."), "associations");
+      return NULL;
+    }
 
   for (GList *l = values; l != NULL; l = l->next)
     {
       JsonNode *node = l->data;
       JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *type = get_string (object, "type");
+      const char *type = get_string (importer, object, "type", "associations[].type");
 
       if (object == NULL)
         continue;
-      if (g_strcmp0 (get_string (object, "name"), FEATURED_ASSOCIATION) == 0)
+      if (g_strcmp0 (get_string (importer, object, "name", "associations[].name"), FEATURED_ASSOCIATION) == 0)
         return object;
       if (first == NULL && (g_strcmp0 (type, "picture") == 0 || g_strcmp0 (type, "graphic") == 0))
         first = object;
@@ -531,34 +623,40 @@ find_picture (JsonNode *associations)
 }
 
 static void
-import_picture (DlArticle  *article,
+import_picture (Importer   *importer,
+                DlArticle  *article,
                 JsonObject *picture)
 {
-  JsonArray *descriptions = get_array (picture, "descriptions");
-  JsonArray *renditions = get_array (picture, "renditions");
-  const char *caption = pick_value (descriptions, "caption", "alt");
+  JsonArray *descriptions = get_array (importer, picture, "descriptions");
+  JsonArray *renditions = get_array (importer, picture, "renditions");
+  const char *caption = pick_value (importer, descriptions, "associations[].descriptions", "caption", "alt");
   const char *alt = NULL;
+  const char *by = get_string (importer, picture, "by", "associations[].by");
 
   for (guint i = 0; descriptions != NULL && i < json_array_get_length (descriptions); i++)
     {
-      JsonObject *entry = array_get_object (descriptions, i);
+      JsonNode *node = json_array_get_element (descriptions, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
-      if (g_strcmp0 (get_string (entry, "role"), "alt") == 0)
-        alt = get_string (entry, "value");
+      if (g_strcmp0 (get_string (importer, entry, "role", NULL), "alt") == 0)
+        alt = get_string (importer, entry, "value", NULL);
     }
 
   if (caption != NULL)
     dl_article_set_image_caption (article, caption);
   if (alt != NULL)
     dl_article_set_image_alt (article, alt);
-  if (get_string (picture, "by") != NULL)
-    dl_article_set_image_credit (article, get_string (picture, "by"));
+  if (by != NULL)
+    dl_article_set_image_credit (article, by);
 
   /* Only a local file can become the featured image: importing never
-   * touches the network. */
+   * touches the network. Whether it is really an image is checked when
+   * it is used (dl-local-image.c). */
   for (guint i = 0; renditions != NULL && i < json_array_get_length (renditions); i++)
     {
-      const char *href = get_string (array_get_object (renditions, i), "href");
+      JsonNode *node = json_array_get_element (renditions, i);
+      JsonObject *rendition = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *href = get_string (importer, rendition, "href", "associations[].renditions[].href");
       g_autofree char *path = NULL;
 
       if (href == NULL || !g_str_has_prefix (href, "file:"))
@@ -572,28 +670,22 @@ import_picture (DlArticle  *article,
     }
 }
 
-/**
- * dl_ninjs_import_node:
- *
- * A ninjs 2.x (or 1.x) news item as a new article with a new identity.
- *
- * Returns: (transfer full): the article, or %NULL with @error set
- */
-DlArticle *
-dl_ninjs_import_node (JsonNode  *node,
-                      GError   **error)
+static DlArticle *
+import_item (Importer   *importer,
+             JsonNode   *node,
+             GError    **error)
 {
   g_autoptr(DlArticle) article = NULL;
   g_autoptr(GDateTime) first_created = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GDateTime) embargo = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *stripped = NULL;
   JsonObject *root;
   JsonArray *infosources;
   JsonObject *picture;
   const char *headline;
-
-  g_return_val_if_fail (node != NULL, NULL);
+  const char *value;
 
   root = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   if (root == NULL
@@ -607,74 +699,141 @@ dl_ninjs_import_node (JsonNode  *node,
 
   article = dl_article_new ();
 
-  headline = pick_value (get_array (root, "headlines"), "main", NULL);
+  headline = pick_value (importer, get_array (importer, root, "headlines"), "headlines", "main", NULL);
   if (headline == NULL)
-    headline = get_string (root, "title");
+    headline = get_string (importer, root, "title", NULL);
   if (headline != NULL)
     dl_article_set_headline (article, headline);
-  {
-    const char *standfirst = pick_value (get_array (root, "descriptions"), "summary", NULL);
+  value = pick_value (importer, get_array (importer, root, "descriptions"), "descriptions", "summary", NULL);
+  if (value != NULL)
+    dl_article_set_standfirst (article, value);
 
-    if (standfirst != NULL)
-      dl_article_set_standfirst (article, standfirst);
-  }
-
-  body = import_body (get_array (root, "bodies"));
+  body = import_body (importer, get_array (importer, root, "bodies"));
   dl_article_set_body (article, body);
 
-  import_by (article, get_string (root, "by"));
-  if (get_string (root, "located") != NULL)
-    dl_article_set_place (article, get_string (root, "located"));
-  if (get_string (root, "language") != NULL)
-    dl_article_set_language (article, get_string (root, "language"));
-  if (get_string (root, "slugline") != NULL)
-    dl_article_set_slug (article, get_string (root, "slugline"));
+  /* Nothing a journalist could work with: refuse rather than add an
+   * empty article that looks like a successful import. */
+  stripped = g_strstrip (g_strdup (headline != NULL ? headline : ""));
+  if (str_empty (stripped) && str_empty (body))
+    {
+      g_autoptr(GString) message = g_string_new (_("Nothing could be imported: the item has no headline and no body text that Dateline can read."));
 
-  infosources = get_array (root, "infosources");
-  if (infosources != NULL && json_array_get_length (infosources) > 0
-      && get_string (array_get_object (infosources, 0), "name") != NULL)
-    dl_article_set_source (article, get_string (array_get_object (infosources, 0), "name"));
+      for (guint i = 0; i < importer->warnings->len; i++)
+        g_string_append_printf (message, " %s", (const char *) g_ptr_array_index (importer->warnings, i));
+      g_set_error_literal (error, DL_NINJS_ERROR, DL_NINJS_ERROR_EMPTY, message->str);
+      return NULL;
+    }
+
+  import_by (article, get_string (importer, root, "by", NULL));
+  if ((value = get_string (importer, root, "located", NULL)) != NULL)
+    dl_article_set_place (article, value);
+  if ((value = get_string (importer, root, "language", NULL)) != NULL)
+    dl_article_set_language (article, value);
+  if ((value = get_string (importer, root, "slugline", NULL)) != NULL)
+    dl_article_set_slug (article, value);
+
+  infosources = get_array (importer, root, "infosources");
+  if (infosources != NULL && json_array_get_length (infosources) > 0)
+    {
+      JsonObject *source = array_get_object (importer, infosources, 0, "infosources");
+
+      if ((value = get_string (importer, source, "name", "infosources[0].name")) != NULL)
+        dl_article_set_source (article, value);
+    }
 
   /* contentcreated is when the news happened (Dateline writes the
    * dateline date there); versioncreated is the best guess otherwise. */
-  created = dl_date_time_from_iso8601 (get_string (root, "contentcreated"));
+  created = get_date (importer, root, "contentcreated",
+                      _("“%s” is not a date and time (“%s”), so it was left out."));
   if (created == NULL)
-    created = dl_date_time_from_iso8601 (get_string (root, "versioncreated"));
+    created = get_date (importer, root, "versioncreated",
+                        _("“%s” is not a date and time (“%s”), so it was left out."));
   if (created != NULL)
     dl_article_set_dateline_date (article, created);
-  first_created = dl_date_time_from_iso8601 (get_string (root, "firstcreated"));
+  first_created = get_date (importer, root, "firstcreated",
+                            _("“%s” is not a date and time (“%s”): the time of the import is used instead."));
   if (first_created != NULL)
     dl_article_set_created (article, first_created);
-  embargo = dl_date_time_from_iso8601 (get_string (root, "embargoed"));
+  embargo = get_date (importer, root, "embargoed",
+                      _("“%s” is not a date and time (“%s”), so the article has no embargo: check it before publishing."));
   if (embargo != NULL)
     dl_article_set_embargo (article, embargo);
 
-  import_subjects (article, get_array (root, "subjects"));
+  import_subjects (importer, article, get_array (importer, root, "subjects"));
 
-  picture = find_picture (json_object_get_member (root, "associations"));
+  picture = find_picture (importer, json_object_get_member (root, "associations"));
   if (picture != NULL)
-    import_picture (article, picture);
+    import_picture (importer, article, picture);
 
   return g_steal_pointer (&article);
 }
 
+/**
+ * dl_ninjs_import_node:
+ * @warnings: (out) (optional) (transfer full): what was left out and why,
+ *   translated; %NULL when nothing was
+ *
+ * A ninjs 2.x (or 1.x) news item as a new article with a new identity.
+ *
+ * Returns: (transfer full): the article, or %NULL with @error set
+ */
+DlArticle *
+dl_ninjs_import_node (JsonNode   *node,
+                      GStrv      *warnings,
+                      GError    **error)
+{
+  Importer importer = { g_ptr_array_new_with_free_func (g_free) };
+  DlArticle *article;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  article = import_item (&importer, node, error);
+  if (warnings != NULL)
+    {
+      if (article != NULL && importer.warnings->len > 0)
+        {
+          g_ptr_array_add (importer.warnings, NULL);
+          *warnings = (GStrv) g_ptr_array_free (g_steal_pointer (&importer.warnings), FALSE);
+        }
+      else
+        *warnings = NULL;
+    }
+  g_clear_pointer (&importer.warnings, g_ptr_array_unref);
+  return article;
+}
+
+/**
+ * dl_ninjs_import_data:
+ *
+ * Reads the item with the same bounded JSON reader as article files
+ * (UTF-8 check, depth and size limits).
+ */
 DlArticle *
 dl_ninjs_import_data (const char  *data,
                       gssize       length,
+                      GStrv       *warnings,
                       GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(DlJsonDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (warnings != NULL)
+    *warnings = NULL;
+  if (length < 0)
+    length = strlen (data);
+  document = dl_json_document_parse (data, length, 0, &local_error);
+  if (document == NULL)
     {
-      g_set_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE,
-                   _("This file is not valid JSON: %s"), local_error->message);
+      if (g_error_matches (local_error, DL_JSON_ERROR, DL_JSON_ERROR_SYNTAX))
+        g_set_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE,
+                     _("This file is not valid JSON: %s"), local_error->message);
+      else
+        g_set_error_literal (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE, local_error->message);
       return NULL;
     }
-  return dl_ninjs_import_node (json_parser_get_root (parser), error);
+  return dl_ninjs_import_node (dl_json_document_get_root (document), warnings, error);
 }
 
 /**
@@ -685,14 +844,18 @@ dl_ninjs_import_data (const char  *data,
 DlArticle *
 dl_ninjs_import_file (GFile         *file,
                       GCancellable  *cancellable,
+                      GStrv         *warnings,
                       GError       **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  bytes = dl_file_load_bounded (file, DL_LIMIT_FILE_BYTES, cancellable, error);
+  if (bytes == NULL)
     return NULL;
-  return dl_ninjs_import_data (contents, length, error);
+  data = g_bytes_get_data (bytes, &length);
+  return dl_ninjs_import_data (data != NULL ? data : "", length, warnings, error);
 }

@@ -23,6 +23,7 @@ typedef enum
 {
   DL_NINJS_ERROR_PARSE,        /* not JSON */
   DL_NINJS_ERROR_NOT_NINJS,    /* JSON, but not a ninjs news item */
+  DL_NINJS_ERROR_EMPTY,        /* a news item with nothing usable in it */
 } DlNinjsError;
 
 GQuark      dl_ninjs_error_quark     (void);
@@ -34,12 +35,15 @@ char       *dl_ninjs_export          (DlArticle      *article,
                                       DlNinjsVersion  version);
 
 DlArticle  *dl_ninjs_import_node     (JsonNode       *node,
+                                      GStrv          *warnings,
                                       GError        **error);
 DlArticle  *dl_ninjs_import_data     (const char     *data,
                                       gssize          length,
+                                      GStrv          *warnings,
                                       GError        **error);
 DlArticle  *dl_ninjs_import_file     (GFile          *file,
                                       GCancellable   *cancellable,
+                                      GStrv          *warnings,
                                       GError        **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-image-section.h"
+#include "dl-local-image.h"
 
 /* Large enough for the preview on a HiDPI screen, small enough to keep in
  * memory for every open article. */
@@ -68,14 +69,26 @@ load_thumbnail_thread (GTask        *task,
 {
   GFile *file = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GdkPixbuf) oriented = NULL;
+  g_autofree char *path = g_file_get_path (file);
   guchar buffer[64 * 1024];
   gssize n_read;
   GdkPixbuf *pixbuf;
 
-  stream = g_file_read (file, cancellable, &error);
+  /* A local file goes through the same check as the preview and the
+   * exports: a FIFO, a device or a file that is not an image never
+   * reaches the decoder. */
+  if (path != NULL)
+    {
+      g_autoptr(DlLocalImage) image = dl_local_image_load (path, cancellable, &error);
+
+      if (image != NULL)
+        stream = g_memory_input_stream_new_from_bytes (image->bytes);
+    }
+  else
+    stream = G_INPUT_STREAM (g_file_read (file, cancellable, &error));
   if (stream == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -85,8 +98,7 @@ load_thumbnail_thread (GTask        *task,
   /* Made only now: a loader must be closed before it is dropped. */
   loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared_cb), NULL);
-  while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
-                                        cancellable, &error)) > 0)
+  while ((n_read = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, &error)) > 0)
     {
       if (!gdk_pixbuf_loader_write (loader, buffer, n_read, &error))
         break;
@@ -124,7 +136,9 @@ describe_load_error (const GError *error)
     return g_strdup (_("The image file could not be found. It may have been moved, renamed or deleted, or be on a disk that is not connected."));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     return g_strdup (_("Dateline is not allowed to read the image file."));
-  if (error->domain == GDK_PIXBUF_ERROR ||
+  if (g_error_matches (error, DL_LOCAL_IMAGE_ERROR, DL_LOCAL_IMAGE_ERROR_TOO_LARGE))
+    return g_strdup (error->message);
+  if (error->domain == DL_LOCAL_IMAGE_ERROR || error->domain == GDK_PIXBUF_ERROR ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     return g_strdup (_("This file is not an image Dateline can show. Choose a JPEG, PNG, WebP or GIF image."));
   return g_strdup_printf (_("The image could not be loaded: %s"), error->message);

@@ -21,6 +21,9 @@
 #include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 
+#include "dl-file-util.h"
+#include "dl-limits.h"
+#include "dl-local-image.h"
 #include "dl-preview-scheme.h"
 
 typedef struct
@@ -271,11 +274,8 @@ open_in_thread (GTask        *task,
 {
   RequestData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *guessed = NULL;
   g_autofree char *mime = NULL;
   OpenedFile *opened;
 
@@ -291,31 +291,38 @@ open_in_thread (GTask        *task,
       return;
     }
 
-  file = g_file_new_for_path (path);
-  if (!(stream = g_file_read (file, cancellable, &error)))
+  if (g_str_equal (data->scheme, DL_PREVIEW_SCHEME_IMAGE))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      /* Images only, whatever the path says: a pasted ![](/etc/passwd)
+       * or a FIFO shows nothing (dl-local-image.c). */
+      g_autoptr(DlLocalImage) image = dl_local_image_load (path, cancellable, &error);
+
+      if (image == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      bytes = g_bytes_ref (image->bytes);
+      mime = g_strdup (image->mime_type);
     }
-
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  guessed = g_content_type_guess (path, NULL, 0, NULL);
-  mime = g_content_type_get_mime_type (guessed);
-
-  /* The image scheme serves images only, whatever the path says: a
-   * pasted ![](/etc/passwd) shows nothing. */
-  if (g_str_equal (data->scheme, DL_PREVIEW_SCHEME_IMAGE)
-      && (mime == NULL || !g_str_has_prefix (mime, "image/")))
+  else
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("“%s” is not an image file."), path);
-      return;
+      g_autofree char *guessed = NULL;
+
+      bytes = dl_path_load_bounded (path, DL_LIMIT_FILE_BYTES, NULL, cancellable, &error);
+      if (bytes == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      guessed = g_content_type_guess (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+      mime = g_content_type_get_mime_type (guessed);
     }
 
   opened = g_new0 (OpenedFile, 1);
-  opened->stream = G_INPUT_STREAM (g_steal_pointer (&stream));
+  opened->stream = g_memory_input_stream_new_from_bytes (bytes);
   opened->content_type = mime ? g_steal_pointer (&mime) : g_strdup ("application/octet-stream");
-  opened->size = info ? g_file_info_get_size (info) : -1;
+  opened->size = g_bytes_get_size (bytes);
   g_task_return_pointer (task, opened, (GDestroyNotify) opened_file_free);
 }
 
