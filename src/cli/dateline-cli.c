@@ -24,8 +24,10 @@
 
 #include "dl-article-file.h"
 #include "dl-cli-dateline.h"
+#include "dl-cli-output.h"
 #include "dl-cli-render.h"
 #include "dl-store.h"
+#include "dl-util.h"
 
 #define EXIT_USAGE 2
 #define PROGRAM    "dateline-cli"
@@ -39,7 +41,7 @@ static char *library_dir;
 static void
 print_error (const char *message)
 {
-  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  dl_cli_print_error (message);
 }
 
 /* Parses a subcommand's options; prints the problem and the usage hint
@@ -89,10 +91,12 @@ open_store (gboolean   load,
         {
           g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (quarantined, i);
           g_autofree char *path = g_file_get_path (dl_quarantined_file_get_file (file));
+          g_autofree char *name = dl_cli_escape (dl_quarantined_file_get_original_name (file));
+          g_autofree char *safe_path = dl_cli_escape (path);
+          g_autofree char *reason = dl_cli_escape (dl_quarantined_file_get_reason (file));
 
           g_printerr (_("Warning: “%s” could not be read and is in quarantine (%s): %s\n"),
-                      dl_quarantined_file_get_original_name (file), path,
-                      dl_quarantined_file_get_reason (file));
+                      name, safe_path, reason);
         }
     }
   return g_steal_pointer (&store);
@@ -232,7 +236,7 @@ cmd_list (int    argc,
         {
           g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
           g_autofree char *modified = dl_article_summary_get_modified (summary) != NULL
-            ? g_date_time_format_iso8601 (dl_article_summary_get_modified (summary)) : NULL;
+            ? dl_date_time_to_iso8601 (dl_article_summary_get_modified (summary)) : NULL;
           const char * const *tags = dl_article_summary_get_tags (summary);
 
           json_builder_begin_object (builder);
@@ -273,10 +277,11 @@ cmd_list (int    argc,
     {
       g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
       g_autofree char *title = dl_article_summary_dup_display_title (summary);
+      g_autofree char *safe_title = dl_cli_escape (title);
       g_autofree char *modified = format_date (dl_article_summary_get_modified (summary));
 
       g_print ("%s  %-16s  %-10s  %s\n", dl_article_summary_get_uuid (summary), modified,
-               dl_article_status_to_string (dl_article_summary_get_status (summary)), title);
+               dl_article_status_to_string (dl_article_summary_get_status (summary)), safe_title);
     }
   return EXIT_SUCCESS;
 }
@@ -288,8 +293,12 @@ static void
 print_field (const char *label,
              const char *value)
 {
-  if (value != NULL && *value != '\0')
-    g_print ("%s: %s\n", label, value);
+  g_autofree char *safe = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  safe = dl_cli_escape (value);
+  g_print ("%s: %s\n", label, safe);
 }
 
 static int
@@ -328,7 +337,9 @@ cmd_show (int    argc,
 
   print_field (_("Headline"), title);
   print_field (_("Standfirst"), dl_article_get_standfirst (article));
-  print_field (_("Status"), dl_article_status_get_label (dl_article_get_status (article)));
+  print_field (_("Status"), dl_article_get_unknown_status (article) != NULL
+                            ? dl_article_get_unknown_status (article)
+                            : dl_article_status_get_label (dl_article_get_status (article)));
   print_field (_("Category"), dl_article_get_category (article));
   print_field (_("Tags"), tags);
   /* The same composer as the preview, exports and publishing. */
@@ -336,8 +347,13 @@ cmd_show (int    argc,
   print_field (_("Language"), dl_article_get_language (article));
   print_field (_("Modified"), modified);
   print_field (_("ID"), dl_article_get_uuid (article));
+  print_field (_("Read-only"), dl_article_get_read_only_reason (article));
   if (*dl_article_get_body (article) != '\0')
-    g_print ("\n%s\n", dl_article_get_body (article));
+    {
+      g_autofree char *body = dl_cli_escape_lines (dl_article_get_body (article));
+
+      g_print ("\n%s\n", body);
+    }
   return EXIT_SUCCESS;
 }
 
@@ -463,7 +479,8 @@ cmd_import (int    argc,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autoptr(DlArticle) article = dl_store_import_file (store, file, NULL, &error);
+      g_auto(GStrv) warnings = NULL;
+      g_autoptr(DlArticle) article = dl_store_import_file (store, file, &warnings, NULL, &error);
 
       if (article == NULL)
         {
@@ -471,6 +488,14 @@ cmd_import (int    argc,
           g_clear_error (&error);
           status = EXIT_FAILURE;
           continue;
+        }
+      /* Imported, but not everything: say what was left out. */
+      for (guint w = 0; warnings != NULL && warnings[w] != NULL; w++)
+        {
+          g_autofree char *name = dl_cli_escape (argv[i]);
+          g_autofree char *warning = dl_cli_escape (warnings[w]);
+
+          g_printerr (_("Warning: %s: %s\n"), name, warning);
         }
       g_print ("%s\n", dl_article_get_uuid (article));
     }
@@ -487,6 +512,15 @@ static GBytes *
 export_json (DlArticle  *article,
              GError    **error)
 {
+  /* Rewritten by this version, a newer Dateline's file would lose what
+   * this version does not understand. */
+  if (dl_article_is_read_only (article))
+    {
+      g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_READ_ONLY,
+                   _("This article cannot be exported as a Dateline file: %s Copy its file from the library folder instead."),
+                   dl_article_get_read_only_reason (article));
+      return NULL;
+    }
   return dl_article_serialize (article);
 }
 
@@ -631,14 +665,24 @@ cmd_validate (int    argc,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(GError) error = NULL;
       g_autoptr(DlArticle) article = dl_article_new_from_file (file, NULL, &error);
+      g_autofree char *name = dl_cli_escape (argv[i]);
 
       if (article == NULL)
         {
-          g_printerr (_("%s: invalid: %s\n"), argv[i], error->message);
+          g_autofree char *message = dl_cli_escape (error->message);
+
+          g_printerr (_("%s: invalid: %s\n"), name, message);
           status = EXIT_FAILURE;
         }
+      else if (dl_article_is_read_only (article))
+        {
+          g_autofree char *reason = dl_cli_escape (dl_article_get_read_only_reason (article));
+
+          /* Translators: a file name, then why the article is read-only */
+          g_print (_("%s: valid, read-only: %s\n"), name, reason);
+        }
       else
-        g_print (_("%s: valid\n"), argv[i]);
+        g_print (_("%s: valid\n"), name);
     }
   return status;
 }

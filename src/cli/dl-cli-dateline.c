@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-cli-dateline.h"
+#include "dl-cli-output.h"
 #include "dl-dateline.h"
 
 /* Exit statuses, as documented in docs/DATELINES.md. */
@@ -49,7 +50,7 @@ parse_date (const char *raw_text,
 
   /* A date without an offset is read in --tz, else in the local zone. */
   if (time_zone != NULL && *time_zone != '\0')
-    tz = g_time_zone_new_identifier (time_zone);
+    tz = dl_dateline_time_zone_new (time_zone, NULL);
   if (tz == NULL)
     tz = g_time_zone_new_local ();
 
@@ -132,12 +133,14 @@ dl_cli_dateline_main (int    argc,
     args[i] = g_strdup (argv[i]);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      g_printerr ("%s: %s\n", argv[0], error->message);
+      dl_cli_print_error (error->message);
       return EXIT_USAGE;
     }
   if (g_strv_length (args) > 1)
     {
-      g_printerr (_("%s: unexpected argument “%s”\n"), argv[0], args[1]);
+      g_autofree char *safe = dl_cli_escape (args[1]);
+
+      g_printerr (_("%s: unexpected argument “%s”\n"), argv[0], safe);
       return EXIT_USAGE;
     }
 
@@ -159,7 +162,7 @@ dl_cli_dateline_main (int    argc,
       date = parse_date (date_text, time_zone, &error);
       if (date == NULL)
         {
-          g_printerr ("%s: %s\n", argv[0], error->message);
+          dl_cli_print_error (error->message);
           return EXIT_BAD_INPUT;
         }
     }
@@ -177,10 +180,14 @@ dl_cli_dateline_main (int    argc,
   text = dl_dateline_format (&fields, style, pattern, &error);
   if (text == NULL)
     {
-      g_printerr ("%s: %s\n", argv[0], error->message);
+      dl_cli_print_error (error->message);
       return EXIT_BAD_INPUT;
     }
-  g_print ("%s\n", text);
+  {
+    g_autofree char *safe = dl_cli_escape (text);
+
+    g_print ("%s\n", safe);
+  }
   return EXIT_OK;
 }
 
@@ -209,20 +216,36 @@ dl_cli_format_article_dateline_and_credits (DlArticle *article)
   lines = dl_article_compose_credit_lines (article, &credits_reason);
 
   out = g_string_new (NULL);
-  g_string_append_printf (out, _("Dateline: %s\n"), dateline[0] != '\0' ? dateline : _("(none)"));
+  {
+    g_autofree char *safe = dl_cli_escape (dateline);
+
+    g_string_append_printf (out, _("Dateline: %s\n"), dateline[0] != '\0' ? safe : _("(none)"));
+  }
   if (lines->len == 0)
     g_string_append_printf (out, "%s\n", _("Credits: (none)"));
   else
     {
       g_string_append_printf (out, "%s\n", _("Credits:"));
       for (guint i = 0; i < lines->len; i++)
-        g_string_append_printf (out, "  %s\n", ((DlCreditLine *) g_ptr_array_index (lines, i))->text);
+        {
+          g_autofree char *safe = dl_cli_escape (((DlCreditLine *) g_ptr_array_index (lines, i))->text);
+
+          g_string_append_printf (out, "  %s\n", safe);
+        }
     }
   /* A missing place is already visible as "(none)". */
   if (dateline_reason != NULL
       && !g_error_matches (dateline_reason, DL_DATELINE_ERROR, DL_DATELINE_ERROR_EMPTY_PLACE))
-    g_string_append_printf (out, _("Note: %s\n"), dateline_reason->message);
+    {
+      g_autofree char *safe = dl_cli_escape (dateline_reason->message);
+
+      g_string_append_printf (out, _("Note: %s\n"), safe);
+    }
   if (credits_reason != NULL)
-    g_string_append_printf (out, _("Note: %s\n"), credits_reason->message);
+    {
+      g_autofree char *safe = dl_cli_escape (credits_reason->message);
+
+      g_string_append_printf (out, _("Note: %s\n"), safe);
+    }
   return g_string_free (out, FALSE);
 }

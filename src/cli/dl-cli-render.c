@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dl-cli-output.h"
 #include "dl-cli-render.h"
 #include "dl-exporter.h"
 #include "dl-renderer.h"
@@ -68,7 +69,7 @@ dl_cli_render_main (DlArticle  *article,
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      dl_cli_print_error (error->message);
       return 2;
     }
 
@@ -79,7 +80,7 @@ dl_cli_render_main (DlArticle  *article,
 
       if (!dl_renderer_set_template_dir (renderer, dir, &error))
         {
-          g_printerr ("%s\n", error->message);
+          dl_cli_print_error (error->message);
           return 1;
         }
     }
@@ -90,7 +91,7 @@ dl_cli_render_main (DlArticle  *article,
 
       if (!dl_exporter_export_html (article, renderer, file, NULL, &error))
         {
-          g_printerr ("%s\n", error->message);
+          dl_cli_print_error (error->message);
           return 1;
         }
       return 0;
@@ -106,14 +107,14 @@ dl_cli_render_main (DlArticle  *article,
       if (!g_file_replace_contents (file, page, strlen (page), NULL, FALSE,
                                     G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
         {
-          g_printerr ("%s\n", error->message);
+          dl_cli_print_error (error->message);
           return 1;
         }
       return 0;
     }
   if (!write_stdout (page, &error))
     {
-      g_printerr ("%s\n", error->message);
+      dl_cli_print_error (error->message);
       return 1;
     }
   return 0;

@@ -1,0 +1,15 @@
+/* dl-cli-output.h: what dateline-cli prints, made safe for a terminal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char  *dl_cli_escape        (const char *text);
+char  *dl_cli_escape_lines  (const char *text);
+void   dl_cli_print_error   (const char *message);
+
+G_END_DECLS
