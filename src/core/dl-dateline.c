@@ -406,9 +406,9 @@ local_date (GDateTime  *date,
     return NULL;
   if (is_blank (time_zone))
     return g_date_time_ref (date);
-  if (!dl_dateline_time_zone_validate (time_zone, error))
+  tz = dl_dateline_time_zone_new (time_zone, error);
+  if (tz == NULL)
     return NULL;
-  tz = g_time_zone_new_identifier (time_zone);
   return g_date_time_to_timezone (date, tz);
 }
 
@@ -826,6 +826,75 @@ dl_dateline_language_is_known (const char *language)
   return lang_resolve (language, &lang);
 }
 
+/* An IANA identifier ("Europe/Minsk", "America/Argentina/Buenos_Aires",
+ * "Etc/GMT+3") or a fixed offset ("+03:00", "UTC"). Never a path: GLib
+ * loads whatever file an identifier names, so "../../etc/passwd" or a
+ * FIFO (which blocks for ever) must not reach it. */
+static gboolean
+time_zone_is_well_formed (const char *id)
+{
+  gsize length = strlen (id);
+  guint components = 0;
+
+  if (length == 0 || length > 64)
+    return FALSE;
+  if (g_str_equal (id, "UTC") || g_str_equal (id, "Z"))
+    return TRUE;
+  if (id[0] == '+' || id[0] == '-')
+    {
+      /* ±HH, ±HHMM or ±HH:MM */
+      const char *p = id + 1;
+
+      if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+        return FALSE;
+      p += 2;
+      if (*p == ':')
+        p++;
+      if (*p == '\0')
+        return p == id + 3;
+      return g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && p[2] == '\0';
+    }
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      /* Each component starts with a letter: no "..", no "/" at either end. */
+      if (p == id || p[-1] == '/')
+        {
+          if (!g_ascii_isalpha (*p))
+            return FALSE;
+          if (++components > 3)
+            return FALSE;
+        }
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '+' && *p != '/')
+        return FALSE;
+    }
+  return id[length - 1] != '/';
+}
+
+/**
+ * dl_dateline_time_zone_new:
+ * @time_zone: an article's time zone
+ *
+ * The one place an article's time zone is loaded.
+ *
+ * Returns: (transfer full) (nullable): the zone, or %NULL with @error set
+ *   when @time_zone is not an IANA identifier or a fixed offset
+ */
+GTimeZone *
+dl_dateline_time_zone_new (const char  *time_zone,
+                           GError     **error)
+{
+  g_autofree char *id = g_strstrip (g_strdup (time_zone != NULL ? time_zone : ""));
+  GTimeZone *tz = NULL;
+
+  if (time_zone_is_well_formed (id))
+    tz = g_time_zone_new_identifier (g_str_equal (id, "Z") ? "UTC" : id);
+  if (tz == NULL)
+    g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_BAD_TIME_ZONE,
+                 _("“%s” is not a time zone; use an identifier such as “Europe/Minsk”."),
+                 time_zone != NULL ? time_zone : "");
+  return tz;
+}
+
 /**
  * dl_dateline_time_zone_validate:
  *
@@ -836,18 +905,9 @@ gboolean
 dl_dateline_time_zone_validate (const char *time_zone,
                                 GError    **error)
 {
-  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GTimeZone) tz = dl_dateline_time_zone_new (time_zone, error);
 
-  if (!is_blank (time_zone))
-    tz = g_time_zone_new_identifier (time_zone);
-  if (tz == NULL)
-    {
-      g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_BAD_TIME_ZONE,
-                   _("“%s” is not a time zone; use an identifier such as “Europe/Minsk”."),
-                   time_zone != NULL ? time_zone : "");
-      return FALSE;
-    }
-  return TRUE;
+  return tz != NULL;
 }
 
 static char *

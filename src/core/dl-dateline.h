@@ -79,6 +79,8 @@ gboolean     dl_dateline_pattern_validate        (const char  *pattern,
 gboolean     dl_dateline_language_is_known       (const char  *language);
 gboolean     dl_dateline_time_zone_validate      (const char  *time_zone,
                                                   GError     **error);
+GTimeZone   *dl_dateline_time_zone_new           (const char  *time_zone,
+                                                  GError     **error);
 
 char        *dl_dateline_format                  (const DlDatelineFields *fields,
                                                   const char  *style_id,

@@ -20,6 +20,7 @@
 #include "dl-core-resources.h"
 #include "dl-credit-lines.h"
 #include "dl-dateline.h"
+#include "dl-hidden-characters.h"
 #include "dl-html.h"
 #include "dl-renderer.h"
 
@@ -974,7 +975,7 @@ dup_local_dateline_date (DlArticle *article)
   if (date == NULL)
     return NULL;
   if (!str_empty (zone))
-    tz = g_time_zone_new_identifier (zone);
+    tz = dl_dateline_time_zone_new (zone, NULL);
   return tz != NULL ? g_date_time_to_timezone (date, tz) : g_date_time_ref (date);
 }
 
@@ -1017,6 +1018,34 @@ dl_renderer_dup_image_uri (DlRenderer *self,
     }
 }
 
+/* Text pasted with a bidi override (U+202E makes "gpj.exe" read
+ * "exe.jpg") must not reorder anything around it: such text is isolated
+ * in <bdi>, and whatever it left open is closed. Plain text goes as it
+ * is: its block already ends any embedding. */
+static void
+append_isolated_text (GString    *out,
+                      const char *text)
+{
+  g_autofree char *closing = dl_hidden_characters_closing (text);
+  gboolean reorders = FALSE;
+
+  for (const char *p = text; *p != '\0' && !reorders; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      reorders = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    }
+  if (!reorders)
+    {
+      dl_html_append_text (out, text, -1);
+      return;
+    }
+  g_string_append (out, "<bdi>");
+  dl_html_append_text (out, text, -1);
+  g_string_append (out, closing);
+  g_string_append (out, "</bdi>");
+}
+
 static void
 render_header (DlRenderer *self,
                DlArticle  *article,
@@ -1055,13 +1084,13 @@ render_header (DlRenderer *self,
     }
 
   g_string_append (out, "<h1 class=\"dl-headline\" dir=\"auto\">");
-  dl_html_append_text (out, dl_article_get_headline (article), -1);
+  append_isolated_text (out, dl_article_get_headline (article));
   g_string_append (out, "</h1>\n");
 
   if (!str_empty (standfirst))
     {
       g_string_append (out, "<p class=\"dl-standfirst\" dir=\"auto\">");
-      dl_html_append_text (out, standfirst, -1);
+      append_isolated_text (out, standfirst);
       g_string_append (out, "</p>\n");
     }
 
@@ -1235,13 +1264,16 @@ append_head (DlRenderer *self,
     g_string_append (out, "<base href=\"" DL_RENDER_TEMPLATE_BASE "\">\n");
 }
 
+/* The browser shows the title outside the page, where nothing can be
+ * isolated: hidden and reordering characters are left out. */
 static void
 append_title (DlArticle *article,
               GString   *out)
 {
   g_autofree char *title = dl_article_dup_display_title (article);
+  g_autofree char *plain = dl_hidden_characters_remove (title);
 
-  dl_html_append_text (out, title, -1);
+  dl_html_append_text (out, plain, -1);
 }
 
 /* ------------------------------------------------------------------ */

@@ -139,9 +139,10 @@ on_imported_cb (GObject      *object,
   g_autoptr(DlApplication) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(DlArticle) article = NULL;
+  g_auto(GStrv) warnings = NULL;
   DlWindow *window;
 
-  article = dl_store_import_file_finish (DL_STORE (object), result, &error);
+  article = dl_store_import_file_finish (DL_STORE (object), result, &warnings, &error);
   g_application_release (G_APPLICATION (self));
   window = ensure_window (self, article != NULL ? dl_article_get_uuid (article) : "", FALSE);
 
@@ -160,6 +161,17 @@ on_imported_cb (GObject      *object,
   /* The window may exist already: show the imported article there. */
   dl_window_open_article (window, dl_article_get_uuid (article));
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Imported, but not whole: the journalist must know what to check. */
+  if (warnings != NULL)
+    {
+      g_autofree char *body = g_strjoinv ("\n", warnings);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                                  _("Some Parts Could Not Be Imported"), body);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void

@@ -15,15 +15,17 @@
 #include "dl-credits-section.h"
 #include "dl-dateline-section.h"
 #include "dl-editor-section.h"
+#include "dl-hidden-characters.h"
 #include "dl-image-section.h"
 #include "dl-text-stats.h"
 #include "dl-resources.h"
 
 /* Copying a 20,000-word body out of the buffer costs about a millisecond
- * (docs/PERFORMANCE.md), so it is done once typing pauses rather than per
- * keystroke; autosave waits longer than this anyway, and saving always
- * syncs first (dl_article_editor_sync). */
-#define BODY_SYNC_DELAY_MS 150
+ * (docs/PERFORMANCE.md), so it is not done per keystroke: the buffer is
+ * the article's body source (dl_article_set_body_source()), marked
+ * changed on every keystroke and read only by whoever needs the text (a
+ * save, the preview, an export). The counts follow once typing pauses. */
+#define STATS_DELAY_MS 150
 
 struct _DlArticleEditor
 {
@@ -32,16 +34,19 @@ struct _DlArticleEditor
   DlArticle       *article;
   GtkSourceBuffer *body_buffer;
   DlTextStats      stats;
-  guint            body_sync_id;
+  guint            stats_id;
   guint            cursor_report_id;
   guint            language_idle_id;
   gulong           after_paint_id;
   GdkFrameClock   *frame_clock;
   guint            loading : 1;
-  guint            body_dirty : 1;
 
   AdwEntryRow     *headline_row;
   GtkLabel        *headline_count_label;
+  AdwActionRow    *invisible_row;
+  GtkRevealer     *read_only_revealer;
+  GtkLabel        *read_only_label;
+  GtkWidget       *form_scroller;
   GtkLabel        *characters_label;
   GtkEntry        *language_entry;
   GtkPaned        *paned;
@@ -106,29 +111,25 @@ dup_buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-sync_body (DlArticleEditor *self)
-{
-  g_autofree char *text = NULL;
-
-  g_clear_handle_id (&self->body_sync_id, g_source_remove);
-  if (!self->body_dirty || self->article == NULL)
-    return;
-
-  self->body_dirty = FALSE;
-  text = dup_buffer_text (GTK_TEXT_BUFFER (self->body_buffer));
-  dl_article_set_body (self->article, text);
-  dl_text_stats_count (text, -1, &self->stats);
-  show_stats (self);
-}
-
-static gboolean
-on_body_sync_timeout_cb (gpointer user_data)
+static char *
+dup_body_cb (gpointer user_data)
 {
   DlArticleEditor *self = user_data;
 
-  self->body_sync_id = 0;
-  sync_body (self);
+  return dup_buffer_text (GTK_TEXT_BUFFER (self->body_buffer));
+}
+
+static gboolean
+on_stats_timeout_cb (gpointer user_data)
+{
+  DlArticleEditor *self = user_data;
+
+  self->stats_id = 0;
+  if (self->article != NULL)
+    {
+      dl_text_stats_count (dl_article_get_body (self->article), -1, &self->stats);
+      show_stats (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -137,10 +138,65 @@ on_body_changed_cb (DlArticleEditor *self)
 {
   if (self->loading || self->article == NULL)
     return;
+  /* The autosaver hears of it now, so the header never says "Saved"
+   * while the buffer holds text the article has not seen. */
+  dl_article_body_source_changed (self->article);
+  g_clear_handle_id (&self->stats_id, g_source_remove);
+  self->stats_id = g_timeout_add (STATS_DELAY_MS, on_stats_timeout_cb, self);
+}
 
-  self->body_dirty = TRUE;
-  g_clear_handle_id (&self->body_sync_id, g_source_remove);
-  self->body_sync_id = g_timeout_add (BODY_SYNC_DELAY_MS, on_body_sync_timeout_cb, self);
+/* Headline and standfirst: invisible or reordering characters pasted
+ * from a wire are named, with a way to remove them. */
+static void
+update_invisible_warning (DlArticleEditor *self)
+{
+  g_autofree char *headline = NULL;
+  g_autofree char *standfirst = NULL;
+  g_autoptr(GString) both = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  if (self->article != NULL)
+    {
+      headline = dl_hidden_characters_describe (dl_article_get_headline (self->article));
+      standfirst = dl_hidden_characters_describe (dl_article_get_standfirst (self->article));
+    }
+  if (headline == NULL && standfirst == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->invisible_row), FALSE);
+      return;
+    }
+  if (headline != NULL && standfirst != NULL)
+    /* Translators: the names of characters follow */
+    title = g_strdup_printf (_("The headline and standfirst contain characters that are invisible or reorder text: %s"),
+                             headline);
+  else if (headline != NULL)
+    title = g_strdup_printf (_("The headline contains characters that are invisible or reorder text: %s"),
+                             headline);
+  else
+    title = g_strdup_printf (_("The standfirst contains characters that are invisible or reorder text: %s"),
+                             standfirst);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->invisible_row), title);
+  gtk_widget_set_visible (GTK_WIDGET (self->invisible_row), TRUE);
+}
+
+static void
+remove_invisible_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+  g_autofree char *headline = NULL;
+  g_autofree char *standfirst = NULL;
+
+  if (self->article == NULL)
+    return;
+  headline = dl_hidden_characters_remove (dl_article_get_headline (self->article));
+  standfirst = dl_hidden_characters_remove (dl_article_get_standfirst (self->article));
+  /* Through the widgets, so the change is an edit like any other. */
+  gtk_editable_set_text (GTK_EDITABLE (self->headline_row), headline);
+  if (g_strcmp0 (standfirst, dl_article_get_standfirst (self->article)) != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->standfirst_view), standfirst, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->headline_row));
 }
 
 static void
@@ -173,6 +229,7 @@ on_headline_changed_cb (DlArticleEditor *self)
 
   dl_article_set_headline (self->article, gtk_editable_get_text (GTK_EDITABLE (self->headline_row)));
   update_slug_placeholder (self);
+  update_invisible_warning (self);
 }
 
 static void
@@ -212,6 +269,7 @@ on_standfirst_changed_cb (DlArticleEditor *self,
 
   text = dup_buffer_text (buffer);
   dl_article_set_standfirst (self->article, text);
+  update_invisible_warning (self);
 }
 
 static void
@@ -261,8 +319,19 @@ load_article (DlArticleEditor *self)
 
   update_slug_placeholder (self);
   update_headline_count (self);
+  update_invisible_warning (self);
   dl_text_stats_count (body, -1, &self->stats);
   show_stats (self);
+
+  /* A newer Dateline's article is shown, never changed. */
+  {
+    const char *reason = article != NULL ? dl_article_get_read_only_reason (article) : NULL;
+
+    gtk_label_set_label (self->read_only_label, reason != NULL ? reason : "");
+    gtk_revealer_set_reveal_child (self->read_only_revealer, reason != NULL);
+    gtk_widget_set_sensitive (self->form_scroller, reason == NULL);
+    gtk_text_view_set_editable (GTK_TEXT_VIEW (self->body_view), reason == NULL);
+  }
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
        child != NULL;
@@ -435,9 +504,10 @@ dl_article_editor_dispose (GObject *object)
 {
   DlArticleEditor *self = DL_ARTICLE_EDITOR (object);
 
-  /* Never lose the last pause's worth of typing. */
-  sync_body (self);
-  g_clear_handle_id (&self->body_sync_id, g_source_remove);
+  /* The article keeps the buffer's last text. */
+  if (self->article != NULL)
+    dl_article_set_body_source (self->article, NULL, NULL, NULL);
+  g_clear_handle_id (&self->stats_id, g_source_remove);
   g_clear_handle_id (&self->cursor_report_id, g_source_remove);
   g_clear_handle_id (&self->language_idle_id, g_source_remove);
   disconnect_frame_clock (self);
@@ -500,9 +570,13 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, classification_section);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, dateline_section);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, headline_count_label);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, form_scroller);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, headline_row);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, invisible_row);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, language_entry);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, paned);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, reading_time_label);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, sections_box);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, slug_entry);
@@ -513,6 +587,7 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_slug_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.language", "s", language_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-invisible", NULL, remove_invisible_action);
 
   gtk_widget_class_set_css_name (widget_class, "dl-article-editor");
 }
@@ -560,8 +635,9 @@ dl_article_editor_get_article (DlArticleEditor *self)
  * @self: an editor
  * @article: (nullable): the article to edit
  *
- * Edits @article in place (the autosaver saves it). Pending body edits go
- * into the previous article first. Every #DlEditorSection in the form gets
+ * Edits @article in place (the autosaver saves it); the body buffer
+ * becomes its body source. The previous article keeps the buffer's last
+ * text. Every #DlEditorSection in the form gets
  * the new article too.
  */
 void
@@ -574,24 +650,16 @@ dl_article_editor_set_article (DlArticleEditor *self,
   if (self->article == article)
     return;
 
-  sync_body (self);
+  /* The previous article keeps the buffer's last text as its body. */
+  if (self->article != NULL)
+    dl_article_set_body_source (self->article, NULL, NULL, NULL);
+  g_clear_handle_id (&self->stats_id, g_source_remove);
   g_set_object (&self->article, article);
   load_article (self);
+  if (article != NULL)
+    dl_article_set_body_source (article, dup_body_cb, self, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
-}
-
-/**
- * dl_article_editor_sync:
- * @self: an editor
- *
- * Copies the body into the article now instead of after the typing pause.
- */
-void
-dl_article_editor_sync (DlArticleEditor *self)
-{
-  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
-  sync_body (self);
 }
 
 void

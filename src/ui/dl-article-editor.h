@@ -22,7 +22,6 @@ void       dl_article_editor_set_article    (DlArticleEditor *self,
                                              DlArticle       *article);
 /* Copies pending body edits into the article now (they are otherwise
  * copied after a short pause in typing). Call before saving. */
-void       dl_article_editor_sync           (DlArticleEditor *self);
 void       dl_article_editor_focus_headline (DlArticleEditor *self);
 void       dl_article_editor_focus_body     (DlArticleEditor *self);
 /* The body's counts as last shown in the footer. */

@@ -75,7 +75,7 @@ article_zone (DlArticle *article)
   GTimeZone *tz = NULL;
 
   if (id[0] != '\0')
-    tz = g_time_zone_new_identifier (id);
+    tz = dl_dateline_time_zone_new (id, NULL);
   return tz;
 }
 

@@ -112,7 +112,6 @@ dl_window_transfer_export_to (DlWindow   *window,
     return;
 
   /* What is typed but not yet copied into the article goes with it. */
-  dl_article_editor_sync (dl_window_get_editor (window));
 
   /* The exported page looks like the preview: the same site template. A
    * template that no longer loads falls back to the built-in look. */

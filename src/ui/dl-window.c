@@ -35,7 +35,6 @@ struct _DlWindow
   gulong                after_paint_id;
   GdkFrameClock        *frame_clock;
   guint                 closing : 1;
-  guint                 close_failed : 1;
   guint                 can_destroy : 1;
   guint                 preview_visible : 1;
   gulong                preview_position_id;
@@ -50,6 +49,11 @@ struct _DlWindow
   guint                 preview_loading : 1;
   guint                 refresh_preview_id;
   GtkPaned             *preview_paned;
+  GtkLabel             *conflict_label;
+  GtkRevealer          *conflict_revealer;
+  GPtrArray            *recovered;          /* DlArticle, offered back at start */
+  GtkLabel             *recovery_label;
+  GtkRevealer          *recovery_revealer;
   GtkLabel             *quarantine_details_label;
   GtkLabel             *quarantine_label;
   GtkRevealer          *quarantine_revealer;
@@ -75,6 +79,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_known_categories (DlWindow *self);
+static void on_recovered_listed_cb (GObject      *object,
+                                    GAsyncResult *result,
+                                    gpointer      user_data);
 static void ensure_preview (DlWindow *self);
 static void apply_preview_width (DlWindow *self);
 static void open_article (DlWindow   *self,
@@ -132,6 +139,10 @@ update_save_state (DlWindow *self)
       break;
 
     case DL_SAVE_STATE_PENDING:
+      /* Typed, not yet on disk: never "Saved". */
+      gtk_label_set_label (self->save_label, C_("save state", "Edited"));
+      break;
+
     case DL_SAVE_STATE_SAVING:
       gtk_label_set_label (self->save_label, _("Saving…"));
       break;
@@ -141,12 +152,24 @@ update_save_state (DlWindow *self)
       error = TRUE;
       break;
 
+    case DL_SAVE_STATE_CONFLICT:
+      gtk_label_set_label (self->save_label, _("Not Saved"));
+      break;
+
     default:
       g_assert_not_reached ();
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->save_label), self->article != NULL || error);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_icon), error);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_icon), error || state == DL_SAVE_STATE_CONFLICT);
+  if (state == DL_SAVE_STATE_CONFLICT)
+    {
+      g_autofree char *text = g_strdup_printf ("<b>%s</b>\n<small>%s</small>",
+                                               _("Another program changed this article while it was open."),
+                                               _("Nothing has been overwritten, and your text is kept safe. Keep your version or use theirs: the one you do not keep goes to the trash."));
+      gtk_label_set_markup (self->conflict_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->conflict_revealer, state == DL_SAVE_STATE_CONFLICT);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_icon), message);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_label), error ? message : NULL);
 
@@ -189,8 +212,6 @@ dl_window_show_article (DlWindow  *self,
   if (self->article == article)
     return;
 
-  /* Body edits of the previous article go in before the autosaver saves it. */
-  dl_article_editor_sync (self->editor);
 
   if (self->article != NULL)
     g_clear_signal_handler (&self->article_changed_id, self->article);
@@ -344,6 +365,8 @@ on_library_loaded_cb (GObject      *object,
   update_page (self);
   update_quarantine (self);
   update_known_categories (self);
+  dl_store_list_recovered_async (self->store, self->cancellable, on_recovered_listed_cb,
+                                 g_object_ref (self));
 }
 
 static int
@@ -542,7 +565,6 @@ dl_window_flush_async (DlWindow            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dl_window_flush_async);
 
-  dl_article_editor_sync (self->editor);
   dl_autosaver_flush_async (self->autosaver, cancellable, on_flushed_cb, g_steal_pointer (&task));
 }
 
@@ -654,7 +676,6 @@ delete_article (DlWindow   *self,
       GTask *task = g_task_new (self, NULL, NULL, NULL);
 
       g_task_set_task_data (task, g_strdup (uuid), g_free);
-      dl_article_editor_sync (self->editor);
       dl_autosaver_flush_async (self->autosaver, NULL, on_flushed_for_delete_cb, task);
       return;
     }
@@ -730,7 +751,6 @@ retry_save_action (GtkWidget  *widget,
 {
   DlWindow *self = DL_WINDOW (widget);
 
-  dl_article_editor_sync (self->editor);
   dl_autosaver_flush_async (self->autosaver, NULL, on_retry_flushed_cb, NULL);
 }
 
@@ -879,28 +899,54 @@ destroy_in_idle_cb (gpointer user_data)
 }
 
 static void
+destroy_soon (DlWindow *self)
+{
+  /* Destroyed from an idle: this may run inside the autosaver's own save
+   * callback, which must not see its owner vanish under it. */
+  self->can_destroy = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_in_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_lose_changes_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             DlWindow         *self)
+{
+  if (g_str_equal (response, "close"))
+    destroy_soon (self);
+}
+
+static void
 on_close_flushed_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   g_autoptr(DlWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
 
   self->closing = FALSE;
-  if (!dl_autosaver_flush_finish (DL_AUTOSAVER (object), result, &error) && !self->close_failed)
+  if (dl_autosaver_save_or_recover_finish (DL_AUTOSAVER (object), result, &error))
     {
-      /* Closing would drop the only copy of the text: stay open, say why,
-       * and let a second close go through knowingly. */
-      self->close_failed = TRUE;
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The article could not be saved, so the window stayed open. Close again to discard the unsaved changes.")));
+      destroy_soon (self);
       return;
     }
 
-  /* Destroyed from an idle: this callback may run inside the autosaver's
-   * own save callback, which must not see its owner vanish under it. */
-  self->can_destroy = TRUE;
-  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_in_idle_cb, g_object_ref (self), g_object_unref);
+  /* Neither the library nor the recovery folder took the text: closing
+   * now would lose it. Ask, plainly. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Latest Changes Could Not Be Saved"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Dateline could not save them anywhere: %s\n\nIf you close the window now, they are lost. Keep it open to copy the text somewhere else, or to try again once there is room."),
+                                  error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "close", _("_Close and Lose Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_lose_changes_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -915,11 +961,205 @@ dl_window_close_request (GtkWindow *window)
     {
       self->closing = TRUE;
       save_window_state (self);
-      dl_article_editor_sync (self->editor);
-      dl_autosaver_flush_async (self->autosaver, NULL, on_close_flushed_cb, g_object_ref (self));
+      dl_autosaver_save_or_recover_async (self->autosaver, NULL, on_close_flushed_cb, g_object_ref (self));
     }
 
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Outside changes and recovered text                                  */
+
+static void
+on_reloaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+
+  article = dl_store_open_article_finish (DL_STORE (object), result, &error);
+  if (article == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  if (self->article == NULL || g_strcmp0 (dl_article_get_uuid (self->article), dl_article_get_uuid (article)) != 0)
+    return;
+  dl_window_show_article (self, article);
+  title = dl_article_dup_display_title (article);
+  message = g_strdup_printf (_("“%s” was changed by another program and has been reloaded."), title);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+on_backed_up_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_store_back_up_article_finish (DL_STORE (object), result, &error))
+    g_message ("Could not keep the previous version: %s", error->message);
+  if (self->article != NULL)
+    dl_store_open_article_async (self->store, dl_article_get_uuid (self->article), self->cancellable,
+                                 on_reloaded_cb, g_object_ref (self));
+}
+
+static void
+on_flushed_quietly_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The autosaver's state (and the conflict banner) show the outcome. */
+  if (!dl_autosaver_flush_finish (DL_AUTOSAVER (object), result, &error))
+    g_debug ("Saving failed: %s", error->message);
+}
+
+/* Another program changed an article's file. The open one is reloaded
+ * when nothing typed is waiting to be saved (the version that was open
+ * goes to backups/); otherwise saving now meets the change and the
+ * journalist chooses (the conflict banner). */
+static void
+on_changed_outside_cb (DlWindow   *self,
+                       const char *uuid,
+                       DlArticle  *article,
+                       DlStore    *store)
+{
+  if (self->article == NULL || g_strcmp0 (dl_article_get_uuid (self->article), uuid) != 0)
+    return;
+  if (dl_autosaver_get_state (self->autosaver) == DL_SAVE_STATE_SAVED)
+    dl_store_back_up_article_async (self->store, self->article, self->cancellable,
+                                    on_backed_up_cb, g_object_ref (self));
+  else
+    dl_autosaver_flush_async (self->autosaver, NULL, on_flushed_quietly_cb, NULL);
+}
+
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  dl_autosaver_keep_mine (DL_WINDOW (widget)->autosaver);
+}
+
+static void
+on_used_theirs_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(DlArticle) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  theirs = dl_store_resolve_conflict_finish (DL_STORE (object), result, &error);
+  if (theirs == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  dl_window_show_article (self, theirs);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The other version is open. Yours is in the trash.")));
+}
+
+static void
+use_theirs_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  g_autoptr(DlArticle) mine = NULL;
+
+  if (self->article == NULL)
+    return;
+  mine = g_object_ref (self->article);
+  /* Nothing more of ours may reach the library: it goes to the trash. */
+  dl_autosaver_discard (self->autosaver, mine);
+  dl_store_resolve_conflict_async (self->store, mine, DL_CONFLICT_USE_THEIRS, self->cancellable,
+                                   on_used_theirs_cb, g_object_ref (self));
+}
+
+static void
+update_recovery (DlWindow *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  guint n = self->recovered != NULL ? self->recovered->len : 0;
+
+  if (n > 0)
+    {
+      title = dl_article_dup_display_title (g_ptr_array_index (self->recovered, 0));
+      if (n == 1)
+        text = g_strdup_printf (_("Dateline kept text of “%s” that could not be saved last time."), title);
+      else
+        text = g_strdup_printf (ngettext ("Dateline kept text of “%s” and %u more article that could not be saved last time.",
+                                          "Dateline kept text of “%s” and %u more articles that could not be saved last time.",
+                                          n - 1),
+                                title, n - 1);
+      gtk_label_set_label (self->recovery_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->recovery_revealer, n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-recovered", n > 0);
+}
+
+static void
+on_recovered_listed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->recovered, g_ptr_array_unref);
+  self->recovered = dl_store_list_recovered_finish (DL_STORE (object), result, &error);
+  if (self->recovered == NULL)
+    g_message ("Could not look in the recovery folder: %s", error->message);
+  update_recovery (self);
+}
+
+static void
+on_recovered_restored_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(DlArticle) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+
+  restored = dl_store_resolve_conflict_finish (DL_STORE (object), result, &error);
+  if (restored == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  title = dl_article_dup_display_title (restored);
+  message = g_strdup_printf (_("“%s” is restored. The version it replaced is in the trash."), title);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  dl_window_show_article (self, restored);
+}
+
+static void
+restore_recovered_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  g_autoptr(GPtrArray) recovered = g_steal_pointer (&self->recovered);
+
+  for (guint i = 0; recovered != NULL && i < recovered->len; i++)
+    dl_store_resolve_conflict_async (self->store, g_ptr_array_index (recovered, i), DL_CONFLICT_KEEP_MINE,
+                                     self->cancellable, on_recovered_restored_cb, g_object_ref (self));
+  update_recovery (self);
 }
 
 static void
@@ -940,6 +1180,9 @@ dl_window_constructed (GObject *object)
                            G_CALLBACK (on_summaries_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dl_store_get_quarantined (self->store), "items-changed",
                            G_CALLBACK (update_quarantine), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed-outside",
+                           G_CALLBACK (on_changed_outside_cb), self, G_CONNECT_SWAPPED);
+  dl_store_watch (self->store);
   dl_library_view_set_store (self->library_view, self->store);
   dl_article_editor_set_known_categories (self->editor, G_LIST_MODEL (self->known_categories));
 
@@ -1040,6 +1283,7 @@ dl_window_finalize (GObject *object)
   g_clear_object (&self->open_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->known_categories);
+  g_clear_pointer (&self->recovered, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dl_window_parent_class)->finalize (object);
@@ -1138,6 +1382,10 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, library_view);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_paned);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, conflict_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, recovery_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, recovery_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, quarantine_details_label);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, quarantine_label);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, quarantine_revealer);
@@ -1159,6 +1407,9 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-article", NULL, delete_article_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.use-theirs", NULL, use_theirs_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-recovered", NULL, restore_recovered_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-quarantine", NULL, dismiss_quarantine_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-preview", "preview-visible");
