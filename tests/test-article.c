@@ -279,6 +279,265 @@ test_article_copy (void)
   g_assert_cmpstr (dl_article_get_headline (article), ==, "Belarus, China discuss business prospects");
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Hostile and unusual files (docs/RELIABILITY.md)                     */
+
+#define UUID_A "0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11"
+#define HEAD   "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"" UUID_A "\""
+
+static void
+assert_refused (const char *data,
+                gssize      length,
+                const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) article = dl_article_new_from_data (data, length, &error);
+
+  g_assert_null (article);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, fragment);
+}
+
+/* A 0-byte file, white space or only a comment: what a crash, a full
+ * disk or a sync tool leaves behind. json-glib gave no root and no
+ * error, and every caller crashed. */
+static void
+test_file_blank (void)
+{
+  assert_refused ("", 0, "empty");
+  assert_refused ("   \n\t\r\n", -1, "only white space");
+  assert_refused ("\xef\xbb\xbf  ", -1, "only white space");
+  assert_refused ("// nothing here\n", -1, "comment");
+  assert_refused ("/* nothing */", -1, "comment");
+  assert_refused (HEAD ", \"body\": \"unfinished", -1, "not closed");
+  assert_refused (HEAD, -1, "ends too early");
+}
+
+static char *
+nested (const char *open,
+        const char *close,
+        guint       depth,
+        const char *inner)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, open);
+  g_string_append (out, inner);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, close);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_file_deep_nesting (void)
+{
+  g_autofree char *brackets = nested ("[", "]", 100000, "");
+  g_autofree char *objects = nested ("{\"a\":", "}", 10000, "1");
+  g_autofree char *allowed = nested ("{\"a\":", "}", 60, "12345678901234567890");
+  g_autofree char *doc1 = g_strconcat (HEAD, ",\"extra\":", brackets, "}", NULL);
+  g_autofree char *doc2 = g_strconcat (HEAD, ",\"extra\":", objects, "}", NULL);
+  g_autofree char *doc3 = g_strconcat (HEAD, ",\"extra\":", allowed, ",\"body\":\"Text\"}", NULL);
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize size;
+
+  /* Refused before anything recursive sees them, and quickly: an
+   * iterative reader stops at the limit. */
+  assert_refused (doc1, -1, "nested more than 64 levels");
+  assert_refused (doc2, -1, "nested more than 64 levels");
+
+  /* Within the limit a nested unknown value round-trips, written
+   * compactly: its size does not grow with the square of its depth. */
+  article = dl_article_new_from_data (doc3, -1, &error);
+  g_assert_no_error (error);
+  bytes = dl_article_serialize (article);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_nonnull (strstr (data, allowed));
+  g_assert_cmpuint (size, <, strlen (doc3) + 1200);
+}
+
+/* "body": "x\u0000 after" was stored as "x", and called valid. */
+static void
+test_file_nul_refused (void)
+{
+  assert_refused (HEAD ",\"body\":\"x\\u0000 after\"}", -1, "U+0000");
+  assert_refused (HEAD ",\"headline\":\"a\\u0000\"}", -1, "U+0000");
+  assert_refused (HEAD ",\"extra\":{\"k\":\"\\u0000\"}}", -1, "U+0000");
+  /* Raw control characters are not JSON either. */
+  assert_refused (HEAD ",\"body\":\"tab\there\"}", -1, "U+0009");
+  /* Nor are lone surrogates or duplicate names. */
+  assert_refused (HEAD ",\"body\":\"\\ud800\"}", -1, "escape");
+  assert_refused (HEAD ",\"body\":\"a\",\"body\":\"b\"}", -1, "appears twice");
+}
+
+/* Unknown values come back exactly: numbers beyond 64 bits (came back
+ * negative), decimals (came back as 0.10000000000000001), escapes. */
+static void
+test_file_unknown_values_exact (void)
+{
+  const char *doc =
+    HEAD ",\"numbers\":{\"big\":12345678901234567890,\"bigger\":-123456789012345678901234567890,"
+    "\"tenth\":0.1,\"huge\":1e400,\"zero\":-0.0,\"exp\":6.02E+23},"
+    "\"text\":\"\\u00e9\\ud83d\\ude00 \\\"q\\\" \\/\",\"list\":[true,false,null,[],{}],"
+    "\"dateline\":{\"place\":\"Minsk\",\"geo\":[53.9000000000000001,27.56]},\"body\":\"B\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) article = dl_article_new_from_data (doc, -1, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again_bytes = NULL;
+  g_autoptr(DlArticle) again = NULL;
+  const char *data;
+
+  g_assert_no_error (error);
+  bytes = dl_article_serialize (article);
+  data = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (data, "\"numbers\" : {\"big\":12345678901234567890,"
+                                  "\"bigger\":-123456789012345678901234567890,\"tenth\":0.1,"
+                                  "\"huge\":1e400,\"zero\":-0.0,\"exp\":6.02E+23}"));
+  g_assert_nonnull (strstr (data, "\"text\" : \"\\u00e9\\ud83d\\ude00 \\\"q\\\" \\/\""));
+  g_assert_nonnull (strstr (data, "\"list\" : [true,false,null,[],{}]"));
+  g_assert_nonnull (strstr (data, "\"geo\" : [53.9000000000000001,27.56]"));
+
+  /* And a second round trip changes nothing. */
+  again = dl_article_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  again_bytes = dl_article_serialize (again);
+  g_assert_true (g_bytes_equal (bytes, again_bytes));
+}
+
+/* A newer Dateline's file is read, not refused, and never written back
+ * as version 1. */
+static void
+test_file_newer_version (void)
+{
+  const char *doc =
+    "{\"format\":\"dateline-article\",\"version\":2,\"uuid\":\"" UUID_A "\","
+    "\"status\":\"embargoed\",\"headline\":\"From the future\","
+    "\"credits\":[{\"role\":\"producer\",\"name\":\"Olga\"},{\"role\":\"photo\",\"name\":\"Ivan\"}],"
+    "\"tags\":{\"now\":\"an object\"},\"created\":\"next Tuesday\",\"body\":\"Text\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) article = dl_article_new_from_data (doc, -1, &error);
+  g_autoptr(DlArticle) copy = NULL;
+  g_autoptr(DlCredit) credit = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (dl_article_is_read_only (article));
+  g_assert_nonnull (strstr (dl_article_get_read_only_reason (article), "newer version of Dateline"));
+  g_assert_cmpstr (dl_article_get_headline (article), ==, "From the future");
+  g_assert_cmpstr (dl_article_get_body (article), ==, "Text");
+  g_assert_cmpstr (dl_article_get_unknown_status (article), ==, "embargoed");
+  g_assert_cmpuint (g_list_model_get_n_items (dl_article_get_credits (article)), ==, 2);
+  credit = g_list_model_get_item (dl_article_get_credits (article), 0);
+  g_assert_cmpstr (dl_credit_get_name (credit), ==, "Olga");
+
+  /* Copies (a save's snapshot) stay read-only. */
+  copy = dl_article_copy (article);
+  g_assert_true (dl_article_is_read_only (copy));
+
+  /* The same unknown status in a version 1 file is an error, as
+   * docs/FILE-FORMAT.md says. */
+  assert_refused (HEAD ",\"status\":\"embargoed\"}", -1, "embargoed");
+}
+
+static void
+test_file_dates_rfc3339 (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autoptr(GTimeZone) minsk = g_time_zone_new_identifier ("Europe/Minsk");
+  g_autoptr(GTimeZone) kolkata = g_time_zone_new_identifier ("Asia/Kolkata");
+  g_autoptr(GDateTime) created = g_date_time_new (minsk, 2025, 5, 8, 10, 6, 0);
+  g_autoptr(GDateTime) embargo = g_date_time_new_utc (2025, 5, 9, 6, 0, 0);
+  g_autoptr(GDateTime) schedule = g_date_time_new (kolkata, 2025, 5, 9, 8, 30, 15.5);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+
+  dl_article_set_created (article, created);
+  dl_article_set_embargo (article, embargo);
+  dl_article_set_schedule (article, schedule);
+  bytes = dl_article_serialize (article);
+  data = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (data, "\"created\" : \"2025-05-08T10:06:00+03:00\""));
+  g_assert_nonnull (strstr (data, "\"embargo\" : \"2025-05-09T06:00:00Z\""));
+  g_assert_nonnull (strstr (data, "\"schedule\" : \"2025-05-09T08:30:15+05:30\""));
+  g_assert_null (strstr (data, "+03\""));
+}
+
+static void
+test_file_limits (void)
+{
+  GString *tags = g_string_new (HEAD ",\"tags\":[");
+  GString *credits = g_string_new (HEAD ",\"credits\":[");
+  g_autofree char *long_text = g_strnfill (64 * 1024 + 1, 'x');
+  g_autofree char *long_headline = g_strconcat (HEAD ",\"headline\":\"", long_text, "\"}", NULL);
+  g_autofree char *tags_doc = NULL;
+  g_autofree char *credits_doc = NULL;
+
+  for (guint i = 0; i < 501; i++)
+    {
+      g_string_append_printf (tags, "%s\"t%u\"", i > 0 ? "," : "", i);
+      g_string_append_printf (credits, "%s{\"name\":\"n%u\"}", i > 0 ? "," : "", i);
+    }
+  g_string_append (tags, "]}");
+  g_string_append (credits, "]}");
+  tags_doc = g_string_free (tags, FALSE);
+  credits_doc = g_string_free (credits, FALSE);
+
+  assert_refused (tags_doc, -1, "more than 500 tags");
+  assert_refused (credits_doc, -1, "more than 500 credits");
+  assert_refused (long_headline, -1, "“headline” is longer than");
+}
+
+static char *
+body_from_buffer_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return g_strdup ("typed in the editor");
+}
+
+static void
+count_cb (DlArticle *article,
+          guint     *count)
+{
+  (*count)++;
+}
+
+/* An editor's buffer is the body source: every change is heard at once
+ * (autosave, the header), and the text is read only when needed. */
+static void
+test_article_body_source (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autoptr(DlArticle) copy = NULL;
+  guint reads = 0, changes = 0;
+
+  dl_article_set_body (article, "old");
+  g_signal_connect (article, "changed", G_CALLBACK (count_cb), &changes);
+  dl_article_set_body_source (article, body_from_buffer_cb, &reads, NULL);
+  g_assert_cmpuint (reads, ==, 0);
+
+  dl_article_body_source_changed (article);
+  dl_article_body_source_changed (article);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (reads, ==, 0);
+
+  copy = dl_article_copy (article);
+  g_assert_cmpuint (reads, ==, 1);
+  g_assert_cmpstr (dl_article_get_body (copy), ==, "typed in the editor");
+  g_assert_cmpstr (dl_article_get_body (article), ==, "typed in the editor");
+  g_assert_cmpuint (reads, ==, 1);
+
+  /* Detaching keeps the last text. */
+  dl_article_body_source_changed (article);
+  dl_article_set_body_source (article, NULL, NULL, NULL);
+  g_assert_cmpuint (reads, ==, 2);
+  g_assert_cmpstr (dl_article_get_body (article), ==, "typed in the editor");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +552,14 @@ main (int   argc,
   g_test_add_func ("/article/file/round-trip", test_file_round_trip);
   g_test_add_func ("/article/file/unknown-keys-survive", test_file_unknown_keys_survive);
   g_test_add_func ("/article/file/errors", test_file_errors);
+  g_test_add_func ("/article/file/blank", test_file_blank);
+  g_test_add_func ("/article/file/deep-nesting", test_file_deep_nesting);
+  g_test_add_func ("/article/file/nul-refused", test_file_nul_refused);
+  g_test_add_func ("/article/file/unknown-values-exact", test_file_unknown_values_exact);
+  g_test_add_func ("/article/file/newer-version", test_file_newer_version);
+  g_test_add_func ("/article/file/dates-rfc3339", test_file_dates_rfc3339);
+  g_test_add_func ("/article/file/limits", test_file_limits);
+  g_test_add_func ("/article/body-source", test_article_body_source);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@ typedef struct
 {
   char        *root;
   char        *library;
+  char        *recovery;
   GFile       *dir;
   DlStore     *store;
   DlAutosaver *autosaver;
@@ -51,7 +52,13 @@ fixture_set_up (Fixture       *fixture,
   fixture->library = g_build_filename (fixture->root, "library", NULL);
   g_assert_cmpint (g_mkdir (fixture->library, 0755), ==, 0);
   fixture->dir = g_file_new_for_path (fixture->library);
-  fixture->store = dl_store_new (fixture->dir);
+  fixture->recovery = g_build_filename (fixture->root, "recovery", NULL);
+  {
+    g_autoptr(GFile) recovery = g_file_new_for_path (fixture->recovery);
+
+    fixture->store = g_object_new (DL_TYPE_STORE, "directory", fixture->dir,
+                                   "recovery-directory", recovery, NULL);
+  }
   dl_store_load_sync (fixture->store, NULL, &error);
   g_assert_no_error (error);
   fixture->autosaver = dl_autosaver_new (fixture->store);
@@ -66,6 +73,7 @@ fixture_tear_down (Fixture       *fixture,
   remove_recursively (fixture->root);
   g_clear_pointer (&fixture->root, g_free);
   g_clear_pointer (&fixture->library, g_free);
+  g_clear_pointer (&fixture->recovery, g_free);
   g_clear_object (&fixture->dir);
 }
 
@@ -372,6 +380,158 @@ test_failed_save_retries_until_it_succeeds (Fixture       *fixture,
   g_assert_cmpstr (saved, ==, "Words that must not be lost, and more");
 }
 
+
+static char *
+recovered_body (Fixture    *fixture,
+                DlArticle  *article)
+{
+  g_autofree char *name = g_strconcat (dl_article_get_uuid (article), DL_ARTICLE_FILE_EXTENSION, NULL);
+  g_autofree char *path = g_build_filename (fixture->recovery, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DlArticle) kept = dl_article_new_from_file (file, NULL, NULL);
+
+  return kept != NULL ? g_strdup (dl_article_get_body (kept)) : NULL;
+}
+
+static void
+wait_for_state (DlAutosaver *autosaver,
+                DlSaveState  state)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (dl_autosaver_get_state (autosaver) != state && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (dl_autosaver_get_state (autosaver), ==, state);
+}
+
+/* Another program changes the open article's file: the autosaver must
+ * not overwrite it, and what is typed meanwhile must still reach a safe
+ * place within the usual two seconds. */
+static void
+test_conflict_keeps_typing_safe (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(DlArticle) created = dl_article_new ();
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(DlArticle) theirs = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *on_disk = NULL;
+  FlushResult result = { NULL, FALSE };
+  gint64 start;
+
+  dl_article_set_headline (created, "Mine");
+  g_assert_true (dl_store_save_article_sync (fixture->store, created, NULL, &error));
+  article = dl_store_open_article_sync (fixture->store, dl_article_get_uuid (created), NULL, &error);
+  g_assert_no_error (error);
+  dl_autosaver_set_article (fixture->autosaver, article);
+
+  theirs = dl_article_copy (article);
+  dl_article_set_headline (theirs, "Theirs");
+  bytes = dl_article_serialize (theirs);
+  name = g_strconcat (dl_article_get_uuid (article), DL_ARTICLE_FILE_EXTENSION, NULL);
+  path = g_build_filename (fixture->library, name, NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  dl_article_set_body (article, "Typed before the save");
+  wait_for_state (fixture->autosaver, DL_SAVE_STATE_CONFLICT);
+  g_test_message ("%s", dl_autosaver_get_error_message (fixture->autosaver));
+  on_disk = headline_on_disk (fixture, article);
+  g_assert_cmpstr (on_disk, ==, "Theirs");
+
+  /* Typing goes on: within two seconds it is in the recovery folder. */
+  dl_article_set_body (article, "Typed during the conflict");
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
+    {
+      g_free (kept);
+      kept = recovered_body (fixture, article);
+      if (g_strcmp0 (kept, "Typed during the conflict") == 0)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_cmpstr (kept, ==, "Typed during the conflict");
+  g_assert_cmpint (dl_autosaver_get_state (fixture->autosaver), ==, DL_SAVE_STATE_CONFLICT);
+
+  /* A flush (export, closing) hears of the conflict. */
+  flush_and_wait (fixture->autosaver, &result);
+  g_assert_error (result.error, DL_STORE_ERROR, DL_STORE_ERROR_CONFLICT);
+  g_clear_error (&result.error);
+
+  /* Keeping mine writes it; theirs goes to the trash. */
+  dl_autosaver_keep_mine (fixture->autosaver);
+  wait_for_state (fixture->autosaver, DL_SAVE_STATE_SAVED);
+  g_free (on_disk);
+  on_disk = headline_on_disk (fixture, article);
+  g_assert_cmpstr (on_disk, ==, "Mine");
+  g_free (kept);
+  kept = recovered_body (fixture, article);
+  g_assert_null (kept);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} CloseResult;
+
+static void
+save_or_recover_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CloseResult *close = user_data;
+
+  close->ok = dl_autosaver_save_or_recover_finish (DL_AUTOSAVER (object), result, &close->error);
+  close->done = TRUE;
+}
+
+/* Closing while saving fails: the text goes to the recovery folder; only
+ * when that fails too does closing report an error (and the window asks). */
+static void
+test_close_while_saving_fails (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  CloseResult close = { 0 };
+
+  dl_autosaver_set_article (fixture->autosaver, article);
+  remove_recursively (fixture->library);
+  g_assert_true (g_file_set_contents (fixture->library, "in the way", -1, NULL));
+
+  dl_article_set_body (article, "The last paragraph, written as the disk failed");
+  dl_autosaver_save_or_recover_async (fixture->autosaver, NULL, save_or_recover_cb, &close);
+  while (!close.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (close.error);
+  g_assert_true (close.ok);
+  kept = recovered_body (fixture, article);
+  g_assert_cmpstr (kept, ==, "The last paragraph, written as the disk failed");
+
+  /* With the recovery folder unwritable as well, closing says so. */
+  remove_recursively (fixture->recovery);
+  g_assert_true (g_file_set_contents (fixture->recovery, "in the way too", -1, NULL));
+  dl_article_set_body (article, "Even more");
+  close.done = FALSE;
+  dl_autosaver_save_or_recover_async (fixture->autosaver, NULL, save_or_recover_cb, &close);
+  while (!close.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (close.ok);
+  g_assert_error (close.error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE);
+  g_test_message ("%s", close.error->message);
+  g_assert_nonnull (strstr (close.error->message, "recovery folder"));
+  g_clear_error (&close.error);
+  g_unlink (fixture->recovery);
+  g_unlink (fixture->library);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +545,8 @@ main (int   argc,
   ADD ("/autosaver/flush", test_flush_saves_now);
   ADD ("/autosaver/switching-saves-previous", test_switching_saves_previous);
   ADD ("/autosaver/retry-after-failure", test_failed_save_retries_until_it_succeeds);
+  ADD ("/autosaver/conflict-keeps-typing-safe", test_conflict_keeps_typing_safe);
+  ADD ("/autosaver/close-while-saving-fails", test_close_while_saving_fails);
 #undef ADD
 
   return g_test_run ();

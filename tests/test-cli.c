@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "dl-article-file.h"
@@ -459,6 +461,112 @@ test_render_and_formats (void)
   g_assert_cmpstr (err, !=, "");
 }
 
+
+/* A crafted field could retitle the terminal (OSC), clear it (CSI) and
+ * print a fake "valid"; the CLI printed every value raw. */
+static void
+test_terminal_escapes (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *path = g_build_filename (scratch, "crafted.dateline", NULL);
+  g_autofree char *uuid = NULL;
+  const char *hostile =
+    "{\"format\":\"dateline-article\",\"version\":1,"
+    "\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a42\","
+    "\"headline\":\"Normal\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202eevil\","
+    "\"category\":\"line\\nforged: valid\",\"body\":\"first\\n\\u001b[1Asecond\"}";
+  const char *bad_status =
+    "{\"format\":\"dateline-article\",\"version\":1,"
+    "\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a43\","
+    "\"status\":\"\\u001b[2K\\rall files valid\"}";
+
+  g_assert_true (g_file_set_contents (path, hostile, -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "import", path, NULL), ==, 0);
+  uuid = g_strstrip (g_steal_pointer (&out));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", NULL), ==, 0);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strstr (out, "\xc2\x9b"));
+  g_assert_null (strstr (out, "\xe2\x80\xae"));
+  g_assert_nonnull (strstr (out, "Normal\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eevil"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "show", uuid, NULL), ==, 0);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strstr (out, "\nforged: valid"));
+  g_assert_nonnull (strstr (out, "line\\x0aforged: valid"));
+  /* The body keeps its lines but not its escapes. */
+  g_assert_nonnull (strstr (out, "first\n\\x1b[1Asecond"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_set_contents (path, bad_status, -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "validate", path, NULL), ==, 1);
+  g_assert_null (strchr (err, '\x1b'));
+  g_assert_null (strchr (err, '\r'));
+  g_assert_nonnull (strstr (err, "\\x1b[2K\\x0dall files valid"));
+}
+
+/* A blank file segfaulted validate, aborted import, and made list
+ * crash at every start when it was in the library. */
+static void
+test_blank_files (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *blank = g_build_filename (scratch, "blank.dateline", NULL);
+  g_autofree char *in_library = NULL;
+  g_autofree char *kept = new_article ("Still listed");
+
+  g_assert_true (g_file_set_contents (blank, "", 0, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "validate", blank, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "invalid: The file is empty."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "import", blank, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "The file is empty."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  in_library = library_file ("88888888-8888-4888-8888-888888888888");
+  g_assert_true (g_file_set_contents (in_library, "\n   \n", -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Still listed"));
+  g_assert_nonnull (strstr (err, "88888888-8888-4888-8888-888888888888.dateline"));
+  g_assert_nonnull (strstr (err, "quarantine"));
+  g_assert_nonnull (strstr (err, "only white space"));
+}
+
+/* Wrong-typed ninjs fields were dropped silently with exit status 0. */
+static void
+test_import_ninjs_warnings (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *path = g_build_filename (scratch, "feed-item.json", NULL);
+  g_autofree char *empty = g_build_filename (scratch, "empty-item.json", NULL);
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"uri\":\"urn:x\",\"headlines\":[{\"value\":\"Feed item\"}],"
+                                      "\"bodies\":[{\"value\":42}, {\"value\":\"Body text\"}],"
+                                      "\"firstcreated\":\"yesterday\"}", -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "import", path, NULL), ==, 0);
+  g_assert_true (g_uuid_string_is_valid (g_strstrip (out)));
+  g_assert_nonnull (strstr (err, "“bodies[0].value” is not text"));
+  g_assert_nonnull (strstr (err, "“firstcreated” is not a date and time (“yesterday”)"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_set_contents (empty, "{\"uri\":\"urn:x\",\"headlines\":5,\"bodies\":[{\"value\":3}]}", -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "import", empty, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Nothing could be imported"));
+  g_assert_nonnull (strstr (err, "“headlines” is not a list"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +595,9 @@ main (int   argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/help-and-usage", test_help_and_usage);
   g_test_add_func ("/cli/render-and-formats", test_render_and_formats);
+  g_test_add_func ("/cli/terminal-escapes", test_terminal_escapes);
+  g_test_add_func ("/cli/blank-files", test_blank_files);
+  g_test_add_func ("/cli/import-ninjs-warnings", test_import_ninjs_warnings);
 
   status = g_test_run ();
   remove_recursively (scratch);

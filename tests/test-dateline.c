@@ -578,6 +578,41 @@ test_timestamp_languages (void)
     }
 }
 
+
+/* Only IANA identifiers and fixed offsets: whatever
+ * g_time_zone_new_identifier() was given, it loaded as a file. */
+static void
+test_time_zone_not_a_path (void)
+{
+  const char *refused[] = {
+    "../../../../etc/passwd", "/etc/passwd", "/dev/zero", "Europe/../../etc/passwd",
+    "Europe/Minsk/", "Europe//Minsk", ".hidden", "Europe/.Minsk", "+3", "+03:0", "Mars/Olympus",
+    "A/B/C/D", "Europe/Minsk\nEurope/Kyiv", "",
+  };
+  const char *accepted[] = {
+    "Europe/Minsk", "America/Argentina/Buenos_Aires", "America/Port-au-Prince", "Etc/GMT+3",
+    "UTC", "Z", "+03:00", "-0500", "+05", " Asia/Kolkata ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GTimeZone) tz = dl_dateline_time_zone_new (refused[i], &error);
+
+      if (tz != NULL)
+        g_error ("“%s” was accepted as a time zone", refused[i]);
+      g_assert_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_BAD_TIME_ZONE);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GTimeZone) tz = dl_dateline_time_zone_new (accepted[i], &error);
+
+      if (tz == NULL)
+        g_error ("“%s” was refused: %s", accepted[i], error->message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/dateline/timestamp-languages", test_timestamp_languages);
   g_test_add_func ("/dateline/month-names", test_month_names_per_language);
   g_test_add_func ("/dateline/time-zone-edge", test_time_zone_edge);
+  g_test_add_func ("/dateline/time-zone-not-a-path", test_time_zone_not_a_path);
   g_test_add_func ("/dateline/custom-patterns", test_custom_patterns);
   g_test_add_func ("/dateline/bad-patterns", test_bad_patterns);
   g_test_add_func ("/dateline/bad-input", test_bad_input);

@@ -5,12 +5,15 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "dl-cli-render.h"
 #include "dl-exporter.h"
+#include "dl-local-image.h"
 #include "dl-ninjs.h"
 
 typedef struct
@@ -536,6 +539,106 @@ test_export_html_template_assets (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Local files that are not images (docs/RELIABILITY.md)               */
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* An imported article could set image.path to /etc/passwd or put
+ * ![x](/etc/shadow) in its body, and the export copied them beside the
+ * page. Now only what really is an image of a sane size leaves. */
+static void
+test_export_html_refuses_non_images (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *out_dir = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *page_path = g_build_filename (out_dir, "page.html", NULL);
+  g_autofree char *secret = g_build_filename (fixture->dir, "secret.png", NULL);
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.jpg", NULL);
+  g_autofree char *bomb = g_build_filename (fixture->dir, "bomb.png", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "passwd.jpg", NULL);
+  g_autoptr(GFile) page = g_file_new_for_path (page_path);
+  g_autofree char *secret_uri = g_filename_to_uri (secret, NULL, NULL);
+  g_autofree char *secret_uri_body = g_strdup_printf ("![x](%s)", secret_uri);
+  /* A PNG signature and an IHDR of 100,000 × 100,000 pixels. */
+  static const char bomb_header[] =
+    "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x06\x00\x00\x00\x00\x00\x00\x00";
+  struct { const char *image; const char *body; const char *reason; } cases[] = {
+    { "/etc/passwd", "", "not a PNG, JPEG, GIF or WebP image" },
+    { NULL, "Text\n\n![x](/etc/shadow)\n", "/etc/shadow" },
+    { NULL, secret_uri_body, "secret.png" },
+    { secret, "", "not a PNG, JPEG, GIF or WebP image" },
+    { link, "", "not a PNG, JPEG, GIF or WebP image" },
+    { fifo, "", "not a regular file" },
+    { "/dev/zero", "", "not a regular file" },
+    { bomb, "", "more than Dateline accepts" },
+    { "relative/photo.jpg", "", "not a full path" },
+  };
+
+  g_mkdir (out_dir, 0700);
+  g_assert_true (g_file_set_contents (secret, "password=hunter2\n", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (bomb, bomb_header, sizeof bomb_header - 1, NULL));
+  g_assert_cmpint (symlink ("/etc/passwd", link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DlArticle) article = make_article (fixture);
+      g_autoptr(GError) error = NULL;
+
+      dl_article_set_image_path (article, cases[i].image != NULL ? cases[i].image : "");
+      dl_article_set_body (article, cases[i].body);
+      g_assert_false (dl_exporter_export (article, DL_EXPORT_FORMAT_HTML, NULL, page, NULL, &error));
+      g_assert_nonnull (error);
+      g_test_message ("case %u: %s", i, error->message);
+      if (strstr (error->message, cases[i].reason) == NULL)
+        g_error ("case %u: “%s” does not mention “%s”", i, error->message, cases[i].reason);
+      /* Nothing was written beside the page, not even the page. */
+      g_assert_cmpuint (count_entries (out_dir), ==, 0);
+    }
+}
+
+static void
+test_local_image_sniff (void)
+{
+  static const struct { const char *data; gsize length; const char *mime; guint w, h; } cases[] = {
+    { "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x40\x00\x00\x00\x30\x08\x06\x00\x00\x00", 33, "image/png", 64, 48 },
+    { "GIF89a\x10\x00\x20\x00\x00\x00\x00", 13, "image/gif", 16, 32 },
+    { "RIFF\x00\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x00\x00\x00\x00\x3f\x00\x00\x1f\x00\x00", 30, "image/webp", 64, 32 },
+    { "RIFF\x00\x00\x00\x00WEBPVP8L\x00\x00\x00\x00\x2f\x0f\xc0\x07\x00", 25, "image/webp", 16, 32 },
+  };
+  const char *mime = NULL;
+  guint w = 0, h = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (dl_local_image_sniff ((const guint8 *) cases[i].data, cases[i].length, &mime, &w, &h));
+      g_assert_cmpstr (mime, ==, cases[i].mime);
+      g_assert_cmpuint (w, ==, cases[i].w);
+      g_assert_cmpuint (h, ==, cases[i].h);
+    }
+  g_assert_true (dl_local_image_sniff ((const guint8 *) image_bytes, sizeof image_bytes - 1, &mime, &w, &h));
+  g_assert_cmpstr (mime, ==, "image/jpeg");
+  g_assert_cmpuint (w, ==, 2);
+  g_assert_cmpuint (h, ==, 2);
+
+  /* Truncated or lying headers are not images. */
+  g_assert_false (dl_local_image_sniff ((const guint8 *) "\x89PNG\r\n\x1a\n", 8, NULL, NULL, NULL));
+  g_assert_false (dl_local_image_sniff ((const guint8 *) "\xff\xd8\xff\xe0\x00\x10JFIF", 10, NULL, NULL, NULL));
+  g_assert_false (dl_local_image_sniff ((const guint8 *) "GIF89", 5, NULL, NULL, NULL));
+  g_assert_false (dl_local_image_sniff ((const guint8 *) "<svg onload=alert(1)>", 21, NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +653,9 @@ main (int   argc,
   g_test_add ("/export/markdown", Fixture, NULL, fixture_set_up, test_export_markdown, fixture_tear_down);
   g_test_add ("/export/async", Fixture, NULL, fixture_set_up, test_export_async, fixture_tear_down);
   g_test_add_func ("/export/formats", test_export_formats);
+  g_test_add ("/export/html-refuses-non-images", Fixture, NULL, fixture_set_up,
+              test_export_html_refuses_non_images, fixture_tear_down);
+  g_test_add_func ("/export/local-image-sniff", test_local_image_sniff);
   g_test_add ("/export/cli-export-import", Fixture, NULL, fixture_set_up, test_cli_export_and_import, fixture_tear_down);
   g_test_add ("/export/cli-render", Fixture, NULL, fixture_set_up, test_cli_render, fixture_tear_down);
 

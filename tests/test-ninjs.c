@@ -453,6 +453,54 @@ test_ninjs_html_to_markdown (void)
     }
 }
 
+
+/* Wrong types and unreadable dates were dropped without a word. */
+static void
+test_ninjs_import_warnings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(DlArticle) article = NULL;
+
+  article = dl_ninjs_import_data ("{\"uri\":\"x\",\"headlines\":[{\"value\":\"Headline\"}],"
+                                  "\"bodies\":[{\"value\":\"Text\"}],\"by\":7,"
+                                  "\"firstcreated\":\"yesterday\",\"embargoed\":\"soon\","
+                                  "\"subjects\":[\"Economy\",{\"name\":\"Trade\",\"rel\":\"tag\"}]}",
+                                  -1, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_headline (article), ==, "Headline");
+  g_assert_cmpstr (dl_article_get_tags (article)[0], ==, "Trade");
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 4);
+  g_assert_cmpstr (warnings[0], ==, "“by” is not text, so it was left out.");
+  g_assert_nonnull (strstr (warnings[1], "“firstcreated” is not a date and time (“yesterday”): the time of the import is used instead"));
+  g_assert_nonnull (strstr (warnings[2], "“embargoed”"));
+  g_assert_nonnull (strstr (warnings[2], "no embargo"));
+  g_assert_cmpstr (warnings[3], ==, "“subjects[0]” is not an object, so it was left out.");
+  g_clear_pointer (&warnings, g_strfreev);
+  g_clear_object (&article);
+
+  /* A clean item has none. */
+  article = dl_ninjs_import_data ("{\"uri\":\"x\",\"headlines\":[{\"value\":\"H\"}]}", -1, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_null (warnings);
+
+  /* Too deep for the reader: refused like an article file. */
+  {
+    GString *deep = g_string_new ("{\"uri\":\"x\",\"a\":");
+    g_autoptr(DlArticle) none = NULL;
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_c (deep, '[');
+    g_clear_error (&error);
+    none = dl_ninjs_import_data (deep->str, -1, NULL, &error);
+    g_assert_null (none);
+    g_assert_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE);
+    g_assert_nonnull (strstr (error->message, "nested"));
+    g_string_free (deep, TRUE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +522,7 @@ main (int   argc,
   g_test_add_data_func ("/ninjs/round-trip-2.1", GINT_TO_POINTER (DL_NINJS_VERSION_2_1), test_ninjs_round_trip);
   g_test_add_func ("/ninjs/import-examples", test_ninjs_import_examples);
   g_test_add_func ("/ninjs/import-errors", test_ninjs_import_errors);
+  g_test_add_func ("/ninjs/import-warnings", test_ninjs_import_warnings);
   g_test_add_func ("/ninjs/hostile-html", test_ninjs_hostile_html);
   g_test_add_func ("/ninjs/html-to-markdown", test_ninjs_html_to_markdown);
 

@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include <sys/stat.h>
+
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -893,6 +897,61 @@ test_renderer_local_images (void)
   g_assert_null (strstr (exported, "src=\"/photos"));
 }
 
+
+/* A pasted U+202E (RIGHT-TO-LEFT OVERRIDE) reached <title> and <h1> as
+ * it was: display spoofing. */
+static void
+test_renderer_hidden_characters (void)
+{
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autofree char *page = NULL;
+  const char *title_start;
+
+  dl_article_set_headline (article, "Invoice \xe2\x80\xae" "fdp.exe\xe2\x80\x8b for you");
+  dl_article_set_standfirst (article, "Lead \xe2\x81\xa7isolated");
+  dl_article_set_body (article, "Body text.");
+  page = dl_renderer_render_page (renderer, article);
+
+  /* In the page: isolated, and the override closed before </h1>. */
+  g_assert_nonnull (strstr (page, "<h1 class=\"dl-headline\" dir=\"auto\"><bdi>Invoice \xe2\x80\xae" "fdp.exe"
+                                  "\xe2\x80\x8b for you\xe2\x80\xac</bdi></h1>"));
+  g_assert_nonnull (strstr (page, "<bdi>Lead \xe2\x81\xa7isolated\xe2\x81\xa9</bdi>"));
+  /* In the title, which nothing can isolate: left out. */
+  title_start = strstr (page, "<title>");
+  g_assert_nonnull (title_start);
+  g_assert_true (g_str_has_prefix (title_start, "<title>Invoice fdp.exe for you</title>"));
+
+  /* Plain text is not wrapped. */
+  dl_article_set_headline (article, "Belarus, China discuss business prospects");
+  g_free (page);
+  page = dl_renderer_render_page (renderer, article);
+  g_assert_null (strstr (page, "<bdi>Belarus"));
+}
+
+/* An article's time zone was loaded as a file path: a FIFO hung the
+ * render for ever, "../../etc/passwd" was read. */
+static void
+test_renderer_time_zone_not_a_path (void)
+{
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T07:06:00Z", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("dl-tz-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "zone", NULL);
+  g_autofree char *page = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  dl_article_set_place (article, "Minsk");
+  dl_article_set_dateline_date (article, date);
+  dl_article_set_time_zone (article, fifo);
+  /* Returns (the test would hang otherwise), in the date's own offset. */
+  page = dl_renderer_render_page (renderer, article);
+  g_assert_nonnull (strstr (page, "MINSK, 8 May"));
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -913,6 +972,8 @@ main (int   argc,
   g_test_add_func ("/renderer/block-index", test_renderer_block_index);
   g_test_add_func ("/renderer/template", test_renderer_template);
   g_test_add_func ("/renderer/copy", test_renderer_copy);
+  g_test_add_func ("/renderer/hidden-characters", test_renderer_hidden_characters);
+  g_test_add_func ("/renderer/time-zone-not-a-path", test_renderer_time_zone_not_a_path);
 
   return g_test_run ();
 }

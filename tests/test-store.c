@@ -1219,6 +1219,459 @@ test_trash_restore_async (void)
   library_clear (&lib);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Hostile files, outside changes, recovery (docs/RELIABILITY.md)      */
+
+static guint
+count_files (const char *folder,
+             const char *suffix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.' && g_str_has_suffix (name, suffix))
+      n++;
+  return n;
+}
+
+/* A blank <uuid>.dateline crashed `list`, `show` and the app at every
+ * start; it is quarantined like any unreadable file now, and so is one
+ * nested too deeply for any parser. */
+static void
+test_blank_and_deep_files_quarantined (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) good = make_article ("Good", "text", 1700000000);
+  g_autofree char *good_path = NULL;
+  g_autoptr(GString) deep = g_string_new ("{\"format\":\"dateline-article\",\"x\":");
+  struct { const char *uuid; const char *content; const char *reason; } cases[] = {
+    { "11111111-1111-4111-8111-111111111111", "", "empty" },
+    { "22222222-2222-4222-8222-222222222222", "  \n\n  \t", "white space" },
+    { "33333333-3333-4333-8333-333333333333", "// only a comment\n", "comment" },
+    { "44444444-4444-4444-8444-444444444444", NULL, "nested" },
+  };
+  GListModel *quarantined;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) opened = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+
+  library_init (&lib);
+  good_path = file_in (lib.path, dl_article_get_uuid (good));
+  write_article_file (good_path, good);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = file_in (lib.path, cases[i].uuid);
+      const char *content = cases[i].content != NULL ? cases[i].content : deep->str;
+
+      g_assert_true (g_file_set_contents (path, content, -1, NULL));
+    }
+
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 1);
+  quarantined = dl_store_get_quarantined (store);
+  g_assert_cmpuint (g_list_model_get_n_items (quarantined), ==, G_N_ELEMENTS (cases));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strconcat (cases[i].uuid, DL_ARTICLE_FILE_EXTENSION, NULL);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (quarantined); j++)
+        {
+          g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (quarantined, j);
+
+          if (g_str_equal (dl_quarantined_file_get_original_name (file), name))
+            {
+              g_test_message ("%s: %s", name, dl_quarantined_file_get_reason (file));
+              g_assert_nonnull (strstr (dl_quarantined_file_get_reason (file), cases[i].reason));
+              found = TRUE;
+            }
+        }
+      g_assert_true (found);
+    }
+
+  /* Opening one by its identifier (the app's last article) is an error
+   * to show, not a crash. */
+  {
+    g_autofree char *path = file_in (lib.path, cases[0].uuid);
+
+    g_assert_true (g_file_set_contents (path, "", 0, NULL));
+    opened = dl_store_open_article_sync (store, cases[0].uuid, NULL, &error);
+    g_assert_null (opened);
+    g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT);
+  }
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+/* A FIFO or a device in the library, or chosen for import, would block
+ * for ever (or never end). */
+static void
+test_fifo_neither_hangs_nor_imports (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *outside = NULL;
+  g_autoptr(GFile) outside_file = NULL;
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) imported = NULL;
+
+  library_init (&lib);
+  fifo = file_in (lib.path, "55555555-5555-4555-8555-555555555555");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 0);
+
+  outside = g_build_filename (lib.path, "pipe.json", NULL);
+  g_assert_cmpint (mkfifo (outside, 0600), ==, 0);
+  outside_file = g_file_new_for_path (outside);
+  imported = dl_store_import_file (store, outside_file, NULL, NULL, &error);
+  g_assert_null (imported);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  imported = dl_store_import_file (store, zero, NULL, NULL, &error);
+  g_assert_null (imported);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+static char *
+newer_file (const char *uuid)
+{
+  return g_strdup_printf ("{\"format\":\"dateline-article\",\"version\":7,\"uuid\":\"%s\","
+                          "\"status\":\"syndicated\",\"headline\":\"Newer\","
+                          "\"credits\":[{\"role\":\"drone-pilot\",\"name\":\"A\"}],"
+                          "\"hologram\":{\"depth\":3},\"body\":\"From a newer Dateline\"}\n", uuid);
+}
+
+/* A newer file was moved to quarantine (a new status) or written back
+ * as version 1 after an edit. It is listed, readable, and never
+ * written. */
+static void
+test_newer_file_listed_never_written (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  const char *uuid = "66666666-6666-4666-8666-666666666666";
+  g_autofree char *path = NULL;
+  g_autofree char *content = newer_file (uuid);
+  g_autofree char *after = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *import_dir = NULL;
+  g_autofree char *import_path = NULL;
+  g_autoptr(GFile) import_file = NULL;
+  g_autoptr(DlArticle) imported = NULL;
+  g_autofree char *imported_content = NULL;
+
+  library_init (&lib);
+  path = file_in (lib.path, uuid);
+  g_assert_true (g_file_set_contents (path, content, -1, NULL));
+
+  store = load_store (&lib);
+  g_assert_cmpuint (n_summaries (store), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_store_get_quarantined (store)), ==, 0);
+  g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, uuid)), ==, "Newer");
+
+  article = dl_store_open_article_sync (store, uuid, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dl_article_is_read_only (article));
+  g_assert_cmpstr (dl_article_get_body (article), ==, "From a newer Dateline");
+
+  dl_article_set_headline (article, "Edited by an older Dateline");
+  g_assert_false (dl_store_save_article_sync (store, article, NULL, &error));
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_READ_ONLY);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, content);
+
+  /* Imported, it is stored byte for byte. */
+  g_clear_object (&store);
+  import_dir = g_dir_make_tmp ("dateline-newer-XXXXXX", NULL);
+  import_path = g_build_filename (import_dir, "from-a-colleague.dateline", NULL);
+  g_free (content);
+  content = newer_file ("77777777-7777-4777-8777-777777777777");
+  g_assert_true (g_file_set_contents (import_path, content, -1, NULL));
+  import_file = g_file_new_for_path (import_path);
+  store = load_store (&lib);
+  g_clear_error (&error);
+  imported = dl_store_import_file (store, import_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&path, g_free);
+  path = file_in (lib.path, dl_article_get_uuid (imported));
+  g_assert_true (g_file_get_contents (path, &imported_content, NULL, NULL));
+  g_assert_cmpstr (imported_content, ==, content);
+  g_assert_cmpuint (n_summaries (store), ==, 2);
+
+  g_unlink (import_path);
+  g_rmdir (import_dir);
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+/* Rewrites @path the way another program would (a new file, then a
+ * rename, or in place). */
+static void
+write_outside (const char *path,
+               const char *headline,
+               const char *uuid)
+{
+  g_autoptr(DlArticle) theirs = dl_article_new_with_uuid (uuid);
+  g_autoptr(GBytes) bytes = NULL;
+
+  dl_article_set_headline (theirs, headline);
+  dl_article_set_body (theirs, "Their text");
+  bytes = dl_article_serialize (theirs);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+}
+
+static DlArticle *
+first_in_trash (Library *lib)
+{
+  g_autofree char *trash = g_build_filename (lib->path, DL_STORE_TRASH_DIR, NULL);
+  g_autoptr(GDir) dir = g_dir_open (trash, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, DL_ARTICLE_FILE_EXTENSION))
+      {
+        g_autofree char *path = g_build_filename (trash, name, NULL);
+        return read_article (path);
+      }
+  return NULL;
+}
+
+/* Another program rewrote the open article's file: the next save
+ * replaced it, and the outside version was not even in backups/. Now
+ * nothing is overwritten, both versions are kept, and either can be
+ * chosen. */
+static void
+test_outside_change_is_a_conflict (gconstpointer data)
+{
+  gboolean keep_mine = GPOINTER_TO_INT (data);
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("Mine", "My text", 1700000000);
+  g_autoptr(DlArticle) open = NULL;
+  g_autoptr(DlArticle) on_disk = NULL;
+  g_autoptr(DlArticle) in_trash = NULL;
+  g_autoptr(DlArticle) resolved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) recovery_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *recovery_path = NULL;
+  const char *uuid = dl_article_get_uuid (article);
+
+  library_init (&lib);
+  recovery_path = g_build_filename (lib.path, "..", "recovery-for-test", NULL);
+  recovery_dir = g_file_new_for_path (recovery_path);
+  store = g_object_new (DL_TYPE_STORE, "directory", lib.dir, "recovery-directory", recovery_dir, NULL);
+  dl_store_load_sync (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dl_store_save_article_sync (store, article, NULL, &error));
+  path = file_in (lib.path, uuid);
+
+  open = dl_store_open_article_sync (store, uuid, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The same bytes written again (a sync tool, touch) are no change. */
+  {
+    g_autofree char *same = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &same, &length, NULL));
+    g_assert_true (g_file_set_contents (path, same, length, NULL));
+    dl_article_set_body (open, "My text, edited");
+    g_assert_true (dl_store_save_article_sync (store, open, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  write_outside (path, "Theirs", uuid);
+  dl_article_set_body (open, "My text, edited again");
+  g_assert_false (dl_store_save_article_sync (store, open, NULL, &error));
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* Theirs is untouched, ours is in the recovery folder. */
+  on_disk = read_article (path);
+  g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "Theirs");
+  g_clear_object (&on_disk);
+  dl_store_list_recovered_async (store, NULL, async_cb, &result);
+  recovered = dl_store_list_recovered_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (recovered->len, ==, 1);
+  g_assert_cmpstr (dl_article_get_body (g_ptr_array_index (recovered, 0)), ==, "My text, edited again");
+
+  dl_store_resolve_conflict_async (store, open, keep_mine ? DL_CONFLICT_KEEP_MINE : DL_CONFLICT_USE_THEIRS,
+                                   NULL, async_cb, &result);
+  resolved = dl_store_resolve_conflict_finish (store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  on_disk = read_article (path);
+  in_trash = first_in_trash (&lib);
+  g_assert_nonnull (in_trash);
+  g_assert_cmpstr (dl_article_get_uuid (in_trash), !=, uuid);
+  if (keep_mine)
+    {
+      g_assert_cmpstr (dl_article_get_body (resolved), ==, "My text, edited again");
+      g_assert_cmpstr (dl_article_get_body (on_disk), ==, "My text, edited again");
+      g_assert_cmpstr (dl_article_get_headline (in_trash), ==, "Theirs");
+    }
+  else
+    {
+      g_assert_cmpstr (dl_article_get_headline (resolved), ==, "Theirs");
+      g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "Theirs");
+      g_assert_cmpstr (dl_article_get_body (in_trash), ==, "My text, edited again");
+      g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, uuid)), ==, "Theirs");
+    }
+  g_assert_cmpuint (count_files (recovery_path, DL_ARTICLE_FILE_EXTENSION), ==, 0);
+
+  /* Saving what was chosen works again. */
+  dl_article_set_standfirst (resolved, "Resolved");
+  g_assert_true (dl_store_save_article_sync (store, resolved, NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  remove_recursively (recovery_path);
+  library_clear (&lib);
+}
+
+typedef struct
+{
+  guint      count;
+  char      *uuid;
+  char      *headline;
+} Outside;
+
+static void
+on_changed_outside_cb (DlStore    *store,
+                       const char *uuid,
+                       DlArticle  *article,
+                       Outside    *outside)
+{
+  outside->count++;
+  g_free (outside->uuid);
+  outside->uuid = g_strdup (uuid);
+  g_free (outside->headline);
+  outside->headline = g_strdup (article != NULL ? dl_article_get_headline (article) : NULL);
+}
+
+static gboolean
+quiet_period_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quiet_period_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The folder is watched: a change made by another program is reported
+ * (and the list follows); the store's own saves are not. */
+static void
+test_watch_reports_outside_changes (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("Ours", "text", 1700000000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  Outside outside = { 0 };
+  gint64 deadline;
+
+  library_init (&lib);
+  store = load_store (&lib);
+  g_signal_connect (store, "changed-outside", G_CALLBACK (on_changed_outside_cb), &outside);
+  dl_store_watch (store);
+
+  g_assert_true (dl_store_save_article_sync (store, article, NULL, &error));
+  dl_article_set_body (article, "more text");
+  g_assert_true (dl_store_save_article_sync (store, article, NULL, &error));
+  spin_for (800);
+  g_assert_cmpuint (outside.count, ==, 0);
+
+  path = file_in (lib.path, dl_article_get_uuid (article));
+  write_outside (path, "Changed by git", dl_article_get_uuid (article));
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (outside.count == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (outside.count, ==, 1);
+  g_assert_cmpstr (outside.uuid, ==, dl_article_get_uuid (article));
+  g_assert_cmpstr (outside.headline, ==, "Changed by git");
+  g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, dl_article_get_uuid (article))),
+                   ==, "Changed by git");
+
+  g_signal_handlers_disconnect_by_data (store, &outside);
+  g_free (outside.uuid);
+  g_free (outside.headline);
+  g_clear_object (&store);
+  library_clear (&lib);
+}
+
+/* What the library cannot take goes to the recovery folder; the next
+ * save that succeeds removes it. */
+static void
+test_recovery_folder (void)
+{
+  Library lib;
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("Kept", "Text not yet in the library", 1700000000);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) recovery_dir = NULL;
+  g_autofree char *recovery_path = NULL;
+
+  library_init (&lib);
+  recovery_path = g_build_filename (lib.path, "..", "recovery-for-test-2", NULL);
+  recovery_dir = g_file_new_for_path (recovery_path);
+  store = g_object_new (DL_TYPE_STORE, "directory", lib.dir, "recovery-directory", recovery_dir, NULL);
+  dl_store_load_sync (store, NULL, &error);
+
+  dl_store_keep_in_recovery_async (store, article, NULL, async_cb, &result);
+  g_assert_true (dl_store_keep_in_recovery_finish (store, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (count_files (recovery_path, DL_ARTICLE_FILE_EXTENSION), ==, 1);
+
+  g_clear_object (&store);
+  store = g_object_new (DL_TYPE_STORE, "directory", lib.dir, "recovery-directory", recovery_dir, NULL);
+  dl_store_list_recovered_async (store, NULL, async_cb, &result);
+  recovered = dl_store_list_recovered_finish (store, wait_for (&result), &error);
+  g_clear_object (&result);
+  g_assert_cmpuint (recovered->len, ==, 1);
+  g_assert_cmpstr (dl_article_get_body (g_ptr_array_index (recovered, 0)), ==, "Text not yet in the library");
+
+  g_assert_true (dl_store_save_article_sync (store, article, NULL, &error));
+  g_assert_cmpuint (count_files (recovery_path, DL_ARTICLE_FILE_EXTENSION), ==, 0);
+
+  g_clear_object (&store);
+  remove_recursively (recovery_path);
+  library_clear (&lib);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1242,6 +1695,15 @@ main (int   argc,
   g_test_add_func ("/store/import-async", test_import_async);
   g_test_add_func ("/store/trash-restore-async", test_trash_restore_async);
   g_test_add_func ("/store/search", test_search);
+  g_test_add_func ("/store/load/blank-and-deep-files-quarantined", test_blank_and_deep_files_quarantined);
+  g_test_add_func ("/store/load/fifo-neither-hangs-nor-imports", test_fifo_neither_hangs_nor_imports);
+  g_test_add_func ("/store/load/newer-file-listed-never-written", test_newer_file_listed_never_written);
+  g_test_add_data_func ("/store/save/outside-change/keep-mine", GINT_TO_POINTER (TRUE),
+                        test_outside_change_is_a_conflict);
+  g_test_add_data_func ("/store/save/outside-change/use-theirs", GINT_TO_POINTER (FALSE),
+                        test_outside_change_is_a_conflict);
+  g_test_add_func ("/store/watch/outside-changes-reported", test_watch_reports_outside_changes);
+  g_test_add_func ("/store/recovery-folder", test_recovery_folder);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
@@ -14,6 +15,7 @@
 #include "dl-dateline-section.h"
 #include "dl-window.h"
 #include "dl-window-transfer.h"
+#include "dl-test-keyboard.h"
 
 /* A GtkApplication that is registered but never run: windows need one for
  * their actions, not a main loop of its own. */
@@ -942,6 +944,250 @@ test_window_preview (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (pane));
 }
 
+
+static gboolean
+conflict_gone (Fixture *f)
+{
+  GtkWidget *revealer = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), DL_TYPE_WINDOW, "conflict_revealer"));
+
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+static gboolean
+recovery_shown (Fixture *f)
+{
+  GtkWidget *revealer = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), DL_TYPE_WINDOW, "recovery_revealer"));
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+/* ------------------------------------------------------------------ */
+/* Reliability (docs/RELIABILITY.md)                                   */
+
+static char *
+body_on_disk (Fixture    *f,
+              const char *uuid)
+{
+  g_autoptr(DlArticle) article = read_from_disk (f, uuid);
+
+  return article != NULL ? g_strdup (dl_article_get_body (article)) : NULL;
+}
+
+static const char *
+save_label_text (Fixture *f)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), DL_TYPE_WINDOW, "save_label"));
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static gboolean
+article_shown (Fixture *f)
+{
+  return dl_window_get_article (f->window) != NULL;
+}
+
+/* Every keystroke restarted a 150 ms timer, so text typed faster than
+ * that never reached the article: nothing was saved while the header
+ * said "Saved". Real keys at 20 ms each, for four seconds: what was
+ * typed two seconds ago is on disk at every moment, and the header
+ * never says Saved while a key is waiting. */
+static void
+test_window_fast_typing_reaches_disk (Fixture       *f,
+                                      gconstpointer  data)
+{
+  const char *text = "The Minsk office of the BelCCI hosted a meeting with a business delegation "
+                     "from the Chinese province of Shandong to discuss trade and investment. ";
+  g_autofree char *uuid = NULL;
+  g_autoptr(GArray) typed_at = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *body;
+  guint n_chars = g_utf8_strlen (text, -1);
+  guint max_lost = 0;
+  gint64 end, deadline;
+  g_autofree char *final = NULL;
+
+  write_article (f, "Fast typing", "", 1, &uuid);
+  fixture_open_window (f);
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return;
+    }
+  dl_window_open_article (f->window, uuid);
+  g_assert_true (wait_until (article_shown, f, 5000));
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  body = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (GTK_SOURCE_IS_VIEW (body));
+
+  for (guint i = 0; i < n_chars; i++)
+    {
+      gint64 now;
+      g_autofree char *on_disk = NULL;
+      gsize saved;
+
+      dl_test_keyboard_type_char (body, g_utf8_get_char (g_utf8_offset_to_pointer (text, i)));
+      dl_test_keyboard_settle (20);
+      now = g_get_monotonic_time ();
+      g_array_append_val (typed_at, now);
+
+      /* "Saved" only when what is on disk is what is on screen. */
+      if (g_strcmp0 (save_label_text (f), _("Saved")) == 0)
+        {
+          g_autofree char *shown = NULL;
+          GtkTextIter start, stop;
+
+          gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)), &start, &stop);
+          shown = gtk_text_iter_get_text (&start, &stop);
+          on_disk = body_on_disk (f, uuid);
+          if (g_strcmp0 (on_disk, shown) != 0)
+            g_error ("The header says Saved %u keys into fast typing, with %ld characters not on disk",
+                     i + 1, g_utf8_strlen (shown, -1) - (on_disk != NULL ? g_utf8_strlen (on_disk, -1) : 0));
+        }
+
+      if (i % 10 != 9)
+        continue;
+      g_clear_pointer (&on_disk, g_free);
+      on_disk = body_on_disk (f, uuid);
+      saved = on_disk != NULL ? g_utf8_strlen (on_disk, -1) : 0;
+      /* Everything typed more than two seconds ago is there. */
+      for (guint j = saved; j < typed_at->len; j++)
+        if (now - g_array_index (typed_at, gint64, j) > 2 * G_USEC_PER_SEC)
+          g_error ("Key %u, typed %.1f s ago, is not on disk (%" G_GSIZE_FORMAT " of %u saved)",
+                   j + 1, (now - g_array_index (typed_at, gint64, j)) / 1e6, saved, typed_at->len);
+      max_lost = MAX (max_lost, typed_at->len - saved);
+    }
+  g_test_message ("%u keys at 20 ms; at most %u were not yet on disk", n_chars, max_lost);
+  g_assert_cmpstr (dl_article_get_body (dl_window_get_article (f->window)), ==, text);
+
+  /* Typing stopped: all of it within two seconds, and then "Saved". */
+  end = g_get_monotonic_time ();
+  deadline = end + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_free (final);
+      final = body_on_disk (f, uuid);
+      if (g_strcmp0 (final, text) == 0)
+        break;
+      dl_test_keyboard_settle (20);
+    }
+  g_assert_cmpstr (final, ==, text);
+  while (g_strcmp0 (save_label_text (f), _("Saved")) != 0 && g_get_monotonic_time () < deadline + G_USEC_PER_SEC)
+    dl_test_keyboard_settle (10);
+  g_assert_cmpstr (save_label_text (f), ==, _("Saved"));
+}
+
+static gboolean
+conflict_shown (Fixture *f)
+{
+  GtkWidget *revealer = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), DL_TYPE_WINDOW, "conflict_revealer"));
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+static const char *reload_expected;
+
+static gboolean
+reloaded (Fixture *f)
+{
+  DlArticle *article = dl_window_get_article (f->window);
+
+  return article != NULL && g_strcmp0 (dl_article_get_headline (article), reload_expected) == 0;
+}
+
+static void
+write_file_as_other_program (Fixture    *f,
+                             const char *uuid,
+                             const char *headline)
+{
+  g_autoptr(DlArticle) theirs = read_from_disk (f, uuid);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_strconcat (uuid, DL_ARTICLE_FILE_EXTENSION, NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  dl_article_set_headline (theirs, headline);
+  bytes = dl_article_serialize (theirs);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+}
+
+/* An outside change to the open article was overwritten by the next
+ * autosave. Without unsaved text the article is reloaded; with it, the
+ * journalist is asked, and either choice keeps the other version. */
+static void
+test_window_outside_change (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *uuid = NULL;
+  g_autoptr(DlArticle) on_disk = NULL;
+
+  write_article (f, "Ours", "Our text.", 1, &uuid);
+  fixture_open_window (f);
+  dl_window_open_article (f->window, uuid);
+  g_assert_true (wait_until (article_shown, f, 5000));
+
+  /* Nothing unsaved: reloaded. */
+  write_file_as_other_program (f, uuid, "Changed by a colleague");
+  reload_expected = "Changed by a colleague";
+  g_assert_true (wait_until (reloaded, f, 5000));
+
+  /* Typing pending when another change comes: a conflict, not an
+   * overwrite. */
+  dl_article_set_body (dl_window_get_article (f->window), "Our text, edited.");
+  write_file_as_other_program (f, uuid, "Changed again by the colleague");
+  g_assert_true (wait_until (conflict_shown, f, 5000));
+  on_disk = read_from_disk (f, uuid);
+  g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "Changed again by the colleague");
+  g_clear_object (&on_disk);
+
+  /* Keep Mine: saved, the banner goes. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.keep-mine", NULL);
+  g_assert_true (wait_until (conflict_gone, f, 5000));
+  on_disk = read_from_disk (f, uuid);
+  g_assert_cmpstr (dl_article_get_body (on_disk), ==, "Our text, edited.");
+}
+
+/* While saving failed a second close discarded the text after only a
+ * toast. Now it goes to the recovery folder, and the next start offers
+ * it back. */
+static void
+test_window_close_keeps_unsaved_text (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *moved = g_strconcat (f->dir, ".away", NULL);
+  g_autoptr(DlArticle) restored = NULL;
+
+  write_article (f, "Kept", "Saved text.", 1, &uuid);
+  fixture_open_window (f);
+  dl_window_open_article (f->window, uuid);
+  g_assert_true (wait_until (article_shown, f, 5000));
+
+  /* The library becomes unwritable, as a full disk or a lost mount. */
+  g_assert_cmpint (g_rename (f->dir, moved), ==, 0);
+  g_assert_true (g_file_set_contents (f->dir, "in the way", -1, NULL));
+  dl_article_set_body (dl_window_get_article (f->window), "Written as the disk failed.");
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (window_gone, f, 5000));
+
+  /* The library is back: a new window offers the text, and restores it. */
+  g_unlink (f->dir);
+  g_assert_cmpint (g_rename (moved, f->dir), ==, 0);
+  g_clear_object (&f->store);
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
+    f->store = dl_store_new (dir);
+  }
+  fixture_open_window (f);
+  g_assert_true (wait_until (recovery_shown, f, 5000));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-recovered", NULL);
+  reload_expected = "Kept";
+  g_assert_true (wait_until (reloaded, f, 5000));
+  g_assert_cmpstr (dl_article_get_body (dl_window_get_article (f->window)), ==, "Written as the disk failed.");
+  restored = read_from_disk (f, uuid);
+  g_assert_cmpstr (dl_article_get_body (restored), ==, "Written as the disk failed.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -974,6 +1220,9 @@ main (int   argc,
   ADD ("/window/export", test_window_export);
   ADD ("/window/preview", test_window_preview);
   ADD ("/application/open-file", test_application_open_file);
+  ADD ("/window/fast-typing-reaches-disk", test_window_fast_typing_reaches_disk);
+  ADD ("/window/outside-change", test_window_outside_change);
+  ADD ("/window/close-keeps-unsaved-text", test_window_close_keeps_unsaved_text);
 #undef ADD
   g_test_add_func ("/window/relative-time", test_window_relative_time);
 
