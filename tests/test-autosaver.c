@@ -498,7 +498,6 @@ test_close_while_saving_fails (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(DlArticle) article = dl_article_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
   CloseResult close = { 0 };
 

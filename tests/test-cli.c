@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "dl-article-file.h"
 
@@ -494,6 +495,26 @@ test_terminal_escapes (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* The same document in JSON: escaped the JSON way, still the same text. */
+  g_assert_cmpint (run_cli (&out, &err, "list", "--json", NULL), ==, 0);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strstr (out, "\xc2\x9b"));
+  g_assert_null (strstr (out, "\xe2\x80\xae"));
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *array;
+    const char *headline = NULL;
+
+    g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+    array = json_node_get_array (json_parser_get_root (parser));
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      if (g_str_equal (json_object_get_string_member (json_array_get_object_element (array, i), "uuid"), uuid))
+        headline = json_object_get_string_member (json_array_get_object_element (array, i), "headline");
+    g_assert_cmpstr (headline, ==, "Normal\x1b]0;pwned\x07\x1b[2J\xc2\x9b" "31m\xe2\x80\xae" "evil");
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   g_assert_cmpint (run_cli (&out, &err, "show", uuid, NULL), ==, 0);
   g_assert_null (strchr (out, '\x1b'));
   g_assert_null (strstr (out, "\nforged: valid"));
@@ -521,6 +542,7 @@ test_blank_files (void)
   g_autofree char *in_library = NULL;
   g_autofree char *kept = new_article ("Still listed");
 
+  g_assert_true (g_uuid_string_is_valid (kept));
   g_assert_true (g_file_set_contents (blank, "", 0, NULL));
   g_assert_cmpint (run_cli (&out, &err, "validate", blank, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "invalid: The file is empty."));

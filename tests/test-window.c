@@ -9,6 +9,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "dl-application.h"
+#include "dl-article-editor.h"
 #include "dl-article-row.h"
 #include "dl-article-file.h"
 #include "dl-classification-section.h"
@@ -1188,6 +1189,112 @@ test_window_close_keeps_unsaved_text (Fixture       *f,
   g_assert_cmpstr (dl_article_get_body (restored), ==, "Written as the disk failed.");
 }
 
+static GtkWidget *
+editor_child (Fixture    *f,
+              const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dl_window_get_editor (f->window)),
+                                                    DL_TYPE_ARTICLE_EDITOR, name));
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+invisible_row_gone (Fixture *f)
+{
+  return !gtk_widget_get_visible (editor_child (f, "invisible_row"));
+}
+
+/* A pasted U+202E or zero-width space is named under the headline, and
+ * the Remove button (pressed with the keyboard) takes them out. */
+static void
+test_window_hidden_characters (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *uuid = NULL;
+  GtkWidget *row;
+  GtkWidget *button;
+  DlArticle *article;
+
+  write_article (f, "Invoice \xe2\x80\xae" "fdp.exe\xe2\x80\x8b", "Text.", 1, &uuid);
+  fixture_open_window (f);
+  dl_window_open_article (f->window, uuid);
+  g_assert_true (wait_until (article_shown, f, 5000));
+
+  row = editor_child (f, "invisible_row");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_test_message ("%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "right-to-left override (U+202E)"));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "zero width space (U+200B)"));
+
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return;
+    }
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  button = find_button (row);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  dl_test_keyboard_press (button, GDK_KEY_space, 0);
+  g_assert_true (wait_until (invisible_row_gone, f, 3000));
+  article = dl_window_get_article (f->window);
+  g_assert_cmpstr (dl_article_get_headline (article), ==, "Invoice fdp.exe");
+}
+
+/* A newer Dateline's article is shown, with a note, and cannot be
+ * changed from the keyboard. */
+static void
+test_window_read_only_article (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *uuid = "0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a99";
+  const char *content =
+    "{\"format\":\"dateline-article\",\"version\":3,\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a99\","
+    "\"headline\":\"From a newer Dateline\",\"status\":\"syndicated\",\"body\":\"Untouchable text\"}\n";
+  g_autofree char *name = g_strconcat (uuid, DL_ARTICLE_FILE_EXTENSION, NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *after = NULL;
+  GtkWidget *body;
+
+  g_assert_true (g_file_set_contents (path, content, -1, NULL));
+  fixture_open_window (f);
+  g_assert_nonnull (dl_store_find_summary (f->store, uuid));
+  dl_window_open_article (f->window, uuid);
+  g_assert_true (wait_until (article_shown, f, 5000));
+
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (f, "read_only_revealer"))));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (editor_child (f, "read_only_label"))),
+                            "newer version of Dateline"));
+
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return;
+    }
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  body = gtk_window_get_focus (GTK_WINDOW (f->window));
+  dl_test_keyboard_type (body, "typed anyway");
+  dl_test_keyboard_settle (1500);
+  g_assert_cmpstr (dl_article_get_body (dl_window_get_article (f->window)), ==, "Untouchable text");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, content);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1223,6 +1330,8 @@ main (int   argc,
   ADD ("/window/fast-typing-reaches-disk", test_window_fast_typing_reaches_disk);
   ADD ("/window/outside-change", test_window_outside_change);
   ADD ("/window/close-keeps-unsaved-text", test_window_close_keeps_unsaved_text);
+  ADD ("/window/hidden-characters", test_window_hidden_characters);
+  ADD ("/window/read-only-article", test_window_read_only_article);
 #undef ADD
   g_test_add_func ("/window/relative-time", test_window_relative_time);
 

@@ -230,6 +230,7 @@ cmd_list (int    argc,
       g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *text = NULL;
+      g_autofree char *safe = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -269,7 +270,8 @@ cmd_list (int    argc,
       json_generator_set_root (generator, root);
       json_generator_set_pretty (generator, TRUE);
       text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      safe = dl_cli_escape_json (text);
+      g_print ("%s\n", safe);
       return EXIT_SUCCESS;
     }
 

@@ -101,3 +101,31 @@ dl_cli_print_error (const char *message)
 
   g_printerr ("%s: %s\n", g_get_prgname (), safe);
 }
+
+/**
+ * dl_cli_escape_json:
+ * @json: JSON text, as json-glib wrote it
+ *
+ * json-glib escapes C0 controls but writes C1 controls and bidi
+ * overrides as they are. Outside strings JSON has none of them, so
+ * writing each as \uXXXX keeps the document the same, and the terminal
+ * safe.
+ *
+ * Returns: (transfer full): the JSON, safe to print
+ */
+char *
+dl_cli_escape_json (const char *json)
+{
+  GString *out = g_string_sized_new (strlen (json));
+
+  for (const char *p = json; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x20 && needs_escape (c, TRUE))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}

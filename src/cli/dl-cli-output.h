@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 char  *dl_cli_escape        (const char *text);
 char  *dl_cli_escape_lines  (const char *text);
+char  *dl_cli_escape_json   (const char *json);
 void   dl_cli_print_error   (const char *message);
 
 G_END_DECLS

@@ -269,7 +269,7 @@ read_string (Reader      *reader,
   value = json_node_get_string (node);
   if (strlen (value) > max_bytes)
     {
-      g_autofree char *size = g_format_size (max_bytes);
+      g_autofree char *size = g_format_size_full (max_bytes, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
                    _("The field “%s” is longer than %s."), member, size);

@@ -110,7 +110,7 @@ dl_path_load_bounded (const char    *path,
     stamp_from_stat (&st, stamp);
   if ((guint64) st.st_size > max_bytes)
     {
-      g_autofree char *limit = g_format_size (max_bytes);
+      g_autofree char *limit = g_format_size_full (max_bytes, G_FORMAT_SIZE_IEC_UNITS);
 
       close (fd);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,

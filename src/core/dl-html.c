@@ -258,6 +258,13 @@ dl_html_sanitize_url (const char    *url,
         continue;
       g_string_append_c (clean, (char) c);
     }
+  /* Only controls: nothing is left to link to (and sanitizing what this
+   * returns must give the same answer). */
+  if (clean->len == 0)
+    {
+      g_string_free (clean, TRUE);
+      return NULL;
+    }
 
   for (i = 0; i < clean->len; i++)
     {
@@ -395,6 +402,21 @@ typedef struct
   guint     skip_depth;
 } H2M;
 
+/* Empties the inline buffer once its text has gone into a block. Every
+ * position remembered in it (an open link, emphasis or code span) now
+ * points at its start: a stale one could fall inside a multi-byte
+ * character of later text, and markup inserted there would split it. */
+static void
+reset_inline (H2M *h)
+{
+  g_string_truncate (h->inline_buf, 0);
+  h->code_start = 0;
+  for (guint i = 0; i < h->links->len; i++)
+    g_array_index (h->links, Link, i).start = 0;
+  for (guint i = 0; i < h->formats->len; i++)
+    g_array_index (h->formats, Format, i).start = 0;
+}
+
 static void
 container_clear (gpointer data)
 {
@@ -495,7 +517,7 @@ flush_block (H2M *h)
     }
   if (*text == '\0')
     {
-      g_string_truncate (h->inline_buf, 0);
+      reset_inline (h);
       return;
     }
 
@@ -525,7 +547,7 @@ flush_block (H2M *h)
     }
 
   h->last = kind;
-  g_string_truncate (h->inline_buf, 0);
+  reset_inline (h);
 }
 
 static void
@@ -905,7 +927,7 @@ handle_end_tag (H2M        *h,
             g_string_append (h->md, "\n\n");
           g_string_append (h->md, block->str);
           g_string_free (block, TRUE);
-          g_string_truncate (h->inline_buf, 0);
+          reset_inline (h);
           h->last = LAST_BLOCK;
         }
       return;

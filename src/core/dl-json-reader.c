@@ -248,7 +248,11 @@ read_string (Parser   *parser,
         goto too_long;
 
       if (parser->pos + 1 >= parser->length)
-        continue;   /* reported as an unclosed text above */
+        {
+          /* A backslash ends the document: an unclosed text. */
+          parser->pos = parser->length;
+          continue;
+        }
 
       switch (parser->data[parser->pos + 1])
         {
@@ -309,7 +313,7 @@ too_long:
   if (text != NULL)
     g_string_free (text, TRUE);
   {
-    g_autofree char *size = g_format_size (DL_LIMIT_STRING_BYTES);
+    g_autofree char *size = g_format_size_full (DL_LIMIT_STRING_BYTES, G_FORMAT_SIZE_IEC_UNITS);
     g_autofree char *detail = g_strdup_printf (_("a text is longer than %s"), size);
 
     return fail_at (parser, start, DL_JSON_ERROR_LIMIT, error, "%s", detail);
@@ -693,7 +697,7 @@ dl_json_document_parse (const char  *data,
 
   if (length > DL_LIMIT_FILE_BYTES)
     {
-      g_autofree char *limit = g_format_size (DL_LIMIT_FILE_BYTES);
+      g_autofree char *limit = g_format_size_full (DL_LIMIT_FILE_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, DL_JSON_ERROR, DL_JSON_ERROR_LIMIT,
                    _("The document is larger than %s."), limit);

@@ -138,10 +138,12 @@ sniff_webp (const guint8 *d,
             guint        *w,
             guint        *h)
 {
-  if (n < 30 || memcmp (d, "RIFF", 4) != 0 || memcmp (d + 8, "WEBP", 4) != 0)
+  if (n < 25 || memcmp (d, "RIFF", 4) != 0 || memcmp (d + 8, "WEBP", 4) != 0)
     return FALSE;
   if (memcmp (d + 12, "VP8 ", 4) == 0)
     {
+      if (n < 30)
+        return FALSE;
       /* A key frame: start code 9d 01 2a, then 14-bit width and height. */
       if (d[23] != 0x9d || d[24] != 0x01 || d[25] != 0x2a)
         return FALSE;
@@ -153,7 +155,7 @@ sniff_webp (const guint8 *d,
     {
       guint32 bits;
 
-      if (d[20] != 0x2f || n < 25)
+      if (d[20] != 0x2f)
         return FALSE;
       bits = d[21] | ((guint32) d[22] << 8) | ((guint32) d[23] << 16) | ((guint32) d[24] << 24);
       *w = (bits & 0x3fff) + 1;
@@ -162,6 +164,8 @@ sniff_webp (const guint8 *d,
     }
   if (memcmp (d + 12, "VP8X", 4) == 0)
     {
+      if (n < 30)
+        return FALSE;
       *w = le24 (d + 24) + 1;
       *h = le24 (d + 27) + 1;
       return TRUE;
@@ -269,7 +273,7 @@ dl_local_image_load (const char    *path,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
         {
-          g_autofree char *limit = g_format_size (DL_LIMIT_IMAGE_BYTES);
+          g_autofree char *limit = g_format_size_full (DL_LIMIT_IMAGE_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
           g_set_error (error, DL_LOCAL_IMAGE_ERROR, DL_LOCAL_IMAGE_ERROR_TOO_LARGE,
                        _("The image “%s” is larger than %s."), display, limit);

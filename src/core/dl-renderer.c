@@ -352,6 +352,22 @@ enter_block_cb (MD_BLOCKTYPE  type,
   return 0;
 }
 
+/* md4c 0.4.8 can enter an image span and never leave it (an image
+ * nested in another's alt text, the outer one left unfinished): the
+ * block ends inside alt="…". Whatever follows would be read as part of
+ * the attribute, so the image is closed here, whatever md4c says. */
+static void
+close_unbalanced_image (RenderCtx *ctx)
+{
+  if (ctx->image_nesting == 0)
+    return;
+  ctx->image_nesting = 0;
+  if (ctx->image_safe)
+    g_string_append (ctx->out, "\">");
+  else
+    g_string_append (ctx->out, "</span>");
+}
+
 static int
 leave_block_cb (MD_BLOCKTYPE  type,
                 void         *detail,
@@ -362,6 +378,7 @@ leave_block_cb (MD_BLOCKTYPE  type,
 
   ctx->in_word = FALSE;
   ctx->depth--;
+  close_unbalanced_image (ctx);
 
   switch (type)
     {

@@ -190,9 +190,11 @@ update_save_state (DlWindow *self)
 }
 
 static void
-on_article_changed_cb (DlWindow *self)
+on_article_changed_cb (DlWindow   *self,
+                       GParamSpec *pspec)
 {
-  update_title (self);
+  if (g_str_equal (pspec->name, "headline") || g_str_equal (pspec->name, "category"))
+    update_title (self);
 }
 
 /**
@@ -217,7 +219,8 @@ dl_window_show_article (DlWindow  *self,
     g_clear_signal_handler (&self->article_changed_id, self->article);
   g_set_object (&self->article, article);
   if (article != NULL)
-    self->article_changed_id = g_signal_connect_swapped (article, "changed",
+    /* Not "changed": that fires on every keystroke in the body. */
+    self->article_changed_id = g_signal_connect_swapped (article, "notify",
                                                          G_CALLBACK (on_article_changed_cb), self);
 
   dl_autosaver_set_article (self->autosaver, article);
