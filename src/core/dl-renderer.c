@@ -542,6 +542,9 @@ leave_span_cb (MD_SPANTYPE  type,
 
   if (type == MD_SPAN_IMG)
     {
+      /* md4c 0.4.8 can also leave an image it never entered. */
+      if (ctx->image_nesting == 0)
+        return 0;
       if (--ctx->image_nesting == 0)
         {
           MD_SPAN_IMG_DETAIL *img = detail;
