@@ -240,17 +240,11 @@ dl_html_sanitize_url (const char    *url,
   if (len < 0)
     len = strlen (url);
 
-  start = url;
-  end = url + len;
-  while (start < end && (guchar) *start <= 0x20)
-    start++;
-  while (end > start && (guchar) end[-1] <= 0x20)
-    end--;
-  if (start == end)
-    return NULL;
-
-  clean = g_string_sized_new (end - start);
-  for (const char *p = start; p < end; p++)
+  /* Browsers drop control characters anywhere in a URL (so "java\tscript:"
+   * is javascript:) and trim spaces around it; so does this, in that
+   * order, so that sanitizing what it returns gives the same answer. */
+  clean = g_string_sized_new (len);
+  for (const char *p = url; p < url + len; p++)
     {
       guchar c = (guchar) *p;
 
@@ -258,13 +252,19 @@ dl_html_sanitize_url (const char    *url,
         continue;
       g_string_append_c (clean, (char) c);
     }
-  /* Only controls: nothing is left to link to (and sanitizing what this
-   * returns must give the same answer). */
-  if (clean->len == 0)
+  start = clean->str;
+  end = clean->str + clean->len;
+  while (start < end && *start == ' ')
+    start++;
+  while (end > start && end[-1] == ' ')
+    end--;
+  if (start == end)
     {
       g_string_free (clean, TRUE);
       return NULL;
     }
+  g_string_truncate (clean, end - clean->str);
+  g_string_erase (clean, 0, start - clean->str);
 
   for (i = 0; i < clean->len; i++)
     {
