@@ -315,6 +315,13 @@ create_settings (void)
   webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
   webkit_settings_set_enable_tabs_to_links (settings, TRUE);
   webkit_settings_set_enable_developer_extras (settings, DEVELOPMENT_BUILD);
+  /* An article page needs no GPU, and GL in the web process was the one
+   * crash seen: on machines without a GPU driver (virtual machines,
+   * remote desktops, Xvfb) Mesa's llvmpipe segfaulted now and then in
+   * WebKit's threaded compositor (docs/PREVIEW.md), and the preview
+   * flickered as it reloaded. Rendering on the CPU also keeps a GL
+   * context and its buffers out of the web process's memory. */
+  webkit_settings_set_hardware_acceleration_policy (settings, WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
   disable_speculative_network (settings);
 
   return settings;
