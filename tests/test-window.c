@@ -15,7 +15,7 @@
 #include "dl-classification-section.h"
 #include "dl-dateline-section.h"
 #include "dl-window.h"
-#include "dl-window-transfer.h"
+#include "dl-window-export-import.h"
 #include "dl-test-keyboard.h"
 
 /* A GtkApplication that is registered but never run: windows need one for
@@ -866,7 +866,7 @@ test_window_export (Fixture       *f,
   g_assert_cmpint (g_mkdir_with_parents (g_path_get_dirname (export_path), 0700), ==, 0);
   file = g_file_new_for_path (export_path);
   export_expected = "Typed before exporting.";
-  dl_window_transfer_export_to (f->window, file, "markdown");
+  dl_window_export_article_to (f->window, file, "markdown");
   g_assert_true (wait_until (export_written, f, 5000));
   g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Rates <held>"));
@@ -878,7 +878,7 @@ test_window_export (Fixture       *f,
   export_path = g_build_filename (f->dir, "out", "page.html", NULL);
   file = g_file_new_for_path (export_path);
   export_expected = "</html>";
-  dl_window_transfer_export_to (f->window, file, "html");
+  dl_window_export_article_to (f->window, file, "html");
   g_assert_true (wait_until (export_written, f, 5000));
   g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Rates &lt;held&gt;"));

@@ -84,27 +84,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void tracker_start_save (Tracker *tracker);
 
-GType
-dl_save_state_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { DL_SAVE_STATE_SAVED, "DL_SAVE_STATE_SAVED", "saved" },
-        { DL_SAVE_STATE_PENDING, "DL_SAVE_STATE_PENDING", "pending" },
-        { DL_SAVE_STATE_SAVING, "DL_SAVE_STATE_SAVING", "saving" },
-        { DL_SAVE_STATE_ERROR, "DL_SAVE_STATE_ERROR", "error" },
-        { DL_SAVE_STATE_CONFLICT, "DL_SAVE_STATE_CONFLICT", "conflict" },
-        { 0, NULL, NULL }
-      };
-      GType id = g_enum_register_static (g_intern_static_string ("DlSaveState"), values);
-      g_once_init_leave (&type_id, id);
-    }
-  return type_id;
-}
-
 /* ------------------------------------------------------------------ */
 /* Flush operations                                                    */
 

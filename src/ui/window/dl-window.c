@@ -13,7 +13,7 @@
 #include "dl-preview-loader.h"
 #include "dl-quarantined-file.h"
 #include "dl-window.h"
-#include "dl-window-transfer.h"
+#include "dl-window-export-import.h"
 #include "dl-resources.h"
 
 struct _DlWindow
@@ -1297,7 +1297,7 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  dl_window_transfer_export (DL_WINDOW (widget));
+  dl_window_export_article (DL_WINDOW (widget));
 }
 
 static void
@@ -1305,7 +1305,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  dl_window_transfer_import (DL_WINDOW (widget));
+  dl_window_import_files (DL_WINDOW (widget));
 }
 
 static void

@@ -1,4 +1,4 @@
-/* dl-window-transfer.c
+/* dl-window-export-import.c
  *
  * Exporting and importing from the window. The work itself lives in the
  * core (dl-exporter.c, dl_store_import_file()); this file only asks where,
@@ -6,7 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "dl-window-transfer"
+#define G_LOG_DOMAIN "dl-window-export-import"
 
 #include "config.h"
 
@@ -14,7 +14,7 @@
 
 #include "dl-exporter.h"
 #include "dl-text-stats.h"
-#include "dl-window-transfer.h"
+#include "dl-window-export-import.h"
 
 typedef struct
 {
@@ -87,14 +87,14 @@ on_exported_cb (GObject      *object,
 }
 
 /**
- * dl_window_transfer_export_to:
+ * dl_window_export_article_to:
  * @format_id: "html", "markdown", "ninjs" or "ninjs-2.1"
  *
  * Exports the open article to @file in a worker thread; the result is
  * reported as a toast. The chooser calls this, and so do tests.
  */
 void
-dl_window_transfer_export_to (DlWindow   *window,
+dl_window_export_article_to (DlWindow   *window,
                               GFile      *file,
                               const char *format_id)
 {
@@ -145,18 +145,18 @@ on_export_response_cb (GtkNativeDialog *dialog,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       format_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
       if (file != NULL)
-        dl_window_transfer_export_to (window, file, format_id);
+        dl_window_export_article_to (window, file, format_id);
     }
   g_object_unref (dialog);
 }
 
 /**
- * dl_window_transfer_export:
+ * dl_window_export_article:
  *
  * Asks where and in which format to export the open article.
  */
 void
-dl_window_transfer_export (DlWindow *window)
+dl_window_export_article (DlWindow *window)
 {
   DlArticle *article = dl_window_get_article (window);
   GtkFileChooserNative *dialog;
@@ -224,13 +224,13 @@ on_import_response_cb (GtkNativeDialog *dialog,
 }
 
 /**
- * dl_window_transfer_import:
+ * dl_window_import_files:
  *
  * Asks for .dateline files or IPTC ninjs documents and imports them into
  * the library.
  */
 void
-dl_window_transfer_import (DlWindow *window)
+dl_window_import_files (DlWindow *window)
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();

@@ -37,30 +37,6 @@ static const char * const role_ids[DL_CREDIT_ROLE_N_ROLES] = {
   "author", "photo", "video", "graphics", "editing", "translation", "additional-reporting",
 };
 
-GType
-dl_credit_role_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { DL_CREDIT_ROLE_AUTHOR, "DL_CREDIT_ROLE_AUTHOR", "author" },
-        { DL_CREDIT_ROLE_PHOTO, "DL_CREDIT_ROLE_PHOTO", "photo" },
-        { DL_CREDIT_ROLE_VIDEO, "DL_CREDIT_ROLE_VIDEO", "video" },
-        { DL_CREDIT_ROLE_GRAPHICS, "DL_CREDIT_ROLE_GRAPHICS", "graphics" },
-        { DL_CREDIT_ROLE_EDITING, "DL_CREDIT_ROLE_EDITING", "editing" },
-        { DL_CREDIT_ROLE_TRANSLATION, "DL_CREDIT_ROLE_TRANSLATION", "translation" },
-        { DL_CREDIT_ROLE_ADDITIONAL_REPORTING, "DL_CREDIT_ROLE_ADDITIONAL_REPORTING", "additional-reporting" },
-        { 0, NULL, NULL }
-      };
-      GType id = g_enum_register_static (g_intern_static_string ("DlCreditRole"), values);
-      g_once_init_leave (&type_id, id);
-    }
-
-  return type_id;
-}
-
 const char *
 dl_credit_role_to_string (DlCreditRole role)
 {

@@ -107,28 +107,6 @@ static const char * const status_ids[DL_ARTICLE_STATUS_N_STATUSES] = {
   "draft", "ready", "scheduled", "published", "changed",
 };
 
-GType
-dl_article_status_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { DL_ARTICLE_STATUS_DRAFT, "DL_ARTICLE_STATUS_DRAFT", "draft" },
-        { DL_ARTICLE_STATUS_READY, "DL_ARTICLE_STATUS_READY", "ready" },
-        { DL_ARTICLE_STATUS_SCHEDULED, "DL_ARTICLE_STATUS_SCHEDULED", "scheduled" },
-        { DL_ARTICLE_STATUS_PUBLISHED, "DL_ARTICLE_STATUS_PUBLISHED", "published" },
-        { DL_ARTICLE_STATUS_CHANGED, "DL_ARTICLE_STATUS_CHANGED", "changed" },
-        { 0, NULL, NULL }
-      };
-      GType id = g_enum_register_static (g_intern_static_string ("DlArticleStatus"), values);
-      g_once_init_leave (&type_id, id);
-    }
-
-  return type_id;
-}
-
 const char *
 dl_article_status_to_string (DlArticleStatus status)
 {

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 #include "dl-unknown-members.h"
+#include "dl-core-enums.h"
 
 G_BEGIN_DECLS
 
@@ -18,11 +19,9 @@ typedef enum
   DL_CREDIT_ROLE_EDITING,
   DL_CREDIT_ROLE_TRANSLATION,
   DL_CREDIT_ROLE_ADDITIONAL_REPORTING,
-  DL_CREDIT_ROLE_N_ROLES
+  DL_CREDIT_ROLE_N_ROLES /*< skip >*/
 } DlCreditRole;
 
-#define DL_TYPE_CREDIT_ROLE (dl_credit_role_get_type ())
-GType        dl_credit_role_get_type      (void);
 const char  *dl_credit_role_to_string     (DlCreditRole role);
 gboolean     dl_credit_role_from_string   (const char   *str,
                                            DlCreditRole *role);

@@ -19,8 +19,6 @@ typedef enum
                             * folder until the journalist chooses a version */
 } DlSaveState;
 
-#define DL_TYPE_SAVE_STATE (dl_save_state_get_type ())
-GType        dl_save_state_get_type         (void);
 
 #define DL_TYPE_AUTOSAVER (dl_autosaver_get_type ())
 G_DECLARE_FINAL_TYPE (DlAutosaver, dl_autosaver, DL, AUTOSAVER, GObject)

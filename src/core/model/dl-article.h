@@ -11,6 +11,7 @@
 #include "dl-credit-lines.h"
 #include "dl-publication.h"
 #include "dl-unknown-members.h"
+#include "dl-core-enums.h"
 
 G_BEGIN_DECLS
 
@@ -21,11 +22,9 @@ typedef enum
   DL_ARTICLE_STATUS_SCHEDULED,
   DL_ARTICLE_STATUS_PUBLISHED,
   DL_ARTICLE_STATUS_CHANGED,   /* published, then edited locally */
-  DL_ARTICLE_STATUS_N_STATUSES
+  DL_ARTICLE_STATUS_N_STATUSES /*< skip >*/
 } DlArticleStatus;
 
-#define DL_TYPE_ARTICLE_STATUS (dl_article_status_get_type ())
-GType        dl_article_status_get_type    (void);
 const char  *dl_article_status_to_string   (DlArticleStatus  status);
 gboolean     dl_article_status_from_string (const char      *str,
                                             DlArticleStatus *status);
