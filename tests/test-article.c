@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "dl-article.h"
 #include "dl-article-file.h"
 

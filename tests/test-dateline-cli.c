@@ -9,20 +9,75 @@
 #include "dl-cli-dateline.h"
 #include "dl-dateline.h"
 
+/* Runs the command with @context's house style (a fresh context's when NULL). */
+static int
+run_with (DlContext  *context,
+          const char *first,
+          va_list     ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(DlContext) fresh = NULL;
+  const char *arg;
+
+  if (context == NULL)
+    context = fresh = dl_context_new (NULL);
+  g_ptr_array_add (args, (char *) "dateline");
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  g_ptr_array_add (args, NULL);
+  return dl_cli_dateline_main (context, args->len - 1, (char **) args->pdata);
+}
+
+static int
+run_in (DlContext  *context,
+        const char *first,
+        ...)
+{
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = run_with (context, first, ap);
+  va_end (ap);
+  return status;
+}
+
 static int
 run (const char *first, ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
   va_list ap;
+  int status;
 
-  g_ptr_array_add (args, (char *) "dateline");
   va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
+  status = run_with (NULL, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return dl_cli_dateline_main (args->len - 1, (char **) args->pdata);
+  return status;
+}
+
+/* Without --style, --source or --pattern the context's house style
+ * decides, and that follows the settings (the Preferences). */
+static void
+test_cli_house_style (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(DlContext) context = dl_context_new (NULL);
+      GSettings *settings = dl_context_get_settings (context);
+
+      g_assert_nonnull (settings);
+      g_settings_set_string (settings, "default-dateline-style", "custom");
+      g_settings_set_string (settings, "custom-dateline-pattern", "{CITY} ({source}) — ");
+      g_settings_set_string (settings, "default-source", "Reuters");
+      g_assert_cmpstr (dl_house_style_get_source (dl_context_get_house_style (context)), ==, "Reuters");
+      g_assert_cmpint (run_in (context, "--place", "Minsk", "--date", "2025-05-08", NULL), ==, 0);
+      /* An option still wins over the house. */
+      g_assert_cmpint (run_in (context, "--place", "Minsk", "--date", "2025-05-08",
+                               "--source", "BelTA", NULL), ==, 0);
+      exit (run_in (context, "--place", "Minsk", "--date", "2025-05-08", "--style", "belta", NULL));
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("MINSK (Reuters) — \nMINSK (BelTA) — \nMINSK, 8 May (Reuters) - \n");
 }
 
 static void
@@ -109,7 +164,11 @@ test_cli_show (void)
   g_autofree char *text = NULL;
   g_autofree char *bad = NULL;
 
-  dl_dateline_set_defaults ("belta", NULL, "");
+  g_autoptr(DlHouseStyle) house_style = dl_house_style_new ();
+  g_autoptr(DlHouseStyle) reuters = dl_house_style_new ();
+
+  dl_house_style_set_dateline_style (house_style, "belta");
+  dl_house_style_set_source (house_style, "");
   dl_article_set_place (article, "Minsk");
   dl_article_set_dateline_date (article, date);
   dl_article_set_time_zone (article, "Europe/Minsk");
@@ -118,7 +177,7 @@ test_cli_show (void)
   dl_article_add_credit (article, author);
   dl_article_add_credit (article, photo);
 
-  text = dl_cli_format_article_dateline_and_credits (article);
+  text = dl_cli_format_article_dateline_and_credits (article, house_style);
   g_assert_cmpstr (text, ==,
                    "Dateline: MINSK, 8 May (BelTA) - \n"
                    "Credits:\n"
@@ -127,9 +186,15 @@ test_cli_show (void)
 
   /* A substitution is shown, not hidden */
   dl_article_set_time_zone (article, "Nowhere/Land");
-  bad = dl_cli_format_article_dateline_and_credits (article);
+  bad = dl_cli_format_article_dateline_and_credits (article, house_style);
   g_assert_true (g_str_has_prefix (bad, "Dateline: MINSK, 8 May (BelTA) - \n"));
   g_assert_nonnull (strstr (bad, "Note: “Nowhere/Land” is not a time zone"));
+
+  /* The house style given is the one used: the article names no style. */
+  dl_house_style_set_dateline_style (reuters, "reuters");
+  g_free (text);
+  text = dl_cli_format_article_dateline_and_credits (article, reuters);
+  g_assert_true (g_str_has_prefix (text, "Dateline: MINSK, May 8 (BelTA) - \n"));
 }
 
 int
@@ -151,6 +216,7 @@ main (int   argc,
       g_test_add_data_func (path, &bad_cases[i], bad_case_subprocess);
     }
   g_test_add_func ("/dateline-cli/show", test_cli_show);
+  g_test_add_func ("/dateline-cli/house-style", test_cli_house_style);
 
   return g_test_run ();
 }

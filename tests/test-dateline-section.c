@@ -11,6 +11,7 @@
 
 #include "dl-dateline.h"
 #include "dl-dateline-section.h"
+#include "dl-house-style.h"
 #include "dl-preferences-window.h"
 #include "dl-resources.h"
 
@@ -68,14 +69,16 @@ typedef struct
   GtkWindow *window;
   GtkWidget *section;
   DlArticle *article;
-  GSettings *settings;
+  DlContext *context;
+  GSettings *settings;   /* the context's */
 } Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->settings = g_settings_new (APP_ID_BASE);
+  f->context = dl_context_new (NULL);
+  f->settings = g_object_ref (dl_context_get_settings (f->context));
   g_settings_reset (f->settings, "default-dateline-style");
   g_settings_reset (f->settings, "default-source");
   g_settings_reset (f->settings, "custom-dateline-pattern");
@@ -86,6 +89,7 @@ fixture_setup (Fixture       *f,
   f->section = dl_dateline_section_new ();
   gtk_window_set_child (f->window, f->section);
   f->article = make_article ();
+  dl_editor_section_set_context (DL_EDITOR_SECTION (f->section), f->context);
   dl_editor_section_set_article (DL_EDITOR_SECTION (f->section), f->article);
   gtk_window_present (f->window);
   iterate ();
@@ -99,6 +103,7 @@ fixture_teardown (Fixture       *f,
   iterate ();
   g_clear_object (&f->article);
   g_clear_object (&f->settings);
+  g_clear_object (&f->context);
 }
 
 static const char *
@@ -255,13 +260,14 @@ test_recent_places (Fixture       *f,
 static void
 test_preferences (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autoptr(DlContext) context = dl_context_new (NULL);
+  GSettings *settings = dl_context_get_settings (context);
   GtkWidget *window;
   GtkWidget *pattern, *example, *error, *style;
 
   g_settings_reset (settings, "custom-dateline-pattern");
   g_settings_set_string (settings, "default-language", "en");
-  window = dl_preferences_window_new (NULL);
+  window = dl_preferences_window_new (NULL, context);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
 
@@ -295,14 +301,15 @@ test_preferences (void)
   iterate ();
   g_assert_true (gtk_widget_get_visible (get_widget (window, "language-error-label")));
 
-  /* The style combo writes the setting and the core defaults. */
+  /* The style combo writes the setting, and the context's house style
+   * (what composes every dateline) follows it. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (style), 1);   /* reuters */
   iterate ();
   {
     g_autofree char *id = g_settings_get_string (settings, "default-dateline-style");
-    g_autofree char *core = dl_dateline_dup_default_style ();
+    const char *house = dl_house_style_get_dateline_style (dl_context_get_house_style (context));
     g_assert_cmpstr (id, ==, "reuters");
-    g_assert_cmpstr (core, ==, "reuters");
+    g_assert_cmpstr (house, ==, "reuters");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -318,7 +325,8 @@ test_preferences (void)
 static void
 test_preferences_template (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autoptr(DlContext) context = dl_context_new (NULL);
+  GSettings *settings = dl_context_get_settings (context);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dateline-template-XXXXXX", &error);
   g_autofree char *html = NULL;
@@ -326,7 +334,7 @@ test_preferences_template (void)
   gint64 deadline;
 
   g_assert_no_error (error);
-  window = dl_preferences_window_new (NULL);
+  window = dl_preferences_window_new (NULL, context);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
   row = get_widget (window, "template-row");

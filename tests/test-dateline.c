@@ -7,6 +7,7 @@
 #include "dl-article.h"
 #include "dl-credit-lines.h"
 #include "dl-dateline.h"
+#include "dl-house-style.h"
 
 typedef struct
 {
@@ -322,29 +323,30 @@ test_article_sample (void)
   g_autofree char *reuters = NULL;
   g_autofree char *custom = NULL;
   g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(DlHouseStyle) house = dl_house_style_new ();
 
-  dl_dateline_set_defaults ("belta", NULL, "");
-  dateline = dl_article_compose_dateline (article);
+  dl_house_style_set_dateline_style (house, "belta");
+  dateline = dl_house_style_compose_dateline (house, article, NULL);
   g_assert_cmpstr (dateline, ==, "MINSK, 8 May (BelTA) - ");
 
-  credits = dl_article_compose_credits (article);
+  credits = dl_house_style_compose_credits (house, article);
   g_assert_cmpstr (credits, ==, "Photo courtesy of the BelCCI");
-  lines = dl_article_compose_credit_lines (article, NULL);
+  lines = dl_house_style_compose_credit_lines (house, article, NULL);
   g_assert_cmpstr (dl_credit_lines_find (lines, DL_CREDIT_ROLE_PHOTO), ==,
                    "Photo courtesy of the BelCCI");
   g_assert_null (dl_credit_lines_find (lines, DL_CREDIT_ROLE_AUTHOR));
 
   /* The article's own style wins over the default. */
   dl_article_set_dateline_style (article, "reuters");
-  reuters = dl_article_compose_dateline (article);
+  reuters = dl_house_style_compose_dateline (house, article, NULL);
   g_assert_cmpstr (reuters, ==, "MINSK, May 8 (BelTA) - ");
 
   /* "" follows the newsroom default, custom pattern included. */
   dl_article_set_dateline_style (article, "");
-  dl_dateline_set_defaults ("custom", "{city} ({source}): ", "");
-  custom = dl_article_compose_dateline (article);
+  dl_house_style_set_dateline_style (house, "custom");
+  dl_house_style_set_custom_pattern (house, "{city} ({source}): ");
+  custom = dl_house_style_compose_dateline (house, article, NULL);
   g_assert_cmpstr (custom, ==, "Minsk (BelTA): ");
-  dl_dateline_set_defaults (NULL, NULL, NULL);
 }
 
 static void
@@ -355,30 +357,46 @@ test_article_defaults (void)
   g_autofree char *style = NULL;
   g_autofree char *fallback = NULL;
   g_autoptr(GError) reason = NULL;
+  g_autoptr(DlHouseStyle) house = dl_house_style_new ();
+  g_autoptr(DlHouseStyle) copy = NULL;
+  g_autofree char *builtin = NULL;
 
   dl_article_set_source (article, "");
-  dl_dateline_set_defaults ("ap", NULL, "AP");
-  with_default = dl_article_compose_dateline (article);
+  dl_house_style_set_dateline_style (house, "ap");
+  dl_house_style_set_source (house, "  AP ");
+  with_default = dl_house_style_compose_dateline (house, article, NULL);
   g_assert_cmpstr (with_default, ==, "MINSK, Belarus (AP) — ");
 
+  /* A copy (for a worker thread) composes the same and is independent. */
+  copy = dl_house_style_copy (house);
+  g_assert_cmpstr (dl_house_style_get_source (copy), ==, "AP");
+  dl_house_style_set_dateline_style (house, "belta");
+  g_free (with_default);
+  with_default = dl_house_style_compose_dateline (copy, article, NULL);
+  g_assert_cmpstr (with_default, ==, "MINSK, Belarus (AP) — ");
+
+  /* Without a house style: the built-in one (BelTA, no source). */
+  builtin = dl_house_style_compose_dateline (NULL, article, NULL);
+  g_assert_cmpstr (builtin, ==, "MINSK, 8 May - ");
+
   /* An unknown default style is replaced by the fallback style. */
-  dl_dateline_set_defaults ("bbc", NULL, NULL);
-  style = dl_dateline_dup_default_style ();
+  dl_house_style_set_dateline_style (house, "bbc");
+  style = g_strdup (dl_house_style_get_dateline_style (house));
   g_assert_cmpstr (style, ==, DL_DATELINE_FALLBACK_STYLE);
 
   /* The article's language decides, and an unknown one is reported. */
   dl_article_set_source (article, "BelTA");
   dl_article_set_language (article, "qq");
-  fallback = dl_article_compose_dateline_full (article, &reason);
+  fallback = dl_house_style_compose_dateline (house, article, &reason);
   g_assert_cmpstr (fallback, ==, "MINSK, 8 May (BelTA) - ");
   g_assert_error (reason, DL_DATELINE_ERROR, DL_DATELINE_ERROR_UNKNOWN_LANGUAGE);
-  dl_dateline_set_defaults (NULL, NULL, NULL);
 }
 
 static void
 test_defaults_from_settings (void)
 {
   g_autoptr(GSettings) settings = NULL;
+  g_autoptr(DlHouseStyle) house = NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autofree char *style = NULL;
   g_autofree char *pattern = NULL;
@@ -391,22 +409,25 @@ test_defaults_from_settings (void)
       return;
     }
 
-  settings = g_settings_new (APP_ID_BASE);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  house = dl_house_style_new ();
+  dl_house_style_bind_settings (house, settings);
   g_settings_set_string (settings, "default-dateline-style", "afp");
   g_settings_set_string (settings, "custom-dateline-pattern", "{city}: ");
   g_settings_set_string (settings, "default-source", "AFP");
-  dl_dateline_set_defaults_from_settings (settings);
 
-  style = dl_dateline_dup_default_style ();
-  pattern = dl_dateline_dup_default_pattern ();
-  source = dl_dateline_dup_default_source ();
+  style = g_strdup (dl_house_style_get_dateline_style (house));
+  pattern = g_strdup (dl_house_style_get_custom_pattern (house));
+  source = g_strdup (dl_house_style_get_source (house));
   g_assert_cmpstr (style, ==, "afp");
   g_assert_cmpstr (pattern, ==, "{city}: ");
   g_assert_cmpstr (source, ==, "AFP");
   g_settings_reset (settings, "default-dateline-style");
   g_settings_reset (settings, "custom-dateline-pattern");
   g_settings_reset (settings, "default-source");
-  dl_dateline_set_defaults (NULL, NULL, NULL);
+  /* Back to the schema's defaults, followed at once. */
+  g_assert_cmpstr (dl_house_style_get_dateline_style (house), ==, DL_DATELINE_FALLBACK_STYLE);
+  g_assert_cmpstr (dl_house_style_get_source (house), ==, "");
 }
 
 /* Credits */
@@ -535,18 +556,18 @@ test_credit_lines_order_and_fallback (void)
   dl_article_set_language (article, "en");
 
   /* The byline comes first whatever the list order. */
-  text = dl_article_compose_credits (article);
+  text = dl_house_style_compose_credits (NULL, article);
   g_assert_cmpstr (text, ==, "By Anna Ivanova and Li Wei\nPhoto: Ivan Petrov/BelTA");
 
   dl_article_set_language (article, "ru");
   dl_credit_set_name (author1, "Анна Иванова");
   dl_credit_set_name (author2, "Ли Вэй");
-  russian = dl_article_compose_credits (article);
+  russian = dl_house_style_compose_credits (NULL, article);
   g_assert_cmpstr (russian, ==, "Анна Иванова и Ли Вэй\nФото: Ivan Petrov/BelTA");
 
   /* German has no wording yet: English, and the caller is told. */
   dl_article_set_language (article, "de");
-  lines = dl_article_compose_credit_lines (article, &reason);
+  lines = dl_house_style_compose_credit_lines (NULL, article, &reason);
   g_assert_error (reason, DL_DATELINE_ERROR, DL_DATELINE_ERROR_UNKNOWN_LANGUAGE);
   g_assert_cmpstr (dl_credit_lines_find (lines, DL_CREDIT_ROLE_AUTHOR), ==,
                    "By Анна Иванова and Ли Вэй");

@@ -220,7 +220,7 @@ test_export_markdown (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(DlArticle) article = make_article (fixture);
-  g_autofree char *markdown = dl_exporter_markdown (article);
+  g_autofree char *markdown = dl_exporter_markdown (article, NULL);
   g_autofree char *expected_image = g_strdup_printf ("image:\n  path: \"%s\"\n  caption: \"Photo courtesy of the BelCCI\"\n", fixture->image);
   g_autofree char *path = g_build_filename (fixture->dir, "article.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -306,7 +306,7 @@ test_export_async (Fixture       *fixture,
   g_autoptr(DlArticle) back = NULL;
   g_autofree char *json = NULL;
 
-  dl_exporter_export_async (article, DL_EXPORT_FORMAT_NINJS_2_1, NULL, file, NULL, on_export_done, &error);
+  dl_exporter_export_async (article, DL_EXPORT_FORMAT_NINJS_2_1, NULL, NULL, file, NULL, on_export_done, &error);
   /* edits after the call do not reach the export: it works on a copy */
   dl_article_set_headline (article, "Changed later");
   while (error == NULL)
@@ -324,19 +324,32 @@ test_export_async (Fixture       *fixture,
 static void
 test_export_formats (void)
 {
-  DlExportFormat format;
+  const DlExportFormatInfo *list;
+  g_autofree char *names = dl_export_format_dup_names ();
+  guint n = 0;
 
-  g_assert_true (dl_export_format_from_string ("HTML", &format));
-  g_assert_cmpint (format, ==, DL_EXPORT_FORMAT_HTML);
-  g_assert_true (dl_export_format_from_string ("md", &format));
-  g_assert_cmpint (format, ==, DL_EXPORT_FORMAT_MARKDOWN);
-  g_assert_true (dl_export_format_from_string ("ninjs", &format));
-  g_assert_cmpint (format, ==, DL_EXPORT_FORMAT_NINJS);
-  g_assert_true (dl_export_format_from_string ("ninjs-2.1", &format));
-  g_assert_cmpint (format, ==, DL_EXPORT_FORMAT_NINJS_2_1);
-  g_assert_false (dl_export_format_from_string ("pdf", &format));
-  g_assert_false (dl_export_format_from_string (NULL, &format));
-  g_assert_cmpstr (dl_export_format_get_extension (DL_EXPORT_FORMAT_MARKDOWN), ==, ".md");
+  g_assert_cmpint (dl_export_format_lookup ("HTML")->format, ==, DL_EXPORT_FORMAT_HTML);
+  g_assert_cmpint (dl_export_format_lookup ("md")->format, ==, DL_EXPORT_FORMAT_MARKDOWN);
+  g_assert_cmpint (dl_export_format_lookup ("ninjs")->format, ==, DL_EXPORT_FORMAT_NINJS);
+  g_assert_cmpint (dl_export_format_lookup ("ninjs-2.0")->format, ==, DL_EXPORT_FORMAT_NINJS);
+  g_assert_cmpint (dl_export_format_lookup ("ninjs-2.1")->format, ==, DL_EXPORT_FORMAT_NINJS_2_1);
+  g_assert_cmpint (dl_export_format_lookup ("json")->format, ==, DL_EXPORT_FORMAT_DATELINE);
+  g_assert_null (dl_export_format_lookup ("pdf"));
+  g_assert_null (dl_export_format_lookup (NULL));
+  g_assert_cmpstr (dl_export_format_get_info (DL_EXPORT_FORMAT_MARKDOWN)->extension, ==, ".md");
+
+  /* One table: every entry is complete and found under its own id. */
+  list = dl_export_format_list (&n);
+  g_assert_cmpuint (n, ==, 5);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (dl_export_format_lookup (list[i].id) == &list[i]);
+      g_assert_true (dl_export_format_get_info (list[i].format) == &list[i]);
+      g_assert_true (g_str_has_prefix (list[i].extension, "."));
+      g_assert_nonnull (strchr (list[i].mime_type, '/'));
+      g_assert_cmpstr (dl_export_format_info_get_label (&list[i]), !=, "");
+      g_assert_nonnull (strstr (names, list[i].id));
+    }
 }
 
 static void
@@ -356,31 +369,31 @@ test_cli_export_and_import (Fixture       *fixture,
   g_autoptr(GFile) md_file = NULL;
   g_autoptr(GFile) missing = NULL;
 
-  g_assert_cmpint (dl_cli_export_main (article, "ninjs-2.1", ninjs_path, &error), ==, 0);
+  g_assert_cmpint (dl_cli_export_article (article, NULL, "ninjs-2.1", ninjs_path, &error), ==, 0);
   g_assert_no_error (error);
   json_parser_load_from_file (parser, ninjs_path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "standard"), "version"), ==, "2.1");
 
-  g_assert_cmpint (dl_cli_export_main (article, "html", html_path, &error), ==, 0);
+  g_assert_cmpint (dl_cli_export_article (article, NULL, "html", html_path, &error), ==, 0);
   g_assert_no_error (error);
   assert_image_copy (copied);
 
-  g_assert_cmpint (dl_cli_export_main (article, "markdown", md_path, &error), ==, 0);
+  g_assert_cmpint (dl_cli_export_article (article, NULL, "markdown", md_path, &error), ==, 0);
   g_assert_no_error (error);
   markdown = read_file (md_path);
   g_assert_true (g_str_has_prefix (markdown, "---\ntitle: "));
 
-  g_assert_cmpint (dl_cli_export_main (article, "pdf", md_path, &error), ==, 2);
+  g_assert_cmpint (dl_cli_export_article (article, NULL, "pdf", md_path, &error), ==, 2);
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
   g_assert_nonnull (strstr (error->message, "pdf"));
   g_clear_error (&error);
-  g_assert_cmpint (dl_cli_export_main (article, "html", "-", &error), ==, 2);
+  g_assert_cmpint (dl_cli_export_article (article, NULL, "html", "-", &error), ==, 2);
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
   g_clear_error (&error);
-  g_assert_cmpint (dl_cli_export_main (article, "ninjs", "", &error), ==, 2);
+  g_assert_cmpint (dl_cli_export_article (article, NULL, "ninjs", "", &error), ==, 2);
   g_clear_error (&error);
-  g_assert_cmpint (dl_cli_export_main (article, "ninjs", "/nonexistent-dir/x.json", &error), ==, 1);
+  g_assert_cmpint (dl_cli_export_article (article, NULL, "ninjs", "/nonexistent-dir/x.json", &error), ==, 1);
   g_assert_nonnull (error);
   g_clear_error (&error);
 
@@ -415,7 +428,7 @@ test_cli_render (Fixture       *fixture,
   {
     char *argv[] = { (char *) "render", (char *) "-o", page_path, (char *) "--dark", NULL };
 
-    g_assert_cmpint (dl_cli_render_main (article, G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+    g_assert_cmpint (dl_cli_render_article (article, NULL, G_N_ELEMENTS (argv) - 1, argv), ==, 0);
   }
   page = read_file (page_path);
   g_assert_nonnull (strstr (page, "<meta name=\"color-scheme\" content=\"dark\">"));
@@ -427,14 +440,14 @@ test_cli_render (Fixture       *fixture,
   {
     char *argv[] = { (char *) "render", (char *) "--template", template_dir, (char *) "-o", page_path, NULL };
 
-    g_assert_cmpint (dl_cli_render_main (article, G_N_ELEMENTS (argv) - 1, argv), ==, 1);
+    g_assert_cmpint (dl_cli_render_article (article, NULL, G_N_ELEMENTS (argv) - 1, argv), ==, 1);
   }
   g_file_set_contents (template_file, "<html><head>{{head}}</head><body><h1>SITE</h1>{{article}}</body></html>", -1, &error);
   g_assert_no_error (error);
   {
     char *argv[] = { (char *) "render", (char *) "--template", template_dir, (char *) "-o", page_path, NULL };
 
-    g_assert_cmpint (dl_cli_render_main (article, G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+    g_assert_cmpint (dl_cli_render_article (article, NULL, G_N_ELEMENTS (argv) - 1, argv), ==, 0);
   }
   g_free (page);
   page = read_file (page_path);
@@ -444,7 +457,7 @@ test_cli_render (Fixture       *fixture,
   {
     char *argv[] = { (char *) "render", (char *) "--no-such-option", NULL };
 
-    g_assert_cmpint (dl_cli_render_main (article, G_N_ELEMENTS (argv) - 1, argv), ==, 2);
+    g_assert_cmpint (dl_cli_render_article (article, NULL, G_N_ELEMENTS (argv) - 1, argv), ==, 2);
   }
 }
 

@@ -27,7 +27,7 @@
 
 #include "dl-article-file.h"
 #include "dl-test-keyboard.h"
-#include "dl-window.h"
+#include "dl-window-private.h"
 
 #define KEY_INTERVAL_MS 20
 #define MAX_LOST_US     (2 * G_USEC_PER_SEC)
@@ -73,6 +73,7 @@ run_child (const char *library,
 {
   g_autoptr(GFile) dir = g_file_new_for_path (library);
   g_autoptr(DlStore) store = dl_store_new (dir);
+  g_autoptr(DlContext) context = dl_context_new (store);
   g_autoptr(GtkApplication) app = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter end;
@@ -83,7 +84,7 @@ run_child (const char *library,
                       "flags", G_APPLICATION_NON_UNIQUE, NULL);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
-  child.window = dl_window_new_with_store (app, store);
+  child.window = dl_window_new (app, context);
   gtk_window_set_default_size (GTK_WINDOW (child.window), 1000, 700);
   dl_window_load_async (child.window, "", NULL, NULL, NULL);
   gtk_window_present (GTK_WINDOW (child.window));
@@ -138,6 +139,7 @@ read_body (const char *library,
 {
   g_autoptr(GFile) dir = g_file_new_for_path (library);
   g_autoptr(DlStore) store = dl_store_new (dir);
+  g_autoptr(DlContext) context = dl_context_new (store);
   g_autoptr(GError) error = NULL;
   g_autoptr(DlArticle) article = NULL;
 
@@ -285,6 +287,7 @@ test_kill_while_typing (void)
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_autoptr(GFile) dir = g_file_new_for_path (library);
   g_autoptr(DlStore) store = dl_store_new (dir);
+  g_autoptr(DlContext) context = dl_context_new (store);
   g_autoptr(DlArticle) article = dl_article_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = NULL;

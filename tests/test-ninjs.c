@@ -153,10 +153,10 @@ test_ninjs_schema (gconstpointer data)
   if (!validator_available (schema))
     return;
 
-  json = dl_ninjs_export (article, version);
+  json = dl_ninjs_export (article, version, NULL);
   assert_valid (schema, json);
   /* an article with nothing filled in is valid too */
-  bare_json = dl_ninjs_export (bare, version);
+  bare_json = dl_ninjs_export (bare, version, NULL);
   assert_valid (schema, bare_json);
 }
 
@@ -164,8 +164,8 @@ static void
 test_ninjs_fields (void)
 {
   g_autoptr(DlArticle) article = make_article ();
-  g_autoptr(JsonNode) node = dl_ninjs_export_node (article, DL_NINJS_VERSION_2_0);
-  g_autoptr(JsonNode) node21 = dl_ninjs_export_node (article, DL_NINJS_VERSION_2_1);
+  g_autoptr(JsonNode) node = dl_ninjs_export_node (article, DL_NINJS_VERSION_2_0, NULL);
+  g_autoptr(JsonNode) node21 = dl_ninjs_export_node (article, DL_NINJS_VERSION_2_1, NULL);
   g_autoptr(DlRenderer) renderer = dl_renderer_new ();
   g_autofree char *uri = g_strdup_printf ("urn:uuid:%s", dl_article_get_uuid (article));
   g_autofree char *body = NULL;
@@ -254,7 +254,7 @@ test_ninjs_round_trip (gconstpointer data)
   g_autoptr(DlArticle) article = make_article ();
   g_autoptr(DlArticle) back = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = dl_ninjs_export (article, version);
+  g_autofree char *json = dl_ninjs_export (article, version, NULL);
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) names_back = NULL;
   g_autoptr(DlRenderer) renderer = dl_renderer_new ();

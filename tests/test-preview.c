@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <string.h>
 #include <unistd.h>
 #include <adwaita.h>
@@ -15,6 +17,7 @@
 #include "dl-credit.h"
 #include "dl-preview.h"
 #include "dl-preview-scheme.h"
+#include "dl-preview-pane.h"
 #include "dl-resources.h"
 
 #define TIMEOUT_MS 20000
@@ -24,6 +27,7 @@ typedef struct
   GtkWindow   *window;
   DlPreview   *preview;
   DlArticle   *article;
+  DlContext   *context;         /* as the window gives it: house style, settings */
   GPtrArray   *opened_uris;     /* what the "open externally" hook got */
   guint        updates;
   guint        pages_lost;      /* web process ends */
@@ -244,7 +248,10 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1000, 800);
   fixture->preview = dl_preview_new ();
   g_signal_connect (fixture->preview, "updated", G_CALLBACK (on_updated_cb), fixture);
-  dl_preview_set_article (fixture->preview, fixture->article);
+  /* Through the interface, as the window drives the module's class. */
+  fixture->context = dl_context_new (NULL);
+  dl_preview_pane_set_context (DL_PREVIEW_PANE (fixture->preview), fixture->context);
+  dl_preview_pane_set_article (DL_PREVIEW_PANE (fixture->preview), fixture->article);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->preview));
 
   /* Lazy: no web view until the pane is shown. */
@@ -266,6 +273,9 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->article);
+  g_settings_reset (dl_context_get_settings (fixture->context), "default-dateline-style");
+  g_settings_reset (dl_context_get_settings (fixture->context), "preview-device");
+  g_clear_object (&fixture->context);
   g_clear_pointer (&fixture->opened_uris, g_ptr_array_unref);
   spin (50);
 }
@@ -292,6 +302,32 @@ test_preview_lazy_and_shows_article (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Belarus, China discuss business prospects"));
   g_assert_cmpstr (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (dl_preview_get_view (fixture->preview))),
                    ==, DL_PREVIEW_BASE_URI);
+}
+
+/* The dateline is the context's house style's: a change in Preferences
+ * shows at once, though the article itself did not change. */
+static void
+test_preview_follows_house_style (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
+  g_autofree char *belta = NULL;
+  g_autofree char *reuters = NULL;
+  guint before = fixture->updates;
+
+  dl_article_set_place (fixture->article, "Minsk");
+  dl_article_set_source (fixture->article, "BelTA");
+  dl_article_set_dateline_date (fixture->article, date);
+  dl_article_set_time_zone (fixture->article, "Europe/Minsk");
+  wait_for_update (fixture, before);
+  belta = run_js_string (fixture, "return document.querySelector('#dl-article .dateline').textContent;");
+  g_assert_cmpstr (belta, ==, "MINSK, 8 May (BelTA) - ");
+
+  before = fixture->updates;
+  g_settings_set_string (dl_context_get_settings (fixture->context), "default-dateline-style", "reuters");
+  wait_for_update (fixture, before);
+  reuters = run_js_string (fixture, "return document.querySelector('#dl-article .dateline').textContent;");
+  g_assert_cmpstr (reuters, ==, "MINSK, May 8 (BelTA) - ");
 }
 
 static void
@@ -583,13 +619,10 @@ test_preview_phone_width (Fixture       *fixture,
   /* Remembered in the preview-device setting (tests/meson.build points
    * GSETTINGS_SCHEMA_DIR at the compiled schema). */
   {
-    g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
-                                                                          APP_ID_BASE, TRUE);
-    g_autoptr(GSettings) settings = NULL;
+    GSettings *settings = dl_context_get_settings (fixture->context);
     g_autofree char *stored = NULL;
 
-    g_assert_nonnull (schema);
-    settings = g_settings_new (APP_ID_BASE);
+    g_assert_nonnull (settings);
     stored = g_settings_get_string (settings, "preview-device");
     g_assert_cmpstr (stored, ==, "phone");
   }
@@ -1108,6 +1141,7 @@ main (int   argc,
   g_test_add ("/preview/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("lazy-and-shows-article", test_preview_lazy_and_shows_article);
   ADD ("coalesces-updates", test_preview_coalesces_updates);
+  ADD ("follows-house-style", test_preview_follows_house_style);
   ADD ("keeps-scroll-position", test_preview_keeps_scroll_position);
   ADD ("reveal-offset", test_preview_reveal_offset);
   ADD ("link-click-does-not-navigate", test_preview_link_click_does_not_navigate);

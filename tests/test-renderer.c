@@ -285,7 +285,7 @@ test_renderer_sample_article (void)
   g_autoptr(DlRenderer) renderer = dl_renderer_new ();
   g_autofree char *page = NULL;
   g_autofree char *inner = NULL;
-  g_autofree char *dateline = dl_article_compose_dateline (article);
+  g_autofree char *dateline = dl_house_style_compose_dateline (dl_renderer_get_house_style (renderer), article, NULL);
   g_autofree char *expected_first = NULL;
 
   page = dl_renderer_render_page (renderer, article);
@@ -651,12 +651,47 @@ test_renderer_dateline_placement (void)
   g_assert_null (strstr (inner, "dateline"));
 }
 
+/* The dateline on the page is the renderer's house style's, and the
+ * renderer keeps its own copy: a later change does not reach a render
+ * already under way in a worker. */
+static void
+test_renderer_house_style (void)
+{
+  g_autoptr(DlArticle) article = make_belta_article ();
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autoptr(DlHouseStyle) house = dl_house_style_new ();
+  g_autoptr(DlRenderer) copy = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *copied = NULL;
+
+  page = dl_renderer_render_page (renderer, article);
+  g_assert_nonnull (strstr (page, "MINSK, 8 May (BelTA) - "));
+
+  dl_house_style_set_dateline_style (house, "custom");
+  dl_house_style_set_custom_pattern (house, "{CITY} [{source}] ");
+  dl_renderer_set_house_style (renderer, house);
+  g_free (page);
+  page = dl_renderer_render_page (renderer, article);
+  g_assert_nonnull (strstr (page, "MINSK [BelTA] "));
+  g_assert_null (strstr (page, "MINSK, 8 May"));
+
+  copy = dl_renderer_copy (renderer);
+  dl_house_style_set_custom_pattern (house, "{city}: ");
+  copied = dl_renderer_render_page (copy, article);
+  g_assert_nonnull (strstr (copied, "MINSK [BelTA] "));
+
+  dl_renderer_set_house_style (renderer, NULL);
+  g_free (page);
+  page = dl_renderer_render_page (renderer, article);
+  g_assert_nonnull (strstr (page, "MINSK, 8 May (BelTA) - "));
+}
+
 static void
 test_renderer_counts (void)
 {
   g_autoptr(DlArticle) article = make_belta_article ();
   g_autoptr(DlRenderer) renderer = dl_renderer_new ();
-  g_autofree char *dateline = dl_article_compose_dateline (article);
+  g_autofree char *dateline = dl_house_style_compose_dateline (dl_renderer_get_house_style (renderer), article, NULL);
   g_autofree char *body = NULL;
   const char *text = "Ünïcode words here.";
   guint chars = 0;
@@ -959,6 +994,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/renderer/sample-article", test_renderer_sample_article);
+  g_test_add_func ("/renderer/house-style", test_renderer_house_style);
   g_test_add_func ("/renderer/local-images", test_renderer_local_images);
   g_test_add_func ("/renderer/escaping", test_renderer_escaping);
   g_test_add_func ("/renderer/direction", test_renderer_direction);

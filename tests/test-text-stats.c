@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "dl-slug.h"
 #include "dl-text-stats.h"
 
 static void
@@ -80,22 +81,44 @@ test_text_slugify (void)
     { "---", "" },
     { "", "" },
   };
-  g_autofree char *null_slug = dl_text_slugify (NULL);
+  g_autofree char *null_slug = dl_slug_from_text (NULL);
   g_autofree char *long_slug = NULL;
   g_autoptr(GString) long_text = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *slug = dl_text_slugify (cases[i].in);
+      g_autofree char *slug = dl_slug_from_text (cases[i].in);
       g_assert_cmpstr (slug, ==, cases[i].out);
     }
   g_assert_cmpstr (null_slug, ==, "");
 
   for (guint i = 0; i < 30; i++)
     g_string_append (long_text, "headline ");
-  long_slug = dl_text_slugify (long_text->str);
+  long_slug = dl_slug_from_text (long_text->str);
   g_assert_cmpuint (strlen (long_slug), <=, 80);
   g_assert_true (g_str_has_suffix (long_slug, "headline"));
+}
+
+/* The journalist's slug wins; else the headline's; trimmed either way. */
+static void
+test_slug_for_article (void)
+{
+  g_autoptr(DlArticle) article = dl_article_new ();
+  g_autofree char *empty = dl_slug_for_article (article);
+  g_autofree char *from_headline = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *blank = NULL;
+
+  g_assert_cmpstr (empty, ==, "");
+  dl_article_set_headline (article, "Belarus, China discuss business");
+  from_headline = dl_slug_for_article (article);
+  g_assert_cmpstr (from_headline, ==, "belarus-china-discuss-business");
+  dl_article_set_slug (article, "  belcci-talks ");
+  own = dl_slug_for_article (article);
+  g_assert_cmpstr (own, ==, "belcci-talks");
+  dl_article_set_slug (article, "   ");
+  blank = dl_slug_for_article (article);
+  g_assert_cmpstr (blank, ==, "belarus-china-discuss-business");
 }
 
 int
@@ -109,6 +132,7 @@ main (int   argc,
   g_test_add_func ("/text-stats/reading-time", test_text_stats_reading_time);
   g_test_add_func ("/text-stats/large", test_text_stats_large);
   g_test_add_func ("/text-stats/slugify", test_text_slugify);
+  g_test_add_func ("/text-stats/slug-for-article", test_slug_for_article);
 
   return g_test_run ();
 }

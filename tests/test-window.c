@@ -14,7 +14,7 @@
 #include "dl-article-file.h"
 #include "dl-classification-section.h"
 #include "dl-dateline-section.h"
-#include "dl-window.h"
+#include "dl-window-private.h"
 #include "dl-window-export-import.h"
 #include "dl-test-keyboard.h"
 
@@ -26,6 +26,7 @@ typedef struct
 {
   char          *dir;
   DlStore       *store;
+  DlContext     *context;   /* owns the store; what the application gives a window */
   GtkApplication *app;
   DlWindow      *window;
 } Fixture;
@@ -100,7 +101,7 @@ fixture_open_window (Fixture *f)
 {
   gboolean loaded = FALSE;
 
-  f->window = dl_window_new_with_store (f->app, f->store);
+  f->window = dl_window_new (f->app, f->context);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   dl_window_load_async (f->window, "", NULL, on_loaded_cb, &loaded);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -121,6 +122,7 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   dir = g_file_new_for_path (f->dir);
   f->store = dl_store_new (dir);
+  f->context = dl_context_new (f->store);
   f->app = g_object_ref (test_app);
 }
 
@@ -142,6 +144,7 @@ fixture_teardown (Fixture       *f,
       g_assert_true (wait_until (window_gone, f, 5000));
     }
   g_clear_object (&f->app);
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
   command = g_strdup_printf ("rm -rf '%s'", f->dir);
   g_assert_cmpint (system (command), ==, 0);
@@ -475,7 +478,7 @@ test_window_restores_state (Fixture       *f,
   {
     gboolean loaded = FALSE;
 
-    f->window = dl_window_new_with_store (f->app, f->store);
+    f->window = dl_window_new (f->app, f->context);
     g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
     dl_window_load_async (f->window, NULL, NULL, on_loaded_cb, &loaded);
     while (!loaded)
@@ -627,7 +630,9 @@ test_window_save_error (Fixture       *f,
    * the way. */
   g_assert_true (g_file_set_contents (blocker, "", -1, NULL));
   g_clear_object (&f->store);
+  g_clear_object (&f->context);
   f->store = dl_store_new (directory);
+  f->context = dl_context_new (f->store);
   fixture_open_window (f);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-article", NULL);
@@ -750,7 +755,7 @@ test_application_open_file (Fixture       *f,
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 
   /* `dateline file.dateline`: the application imports it and shows it. */
-  open_app = dl_application_new_with_store (f->store);
+  open_app = dl_application_new_with_context (f->context);
   g_application_set_flags (G_APPLICATION (open_app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (open_app), NULL, &error));
   g_assert_no_error (error);
@@ -1175,9 +1180,11 @@ test_window_close_keeps_unsaved_text (Fixture       *f,
   g_unlink (f->dir);
   g_assert_cmpint (g_rename (moved, f->dir), ==, 0);
   g_clear_object (&f->store);
+  g_clear_object (&f->context);
   {
     g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
     f->store = dl_store_new (dir);
+    f->context = dl_context_new (f->store);
   }
   fixture_open_window (f);
   g_assert_true (wait_until (recovery_shown, f, 5000));

@@ -10,6 +10,7 @@
 
 #include "dl-cli-dateline.h"
 #include "dl-cli-output.h"
+#include "dl-credit-lines.h"
 #include "dl-dateline.h"
 
 /* Exit statuses, as documented in docs/DATELINES.md. */
@@ -74,16 +75,19 @@ parse_date (const char *raw_text,
  *
  * `dateline-cli dateline --place Minsk [--style belta] [--date ISO8601]
  * [--source BelTA] [--lang en] [--tz Europe/Minsk] [--region R]
- * [--country C] [--pattern P]`: prints the dateline on stdout. The style
- * and source default to the Preferences when the GSettings schema is
- * installed. Bad input is reported on stderr.
+ * [--country C] [--pattern P]`: prints the dateline on stdout. The style,
+ * pattern and source default to the context's house style (the
+ * Preferences, when the schema is installed). Bad input is reported on
+ * stderr.
  *
  * Returns: 0 on success, 1 on bad input, 2 on a usage error
  */
 int
-dl_cli_dateline_main (int    argc,
-                      char **argv)
+dl_cli_dateline_main (DlContext  *context,
+                      int         argc,
+                      char      **argv)
 {
+  DlHouseStyle *house_style = dl_context_get_house_style (context);
   g_autofree char *style = NULL;
   g_autofree char *place = NULL;
   g_autofree char *date_text = NULL;
@@ -93,7 +97,7 @@ dl_cli_dateline_main (int    argc,
   g_autofree char *region = NULL;
   g_autofree char *country = NULL;
   g_autofree char *pattern = NULL;
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GOptionContext) options = NULL;
   g_autoptr(GDateTime) date = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -115,23 +119,21 @@ dl_cli_dateline_main (int    argc,
 
   g_return_val_if_fail (argc >= 1 && argv != NULL, EXIT_USAGE);
 
-  dl_dateline_load_default_settings ();
-
   styles_help = g_strjoinv (", ", (char **) dl_dateline_style_list ());
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Print the dateline of a place and date in a house style."));
+  options = g_option_context_new (NULL);
+  g_option_context_set_summary (options, _("Print the dateline of a place and date in a house style."));
   {
     g_autofree char *description = g_strdup_printf (_("Styles: %s."), styles_help);
-    g_option_context_set_description (context, description);
+    g_option_context_set_description (options, description);
   }
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
 
   /* GOptionContext edits the vector; work on a copy of the caller's. */
   args = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
-  if (!g_option_context_parse_strv (context, &args, &error))
+  if (!g_option_context_parse_strv (options, &args, &error))
     {
       dl_cli_print_error (error->message);
       return EXIT_USAGE;
@@ -144,12 +146,13 @@ dl_cli_dateline_main (int    argc,
       return EXIT_USAGE;
     }
 
+  /* The house style from the Preferences, unless an option says otherwise. */
   if (style == NULL)
-    style = dl_dateline_dup_default_style ();
+    style = g_strdup (dl_house_style_get_dateline_style (house_style));
   if (source == NULL)
-    source = dl_dateline_dup_default_source ();
+    source = g_strdup (dl_house_style_get_source (house_style));
   if (pattern == NULL)
-    pattern = dl_dateline_dup_default_pattern ();
+    pattern = g_strdup (dl_house_style_get_custom_pattern (house_style));
   else if (g_strcmp0 (style, DL_DATELINE_STYLE_CUSTOM) != 0)
     {
       /* --pattern alone means "use this pattern" */
@@ -202,7 +205,8 @@ dl_cli_dateline_main (int    argc,
  * Returns: (transfer full): text ending in a newline
  */
 char *
-dl_cli_format_article_dateline_and_credits (DlArticle *article)
+dl_cli_format_article_dateline_and_credits (DlArticle    *article,
+                                            DlHouseStyle *house_style)
 {
   g_autoptr(GError) dateline_reason = NULL;
   g_autoptr(GError) credits_reason = NULL;
@@ -212,8 +216,8 @@ dl_cli_format_article_dateline_and_credits (DlArticle *article)
 
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
 
-  dateline = dl_article_compose_dateline_full (article, &dateline_reason);
-  lines = dl_article_compose_credit_lines (article, &credits_reason);
+  dateline = dl_house_style_compose_dateline (house_style, article, &dateline_reason);
+  lines = dl_house_style_compose_credit_lines (house_style, article, &credits_reason);
 
   out = g_string_new (NULL);
   {

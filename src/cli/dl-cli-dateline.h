@@ -5,11 +5,15 @@
 #pragma once
 
 #include "dl-article.h"
+#include "dl-context.h"
+#include "dl-house-style.h"
 
 G_BEGIN_DECLS
 
-int   dl_cli_dateline_main                        (int         argc,
-                                                   char      **argv);
-char *dl_cli_format_article_dateline_and_credits  (DlArticle  *article);
+int   dl_cli_dateline_main                        (DlContext     *context,
+                                                   int            argc,
+                                                   char         **argv);
+char *dl_cli_format_article_dateline_and_credits  (DlArticle     *article,
+                                                   DlHouseStyle  *house_style);
 
 G_END_DECLS

@@ -32,7 +32,7 @@ write_stdout (const char  *text,
 }
 
 /**
- * dl_cli_render_main:
+ * dl_cli_render_article:
  * @argv: the command and its options: `render [-o FILE] [--dark]
  *   [--template DIR] [--preview-images]`
  *
@@ -43,9 +43,10 @@ write_stdout (const char  *text,
  * Returns: the exit status: 0 on success, 1 on failure, 2 on bad usage
  */
 int
-dl_cli_render_main (DlArticle  *article,
-                    int         argc,
-                    char      **argv)
+dl_cli_render_article (DlArticle     *article,
+                       DlHouseStyle  *house_style,
+                       int            argc,
+                       char         **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *template_dir = NULL;
@@ -73,6 +74,7 @@ dl_cli_render_main (DlArticle  *article,
       return 2;
     }
 
+  dl_renderer_set_house_style (renderer, house_style);
   dl_renderer_set_dark (renderer, dark);
   if (template_dir != NULL)
     {
@@ -121,29 +123,35 @@ dl_cli_render_main (DlArticle  *article,
 }
 
 /**
- * dl_cli_export_main:
- * @format: html, markdown (md), ninjs (ninjs-2.0) or ninjs-2.1
+ * dl_cli_export_article:
+ * @house_style: (nullable): composes the dateline and credits
+ * @format: a name from the core's table (dl_export_format_lookup())
  * @output_path: the file to write; "-" for the standard output (not for html)
  *
  * Returns: the exit status; on failure @error says why
  */
 int
-dl_cli_export_main (DlArticle   *article,
-                    const char  *format,
-                    const char  *output_path,
-                    GError     **error)
+dl_cli_export_article (DlArticle     *article,
+                       DlHouseStyle  *house_style,
+                       const char    *format,
+                       const char    *output_path,
+                       GError       **error)
 {
-  DlExportFormat export_format;
+  const DlExportFormatInfo *info = dl_export_format_lookup (format);
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
   g_autoptr(GFile) file = NULL;
 
   g_return_val_if_fail (DL_IS_ARTICLE (article), 1);
   g_return_val_if_fail (error == NULL || *error == NULL, 1);
 
-  if (!dl_export_format_from_string (format, &export_format))
+  if (info == NULL)
     {
+      g_autofree char *names = dl_export_format_dup_names ();
+
+      /* Translators: the first %s is what was typed, the second a list of format names */
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unknown export format “%s”: use html, markdown, ninjs or ninjs-2.1."),
-                   format != NULL ? format : "");
+                   _("Unknown export format “%s”: use one of %s."),
+                   format != NULL ? format : "", names);
       return 2;
     }
   if (output_path == NULL || *output_path == '\0')
@@ -153,20 +161,23 @@ dl_cli_export_main (DlArticle   *article,
       return 2;
     }
 
+  dl_renderer_set_house_style (renderer, house_style);
   if (g_str_equal (output_path, "-"))
     {
       g_autofree char *text = NULL;
 
-      text = dl_exporter_to_text (article, export_format);
-      if (text == NULL)
+      if (info->format == DL_EXPORT_FORMAT_HTML)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("An HTML export needs a file name: its image is copied beside it."));
           return 2;
         }
+      text = dl_exporter_to_text (article, info->format, renderer, error);
+      if (text == NULL)
+        return 1;
       return write_stdout (text, error) ? 0 : 1;
     }
 
   file = g_file_new_for_commandline_arg (output_path);
-  return dl_exporter_export (article, export_format, NULL, file, NULL, error) ? 0 : 1;
+  return dl_exporter_export (article, info->format, renderer, file, NULL, error) ? 0 : 1;
 }

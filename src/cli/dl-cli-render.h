@@ -5,15 +5,18 @@
 #pragma once
 
 #include "dl-article.h"
+#include "dl-house-style.h"
 
 G_BEGIN_DECLS
 
-int        dl_cli_render_main  (DlArticle   *article,
-                                int          argc,
-                                char       **argv);
-int        dl_cli_export_main  (DlArticle   *article,
-                                const char  *format,
-                                const char  *output_path,
-                                GError     **error);
+int        dl_cli_render_article  (DlArticle     *article,
+                                   DlHouseStyle  *house_style,
+                                   int            argc,
+                                   char         **argv);
+int        dl_cli_export_article  (DlArticle     *article,
+                                   DlHouseStyle  *house_style,
+                                   const char    *format,
+                                   const char    *output_path,
+                                   GError       **error);
 
 G_END_DECLS

@@ -91,15 +91,6 @@ char        *dl_dateline_format_with_fallback    (const DlDatelineFields *fields
                                                   const char  *custom_pattern,
                                                   GError     **fallback_reason);
 
-/* Newsroom defaults (Preferences), shared by the whole process. */
-void         dl_dateline_set_defaults            (const char  *style_id,
-                                                  const char  *custom_pattern,
-                                                  const char  *source);
-void         dl_dateline_set_defaults_from_settings (GSettings *settings);
-gboolean     dl_dateline_load_default_settings   (void);
-char        *dl_dateline_dup_default_style       (void);
-char        *dl_dateline_dup_default_pattern     (void);
-char        *dl_dateline_dup_default_source      (void);
 
 char       *dl_dateline_format_timestamp       (GDateTime              *local,
                                                const char             *language);

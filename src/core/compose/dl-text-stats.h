@@ -22,6 +22,5 @@ void   dl_text_stats_count            (const char  *text,
                                        gssize       length,
                                        DlTextStats *stats);
 guint  dl_text_stats_reading_minutes  (guint        words);
-char  *dl_text_slugify                (const char  *text);
 
 G_END_DECLS

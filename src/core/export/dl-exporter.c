@@ -14,58 +14,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dl-article-file.h"
 #include "dl-exporter.h"
 #include "dl-local-image.h"
 #include "dl-ninjs.h"
 #include "dl-util.h"
-
-static const struct {
-  const char     *name;
-  DlExportFormat  format;
-} format_names[] = {
-  { "html", DL_EXPORT_FORMAT_HTML },
-  { "markdown", DL_EXPORT_FORMAT_MARKDOWN },
-  { "md", DL_EXPORT_FORMAT_MARKDOWN },
-  { "ninjs", DL_EXPORT_FORMAT_NINJS },
-  { "ninjs-2.0", DL_EXPORT_FORMAT_NINJS },
-  { "ninjs-2.1", DL_EXPORT_FORMAT_NINJS_2_1 },
-};
-
-/**
- * dl_export_format_from_string:
- * @name: "html", "markdown" (or "md"), "ninjs" (or "ninjs-2.0"), "ninjs-2.1"
- *
- * Returns: %TRUE if @name is a known format
- */
-gboolean
-dl_export_format_from_string (const char     *name,
-                              DlExportFormat *format)
-{
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (format_names); i++)
-    {
-      if (g_ascii_strcasecmp (name, format_names[i].name) == 0)
-        {
-          *format = format_names[i].format;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-const char *
-dl_export_format_get_extension (DlExportFormat format)
-{
-  switch (format)
-    {
-    case DL_EXPORT_FORMAT_HTML: return ".html";
-    case DL_EXPORT_FORMAT_MARKDOWN: return ".md";
-    case DL_EXPORT_FORMAT_NINJS:
-    case DL_EXPORT_FORMAT_NINJS_2_1: return ".json";
-    default: g_return_val_if_reached (".txt");
-    }
-}
 
 static gboolean
 str_empty (const char *str)
@@ -150,7 +103,8 @@ append_yaml_date (GString    *out,
  * Returns: (transfer full): UTF-8 text
  */
 char *
-dl_exporter_markdown (DlArticle *article)
+dl_exporter_markdown (DlArticle    *article,
+                      DlHouseStyle *house_style)
 {
   g_autofree char *dateline = NULL;
   GListModel *credits;
@@ -160,7 +114,7 @@ dl_exporter_markdown (DlArticle *article)
 
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
 
-  dateline = dl_article_compose_dateline (article);
+  dateline = dl_house_style_compose_dateline (house_style, article, NULL);
   credits = dl_article_get_credits (article);
   tags = dl_article_get_tags (article);
   body = dl_article_get_body (article);
@@ -498,33 +452,59 @@ dl_exporter_export (DlArticle      *article,
   if (format == DL_EXPORT_FORMAT_HTML)
     return dl_exporter_export_html (article, renderer, output, cancellable, error);
 
-  text = dl_exporter_to_text (article, format);
-  return write_text (output, text, cancellable, error);
+  text = dl_exporter_to_text (article, format, renderer, error);
+  return text != NULL && write_text (output, text, cancellable, error);
 }
 
 /**
  * dl_exporter_to_text:
- * @format: a format that is a single text: Markdown or ninjs
+ * @format: a format that is a single text: Markdown, ninjs or the
+ *   .dateline file
+ * @renderer: (nullable): its house style composes the dateline
  *
- * Returns: (transfer full) (nullable): the export, or %NULL for
- *   %DL_EXPORT_FORMAT_HTML, which is a page with files beside it.
+ * Returns: (transfer full) (nullable): the export, or %NULL with @error
+ *   set: for %DL_EXPORT_FORMAT_HTML, which is a page with files beside
+ *   it, and for a read-only article as a .dateline file
  */
 char *
-dl_exporter_to_text (DlArticle      *article,
-                     DlExportFormat  format)
+dl_exporter_to_text (DlArticle       *article,
+                     DlExportFormat   format,
+                     DlRenderer      *renderer,
+                     GError         **error)
 {
+  DlHouseStyle *house_style = renderer != NULL ? dl_renderer_get_house_style (renderer) : NULL;
+
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (renderer == NULL || DL_IS_RENDERER (renderer), NULL);
 
   switch (format)
     {
     case DL_EXPORT_FORMAT_MARKDOWN:
-      return dl_exporter_markdown (article);
+      return dl_exporter_markdown (article, house_style);
     case DL_EXPORT_FORMAT_NINJS:
-      return dl_ninjs_export (article, DL_NINJS_VERSION_2_0);
+      return dl_ninjs_export (article, DL_NINJS_VERSION_2_0, house_style);
     case DL_EXPORT_FORMAT_NINJS_2_1:
-      return dl_ninjs_export (article, DL_NINJS_VERSION_2_1);
+      return dl_ninjs_export (article, DL_NINJS_VERSION_2_1, house_style);
+    case DL_EXPORT_FORMAT_DATELINE:
+      {
+        g_autoptr(GBytes) bytes = NULL;
+
+        /* Rewritten by this version, a newer Dateline's file would lose
+         * what this version does not understand. */
+        if (dl_article_is_read_only (article))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("This article cannot be exported as a Dateline file: %s Copy its file from the library folder instead."),
+                         dl_article_get_read_only_reason (article));
+            return NULL;
+          }
+        bytes = dl_article_serialize (article);
+        return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      }
     case DL_EXPORT_FORMAT_HTML:
     default:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("An HTML export needs a file name: its images are copied beside it."));
       return NULL;
     }
 }
@@ -533,6 +513,7 @@ typedef struct
 {
   DlArticle      *article;
   DlRenderer     *renderer;
+  GFile          *template_dir;
   GFile          *output;
   DlExportFormat  format;
 } ExportData;
@@ -544,6 +525,7 @@ export_data_free (gpointer data)
 
   g_clear_object (&export_data->article);
   g_clear_object (&export_data->renderer);
+  g_clear_object (&export_data->template_dir);
   g_clear_object (&export_data->output);
   g_free (export_data);
 }
@@ -557,6 +539,18 @@ export_thread (GTask        *task,
   ExportData *data = task_data;
   GError *error = NULL;
 
+  /* Reading the template is file I/O: here, not on the caller's thread.
+   * One that no longer loads leaves the built-in look. */
+  if (data->template_dir != NULL)
+    {
+      g_autoptr(GError) template_error = NULL;
+
+      if (data->renderer == NULL)
+        data->renderer = dl_renderer_new ();
+      if (!dl_renderer_set_template_dir (data->renderer, data->template_dir, &template_error))
+        g_message ("Site template not used for the export: %s", template_error->message);
+    }
+
   if (dl_exporter_export (data->article, data->format, data->renderer, data->output, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -566,6 +560,9 @@ export_thread (GTask        *task,
 /**
  * dl_exporter_export_async:
  * @renderer: (nullable): copied; for HTML, the look to use
+ * @template_dir: (nullable): for HTML, a site template folder to read in
+ *   the worker (over @renderer's); if it cannot be used the page gets
+ *   the built-in look
  *
  * Exports a copy of @article taken now, in a worker thread.
  */
@@ -573,6 +570,7 @@ void
 dl_exporter_export_async (DlArticle           *article,
                           DlExportFormat       format,
                           DlRenderer          *renderer,
+                          GFile               *template_dir,
                           GFile               *output,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
@@ -590,6 +588,7 @@ dl_exporter_export_async (DlArticle           *article,
   /* GObjects are not thread-safe: the worker gets its own copies. */
   data->article = dl_article_copy (article);
   data->renderer = renderer != NULL ? dl_renderer_copy (renderer) : NULL;
+  data->template_dir = template_dir != NULL ? g_object_ref (template_dir) : NULL;
   data->output = g_object_ref (output);
   data->format = format;
   g_task_set_task_data (task, data, export_data_free);

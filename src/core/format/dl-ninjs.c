@@ -171,12 +171,14 @@ add_featured_image (JsonBuilder *builder,
  * dl_ninjs_export_node:
  * @version: 2.0 or 2.1; the layouts agree for what Dateline writes, only
  *   the declared standard differs
+ * @house_style: (nullable): composes the dateline that opens the body
  *
  * Returns: (transfer full): the article as a ninjs news item
  */
 JsonNode *
 dl_ninjs_export_node (DlArticle      *article,
-                      DlNinjsVersion  version)
+                      DlNinjsVersion  version,
+                      DlHouseStyle   *house_style)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(DlRenderer) renderer = dl_renderer_new ();
@@ -191,6 +193,7 @@ dl_ninjs_export_node (DlArticle      *article,
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
 
   uri = g_strdup_printf ("urn:uuid:%s", dl_article_get_uuid (article));
+  dl_renderer_set_house_style (renderer, house_style);
   body = dl_renderer_render_body (renderer, article, &chars, &words);
   by = dup_author_names (article);
   category = dl_article_get_category (article);
@@ -290,14 +293,15 @@ dl_ninjs_export_node (DlArticle      *article,
  */
 char *
 dl_ninjs_export (DlArticle      *article,
-                 DlNinjsVersion  version)
+                 DlNinjsVersion  version,
+                 DlHouseStyle   *house_style)
 {
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
 
-  node = dl_ninjs_export_node (article, version);
+  node = dl_ninjs_export_node (article, version, house_style);
   json_generator_set_root (generator, node);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);

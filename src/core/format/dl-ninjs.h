@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-article.h"
+#include "dl-house-style.h"
 
 G_BEGIN_DECLS
 
@@ -30,9 +31,11 @@ GQuark      dl_ninjs_error_quark     (void);
 
 const char *dl_ninjs_version_to_string (DlNinjsVersion  version);
 JsonNode   *dl_ninjs_export_node     (DlArticle      *article,
-                                      DlNinjsVersion  version);
+                                      DlNinjsVersion  version,
+                                      DlHouseStyle   *house_style);
 char       *dl_ninjs_export          (DlArticle      *article,
-                                      DlNinjsVersion  version);
+                                      DlNinjsVersion  version,
+                                      DlHouseStyle   *house_style);
 
 DlArticle  *dl_ninjs_import_node     (JsonNode       *node,
                                       GStrv          *warnings,

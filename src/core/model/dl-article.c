@@ -9,7 +9,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-article.h"
-#include "dl-dateline.h"
 #include "dl-util.h"
 
 struct _DlArticle
@@ -1084,95 +1083,4 @@ dl_article_touch (DlArticle *self)
 
   g_return_if_fail (DL_IS_ARTICLE (self));
   dl_article_set_modified (self, now);
-}
-
-/**
- * dl_article_compose_dateline_full:
- * @fallback_reason: (nullable): set when something had to be replaced
- *   (unknown language, bad time zone, bad custom pattern, no place) so
- *   the editor can say why
- *
- * Composes the dateline from the article's place, region, country, date,
- * time zone and language, in the article's own style or, when that is
- * "", the newsroom default (dl_dateline_set_defaults()). An article
- * without a source uses the default source.
- *
- * Returns: (transfer full): e.g. "MINSK, 8 May (BelTA) - ", or "" without a place
- */
-char *
-dl_article_compose_dateline_full (DlArticle  *self,
-                                  GError    **fallback_reason)
-{
-  g_autofree char *style = NULL;
-  g_autofree char *pattern = NULL;
-  g_autofree char *default_source = NULL;
-  DlDatelineFields fields = { 0 };
-
-  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
-
-  style = self->dateline_style[0] != '\0' ? g_strdup (self->dateline_style)
-                                           : dl_dateline_dup_default_style ();
-  pattern = dl_dateline_dup_default_pattern ();
-  if (self->source[0] == '\0')
-    default_source = dl_dateline_dup_default_source ();
-
-  fields.place = self->place;
-  fields.region = self->region;
-  fields.country = self->country;
-  fields.date = self->dateline_date;
-  fields.time_zone = self->time_zone;
-  fields.source = default_source != NULL ? default_source : self->source;
-  fields.language = self->language;
-  return dl_dateline_format_with_fallback (&fields, style, pattern, fallback_reason);
-}
-
-/**
- * dl_article_compose_dateline:
- *
- * The one place where an article's dateline text is composed; the editor,
- * the preview, exports and publishing all call this. Substitutions are
- * not reported here; use dl_article_compose_dateline_full() to show them.
- *
- * Returns: (transfer full): e.g. "MINSK, 8 May (BelTA) - ", or "" without a place.
- */
-char *
-dl_article_compose_dateline (DlArticle *self)
-{
-  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
-
-  return dl_article_compose_dateline_full (self, NULL);
-}
-
-/**
- * dl_article_compose_credit_lines:
- * @fallback_reason: (nullable): set when the article's language has no
- *   credit wording and English was used
- *
- * Returns: (transfer full) (element-type DlCreditLine): one line per role
- *   in the article's language, byline first; find a role's line with
- *   dl_credit_lines_find()
- */
-GPtrArray *
-dl_article_compose_credit_lines (DlArticle  *self,
-                                 GError    **fallback_reason)
-{
-  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
-
-  return dl_credit_lines_compose (G_LIST_MODEL (self->credits), self->language, fallback_reason);
-}
-
-/**
- * dl_article_compose_credits:
- *
- * Returns: (transfer full): every credit line, one per line ("" for none)
- */
-char *
-dl_article_compose_credits (DlArticle *self)
-{
-  g_autoptr(GPtrArray) lines = NULL;
-
-  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
-
-  lines = dl_article_compose_credit_lines (self, NULL);
-  return dl_credit_lines_to_text (lines);
 }

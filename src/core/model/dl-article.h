@@ -5,10 +5,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
 #include "dl-credit.h"
-#include "dl-credit-lines.h"
 #include "dl-publication.h"
 #include "dl-unknown-members.h"
 #include "dl-core-enums.h"
@@ -184,13 +182,5 @@ DlArticle       *dl_article_copy_with_uuid      (DlArticle       *self,
                                                  const char      *uuid);
 void             dl_article_touch               (DlArticle       *self);
 
-/* Composed text, shared by the editor preview, exports, CMS publication
- * and the command line (see dl-dateline.h and dl-credit-lines.h). */
-char            *dl_article_compose_dateline      (DlArticle  *self);
-char            *dl_article_compose_dateline_full (DlArticle  *self,
-                                                   GError    **fallback_reason);
-GPtrArray       *dl_article_compose_credit_lines  (DlArticle  *self,
-                                                   GError    **fallback_reason);
-char            *dl_article_compose_credits       (DlArticle  *self);
 
 G_END_DECLS

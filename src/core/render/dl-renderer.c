@@ -21,6 +21,7 @@
 #include "dl-credit-lines.h"
 #include "dl-dateline.h"
 #include "dl-hidden-characters.h"
+#include "dl-house-style.h"
 #include "dl-html.h"
 #include "dl-renderer.h"
 
@@ -71,6 +72,7 @@ struct _DlRenderer
   char              *image_file_name;
   GStrv              local_image_names;   /* export: file names of the body's local images */
   char              *css;                 /* built-in stylesheet for the current theme */
+  DlHouseStyle      *house_style;         /* a copy of the newsroom's (or the site's) */
 };
 
 G_DEFINE_FINAL_TYPE (DlRenderer, dl_renderer, G_TYPE_OBJECT)
@@ -1076,7 +1078,7 @@ render_header (DlRenderer *self,
   g_autoptr(GDateTime) local = dup_local_dateline_date (article);
   /* Composed in the article's language by the one credits API that the
    * exports and publishing use too. */
-  g_autoptr(GPtrArray) credit_lines = dl_article_compose_credit_lines (article, NULL);
+  g_autoptr(GPtrArray) credit_lines = dl_house_style_compose_credit_lines (self->house_style, article, NULL);
 
   g_string_append (out, "<header class=\"dl-header\">\n");
   if (!str_empty (category) || local != NULL)
@@ -1202,7 +1204,7 @@ render_article_into (DlRenderer *self,
                      DlArticle  *article,
                      GString    *out)
 {
-  g_autofree char *dateline = dl_article_compose_dateline (article);
+  g_autofree char *dateline = dl_house_style_compose_dateline (self->house_style, article, NULL);
   const char * const *tags = dl_article_get_tags (article);
   RenderCtx ctx = { 0, };
   gsize body_pos;
@@ -1454,6 +1456,7 @@ dl_renderer_finalize (GObject *object)
   g_clear_pointer (&self->image_file_name, g_free);
   g_clear_pointer (&self->local_image_names, g_strfreev);
   g_clear_pointer (&self->css, g_free);
+  g_clear_object (&self->house_style);
 
   G_OBJECT_CLASS (dl_renderer_parent_class)->finalize (object);
 }
@@ -1548,6 +1551,38 @@ dl_renderer_new (void)
 }
 
 /**
+ * dl_renderer_set_house_style:
+ * @house_style: (nullable): how datelines and credit lines are written;
+ *   %NULL for the built-in style
+ *
+ * The renderer keeps a copy: a later change to @house_style (in
+ * Preferences) needs another call.
+ */
+void
+dl_renderer_set_house_style (DlRenderer   *self,
+                             DlHouseStyle *house_style)
+{
+  g_return_if_fail (DL_IS_RENDERER (self));
+  g_return_if_fail (house_style == NULL || DL_IS_HOUSE_STYLE (house_style));
+
+  g_clear_object (&self->house_style);
+  if (house_style != NULL)
+    self->house_style = dl_house_style_copy (house_style);
+}
+
+/**
+ * dl_renderer_get_house_style:
+ *
+ * Returns: (transfer none) (nullable): the renderer's copy of the house style
+ */
+DlHouseStyle *
+dl_renderer_get_house_style (DlRenderer *self)
+{
+  g_return_val_if_fail (DL_IS_RENDERER (self), NULL);
+  return self->house_style;
+}
+
+/**
  * dl_renderer_copy:
  *
  * A renderer with the same settings and template, for rendering in a
@@ -1567,6 +1602,8 @@ dl_renderer_copy (DlRenderer *self)
   copy->image_mode = self->image_mode;
   copy->image_file_name = g_strdup (self->image_file_name);
   copy->local_image_names = g_strdupv (self->local_image_names);
+  /* Already a snapshot, never changed in place: sharing is safe. */
+  g_set_object (&copy->house_style, self->house_style);
   update_css (copy);
   if (self->template_dir != NULL)
     {
@@ -1805,7 +1842,7 @@ dl_renderer_render_body (DlRenderer *self,
   g_return_val_if_fail (DL_IS_RENDERER (self), NULL);
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
 
-  dateline = dl_article_compose_dateline (article);
+  dateline = dl_house_style_compose_dateline (self->house_style, article, NULL);
   out = g_string_sized_new (estimate_size (article));
   ctx.count = (char_count != NULL || word_count != NULL);
   render_body_blocks (self, article, out, dateline, &ctx);

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "dl-article.h"
+#include "dl-house-style.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,9 @@ gboolean    dl_renderer_set_template_dir   (DlRenderer        *self,
                                             GError           **error);
 void        dl_renderer_set_dark           (DlRenderer        *self,
                                             gboolean           dark);
+void        dl_renderer_set_house_style    (DlRenderer        *self,
+                                            DlHouseStyle      *house_style);
+DlHouseStyle *dl_renderer_get_house_style  (DlRenderer        *self);
 void        dl_renderer_set_image_mode     (DlRenderer        *self,
                                             DlRenderImageMode  mode);
 

@@ -17,6 +17,7 @@
 #include "dl-editor-section.h"
 #include "dl-hidden-characters.h"
 #include "dl-image-section.h"
+#include "dl-slug.h"
 #include "dl-text-stats.h"
 #include "dl-resources.h"
 
@@ -32,6 +33,7 @@ struct _DlArticleEditor
   GtkWidget        parent_instance;
 
   DlArticle       *article;
+  DlContext       *context;         /* given to every section */
   GtkSourceBuffer *body_buffer;
   DlTextStats      stats;
   guint            stats_id;
@@ -66,6 +68,7 @@ G_DEFINE_FINAL_TYPE (DlArticleEditor, dl_article_editor, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ARTICLE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -204,7 +207,8 @@ update_slug_placeholder (DlArticleEditor *self)
 {
   g_autofree char *slug = NULL;
 
-  slug = dl_text_slugify (self->article != NULL ? dl_article_get_headline (self->article) : NULL);
+  /* What the slug will be if the field stays empty (dl-slug.c). */
+  slug = dl_slug_from_text (self->article != NULL ? dl_article_get_headline (self->article) : NULL);
   gtk_entry_set_placeholder_text (self->slug_entry, *slug != '\0' ? slug : _("Made from the headline"));
 }
 
@@ -451,6 +455,10 @@ dl_article_editor_get_property (GObject    *object,
       g_value_set_object (value, self->article);
       break;
 
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -468,6 +476,10 @@ dl_article_editor_set_property (GObject      *object,
     {
     case PROP_ARTICLE:
       dl_article_editor_set_article (self, g_value_get_object (value));
+      break;
+
+    case PROP_CONTEXT:
+      dl_article_editor_set_context (self, g_value_get_object (value));
       break;
 
     default:
@@ -521,6 +533,7 @@ dl_article_editor_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->article);
+  g_clear_object (&self->context);
   g_clear_object (&self->body_buffer);
 
   G_OBJECT_CLASS (dl_article_editor_parent_class)->dispose (object);
@@ -540,6 +553,10 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL,
                          DL_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         DL_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -715,7 +732,32 @@ dl_article_editor_add_section (DlArticleEditor *self,
   g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (section)) == NULL);
 
   gtk_box_append (self->sections_box, GTK_WIDGET (section));
+  dl_editor_section_set_context (section, self->context);
   dl_editor_section_set_article (section, self->article);
+}
+
+/**
+ * dl_article_editor_set_context:
+ * @context: (nullable): the shared services, handed to every section
+ *   (the dateline section composes with its house style)
+ */
+void
+dl_article_editor_set_context (DlArticleEditor *self,
+                               DlContext       *context)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+  g_return_if_fail (context == NULL || DL_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (DL_IS_EDITOR_SECTION (child))
+        dl_editor_section_set_context (DL_EDITOR_SECTION (child), context);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dl-article.h"
+#include "dl-context.h"
 #include "dl-editor-section.h"
 #include "dl-text-stats.h"
 
@@ -15,13 +16,11 @@ G_BEGIN_DECLS
 #define DL_TYPE_ARTICLE_EDITOR (dl_article_editor_get_type ())
 G_DECLARE_FINAL_TYPE (DlArticleEditor, dl_article_editor, DL, ARTICLE_EDITOR, GtkWidget)
 
-/* Properties: "article" (nullable DlArticle). */
+/* Properties: "article" (nullable DlArticle), "context" (nullable DlContext). */
 GtkWidget *dl_article_editor_new            (void);
 DlArticle *dl_article_editor_get_article    (DlArticleEditor *self);
 void       dl_article_editor_set_article    (DlArticleEditor *self,
                                              DlArticle       *article);
-/* Copies pending body edits into the article now (they are otherwise
- * copied after a short pause in typing). Call before saving. */
 void       dl_article_editor_focus_headline (DlArticleEditor *self);
 void       dl_article_editor_focus_body     (DlArticleEditor *self);
 /* The body's counts as last shown in the footer. */
@@ -32,6 +31,8 @@ GtkTextBuffer *dl_article_editor_get_body_buffer (DlArticleEditor *self);
  * sections_box come first); it gets the current article at once. */
 void       dl_article_editor_add_section    (DlArticleEditor *self,
                                              DlEditorSection *section);
+void       dl_article_editor_set_context    (DlArticleEditor *self,
+                                             DlContext       *context);
 
 void             dl_article_editor_set_known_categories (DlArticleEditor *self,
                                                          GListModel      *categories);

@@ -10,6 +10,7 @@
 
 #include "dl-dateline.h"
 #include "dl-dateline-section.h"
+#include "dl-house-style.h"
 
 #define MAX_RECENT_PLACES 12
 
@@ -17,7 +18,8 @@ struct _DlDatelineSection
 {
   DlEditorSection  parent_instance;
 
-  GSettings       *settings;
+  GSettings       *settings;        /* the context's: recent places; NULL without one */
+  DlHouseStyle    *house_style;     /* the context's; NULL: the built-in style */
   DlArticle       *article;
   GtkStringList   *style_model;
   char            *default_style;   /* to notice when the "Default (…)" label must change */
@@ -150,7 +152,7 @@ update_dateline (DlDatelineSection *self)
   g_autofree char *text = NULL;
 
   if (self->article != NULL)
-    text = dl_article_compose_dateline_full (self->article, &reason);
+    text = dl_house_style_compose_dateline (self->house_style, self->article, &reason);
   gtk_label_set_text (self->dateline_label, text != NULL ? text : "");
   update_messages (self, reason);
 }
@@ -160,7 +162,8 @@ rebuild_style_model (DlDatelineSection *self)
 {
   const char * const *ids = dl_dateline_style_list ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *default_style = dl_dateline_dup_default_style ();
+  const char *default_style = self->house_style != NULL
+    ? dl_house_style_get_dateline_style (self->house_style) : DL_DATELINE_FALLBACK_STYLE;
   guint selected = adw_combo_row_get_selected (self->style_row);
 
   if (self->style_model != NULL && g_strcmp0 (default_style, self->default_style) == 0)
@@ -257,13 +260,16 @@ create_recent_row (const char *place,
 static void
 reload_recent_places (DlDatelineSection *self)
 {
-  g_autoptr(GVariant) places = g_settings_get_value (self->settings, "recent-places");
+  g_autoptr(GVariant) places = NULL;
   GtkWidget *child;
   GVariantIter iter;
   const char *place, *region, *country, *time_zone;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
+  if (self->settings == NULL)
+    return;
+  places = g_settings_get_value (self->settings, "recent-places");
 
   g_variant_iter_init (&iter, places);
   while (g_variant_iter_next (&iter, "(&s&s&s&s)", &place, &region, &country, &time_zone))
@@ -307,7 +313,7 @@ dl_dateline_section_remember_place (DlDatelineSection *self)
 
   g_return_if_fail (DL_IS_DATELINE_SECTION (self));
 
-  if (self->article == NULL)
+  if (self->article == NULL || self->settings == NULL)
     return;
   flush_pending (self);
   place = g_strstrip (g_strdup (dl_article_get_place (self->article)));
@@ -498,17 +504,11 @@ on_article_changed_cb (DlDatelineSection *self)
     update_dateline (self);
 }
 
+/* The house style followed the Preferences: the "Default (…)" entry and
+ * the composed dateline change with it. */
 static void
-on_settings_changed_cb (DlDatelineSection *self,
-                        const char        *key,
-                        GSettings         *settings)
+on_house_style_changed_cb (DlDatelineSection *self)
 {
-  if (g_str_equal (key, "recent-places"))
-    {
-      reload_recent_places (self);
-      return;
-    }
-  dl_dateline_set_defaults_from_settings (settings);
   rebuild_style_model (self);
   update_dateline (self);
 }
@@ -554,6 +554,44 @@ dl_dateline_section_set_article (DlEditorSection *section,
 }
 
 static void
+drop_context (DlDatelineSection *self)
+{
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->house_style != NULL)
+    g_signal_handlers_disconnect_by_data (self->house_style, self);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->house_style);
+}
+
+static void
+dl_dateline_section_set_context (DlEditorSection *section,
+                                 DlContext       *context)
+{
+  DlDatelineSection *self = DL_DATELINE_SECTION (section);
+
+  drop_context (self);
+
+  if (context != NULL)
+    {
+      GSettings *settings = dl_context_get_settings (context);
+
+      self->house_style = g_object_ref (dl_context_get_house_style (context));
+      g_signal_connect_object (self->house_style, "notify", G_CALLBACK (on_house_style_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      if (settings != NULL)
+        {
+          self->settings = g_object_ref (settings);
+          g_signal_connect_object (self->settings, "changed::recent-places",
+                                   G_CALLBACK (reload_recent_places), self, G_CONNECT_SWAPPED);
+        }
+    }
+  rebuild_style_model (self);
+  reload_recent_places (self);
+  update_dateline (self);
+}
+
+static void
 dl_dateline_section_dispose (GObject *object)
 {
   DlDatelineSection *self = DL_DATELINE_SECTION (object);
@@ -562,9 +600,7 @@ dl_dateline_section_dispose (GObject *object)
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (self->article, self);
   g_clear_object (&self->article);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
+  drop_context (self);
   g_clear_object (&self->style_model);
   g_clear_pointer (&self->default_style, g_free);
 
@@ -582,6 +618,7 @@ dl_dateline_section_class_init (DlDatelineSectionClass *klass)
 
   object_class->dispose = dl_dateline_section_dispose;
   section_class->set_article = dl_dateline_section_set_article;
+  section_class->set_context = dl_dateline_section_set_context;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dl-dateline-section.ui");
   gtk_widget_class_bind_template_child (widget_class, DlDatelineSection, country_row);
@@ -615,11 +652,6 @@ static void
 dl_dateline_section_init (DlDatelineSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (APP_ID_BASE);
-  dl_dateline_set_defaults_from_settings (self->settings);
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
-                           G_CONNECT_SWAPPED);
 
   gtk_list_box_set_filter_func (self->recent_list, recent_filter_func, self, NULL);
   rebuild_style_model (self);

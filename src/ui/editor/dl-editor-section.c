@@ -9,6 +9,7 @@
 typedef struct
 {
   DlArticle *article;
+  DlContext *context;
 } DlEditorSectionPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DlEditorSection, dl_editor_section, ADW_TYPE_PREFERENCES_GROUP)
@@ -20,6 +21,7 @@ dl_editor_section_dispose (GObject *object)
   DlEditorSectionPrivate *priv = dl_editor_section_get_instance_private (self);
 
   g_clear_object (&priv->article);
+  g_clear_object (&priv->context);
 
   G_OBJECT_CLASS (dl_editor_section_parent_class)->dispose (object);
 }
@@ -59,4 +61,35 @@ dl_editor_section_get_article (DlEditorSection *self)
 
   g_return_val_if_fail (DL_IS_EDITOR_SECTION (self), NULL);
   return priv->article;
+}
+
+void
+dl_editor_section_set_context (DlEditorSection *self,
+                               DlContext       *context)
+{
+  DlEditorSectionPrivate *priv = dl_editor_section_get_instance_private (self);
+
+  g_return_if_fail (DL_IS_EDITOR_SECTION (self));
+  g_return_if_fail (context == NULL || DL_IS_CONTEXT (context));
+
+  if (priv->context == context)
+    return;
+
+  g_set_object (&priv->context, context);
+  if (DL_EDITOR_SECTION_GET_CLASS (self)->set_context != NULL)
+    DL_EDITOR_SECTION_GET_CLASS (self)->set_context (self, context);
+}
+
+/**
+ * dl_editor_section_get_context:
+ *
+ * Returns: (transfer none) (nullable): the shared services, if given
+ */
+DlContext *
+dl_editor_section_get_context (DlEditorSection *self)
+{
+  DlEditorSectionPrivate *priv = dl_editor_section_get_instance_private (self);
+
+  g_return_val_if_fail (DL_IS_EDITOR_SECTION (self), NULL);
+  return priv->context;
 }

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "dl-article.h"
+#include "dl-context.h"
 
 G_BEGIN_DECLS
 
@@ -24,10 +25,17 @@ struct _DlEditorSectionClass
   /* @article: (nullable): the article to show and edit, or NULL to detach */
   void (*set_article) (DlEditorSection *self,
                        DlArticle       *article);
+  /* @context: (nullable): the shared services (house style, settings);
+   * NULL until the editor is given one, and in tests that need none */
+  void (*set_context) (DlEditorSection *self,
+                       DlContext       *context);
 };
 
 void       dl_editor_section_set_article (DlEditorSection *self,
                                           DlArticle       *article);
 DlArticle *dl_editor_section_get_article (DlEditorSection *self);
+void       dl_editor_section_set_context (DlEditorSection *self,
+                                          DlContext       *context);
+DlContext *dl_editor_section_get_context (DlEditorSection *self);
 
 G_END_DECLS

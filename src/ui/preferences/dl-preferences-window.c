@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-article.h"
+#include "dl-context.h"
 #include "dl-dateline.h"
 #include "dl-preferences-window.h"
 #include "dl-renderer.h"
@@ -17,7 +18,8 @@ struct _DlPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  GSettings            *settings;
+  DlContext            *context;
+  GSettings            *settings;             /* the context's */
   GCancellable         *template_cancellable;
   guint                 updating : 1;
 
@@ -35,6 +37,14 @@ struct _DlPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (DlPreferencesWindow, dl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The article language new articles get: the setting, or the same
  * UI-language default a new DlArticle picks. */
@@ -150,7 +160,6 @@ on_settings_changed_cb (DlPreferencesWindow *self,
                         const char          *key,
                         GSettings           *settings)
 {
-  dl_dateline_set_defaults_from_settings (settings);
   if (g_str_equal (key, "default-dateline-style"))
     update_style_row (self);
   update_examples (self);
@@ -259,6 +268,44 @@ reset_template_action (GtkWidget  *widget,
   g_settings_set_string (self->settings, "preview-template", "");
 }
 
+static void dl_preferences_window_constructed (GObject *object);
+
+static void
+dl_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DlPreferencesWindow *self = DL_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  DlPreferencesWindow *self = DL_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 dl_preferences_window_dispose (GObject *object)
 {
@@ -269,6 +316,7 @@ dl_preferences_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_PREFERENCES_WINDOW);
 
@@ -281,7 +329,15 @@ dl_preferences_window_class_init (DlPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = dl_preferences_window_constructed;
   object_class->dispose = dl_preferences_window_dispose;
+  object_class->get_property = dl_preferences_window_get_property;
+  object_class->set_property = dl_preferences_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, DL_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, example_label);
@@ -317,8 +373,18 @@ dl_preferences_window_init (DlPreferencesWindow *self)
   self->updating = TRUE;
   adw_combo_row_set_model (self->style_row, G_LIST_MODEL (names));
   self->updating = FALSE;
+}
 
-  self->settings = g_settings_new (APP_ID_BASE);
+/* The settings are the context's, a construct property: bound here. */
+static void
+dl_preferences_window_constructed (GObject *object)
+{
+  DlPreferencesWindow *self = DL_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (dl_preferences_window_parent_class)->constructed (object);
+
+  g_assert (DL_IS_CONTEXT (self->context));
+  self->settings = g_object_ref (dl_context_get_settings (self->context));
   g_settings_bind (self->settings, "default-source", self->source_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "custom-dateline-pattern", self->pattern_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
@@ -327,7 +393,6 @@ dl_preferences_window_init (DlPreferencesWindow *self)
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  dl_dateline_set_defaults_from_settings (self->settings);
   g_signal_connect_object (self->settings, "changed::preview-template",
                            G_CALLBACK (update_template_row), self, G_CONNECT_SWAPPED);
 
@@ -340,11 +405,17 @@ dl_preferences_window_init (DlPreferencesWindow *self)
 /**
  * dl_preferences_window_new:
  * @parent: (nullable): the window it belongs to
+ * @context: whose settings it edits; the house style follows them
  */
 GtkWidget *
-dl_preferences_window_new (GtkWindow *parent)
+dl_preferences_window_new (GtkWindow *parent,
+                           DlContext *context)
 {
+  g_return_val_if_fail (DL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (dl_context_get_settings (context) != NULL, NULL);
+
   return g_object_new (DL_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
+                       "context", context,
                        NULL);
 }

@@ -10,11 +10,14 @@
 
 #include <adwaita.h>
 
+#include "dl-context.h"
+
 G_BEGIN_DECLS
 
 #define DL_TYPE_PREFERENCES_WINDOW (dl_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (DlPreferencesWindow, dl_preferences_window, DL, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *dl_preferences_window_new (GtkWindow *parent);
+GtkWidget *dl_preferences_window_new (GtkWindow *parent,
+                                      DlContext *context);
 
 G_END_DECLS

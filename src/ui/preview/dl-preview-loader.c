@@ -17,6 +17,7 @@
 #include <gmodule.h>
 
 #include "dl-preview-loader.h"
+#include "dl-preview-pane.h"
 
 typedef GType (*GetTypeFunc) (void);
 
@@ -101,8 +102,8 @@ dl_preview_loader_load_async (GCancellable        *cancellable,
 /**
  * dl_preview_loader_load_finish:
  *
- * Returns: the DlPreview type (a GtkWidget), or %G_TYPE_INVALID with
- *   @error set.
+ * Returns: the DlPreview type, a #DlPreviewPane widget, or
+ *   %G_TYPE_INVALID with @error set.
  */
 GType
 dl_preview_loader_load_finish (GAsyncResult  *result,
@@ -110,6 +111,7 @@ dl_preview_loader_load_finish (GAsyncResult  *result,
 {
   GetTypeFunc get_type;
   GError *local_error = NULL;
+  GType type;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), G_TYPE_INVALID);
 
@@ -120,7 +122,14 @@ dl_preview_loader_load_finish (GAsyncResult  *result,
       return G_TYPE_INVALID;
     }
   /* Registering the type happens here, on the main thread. */
-  if (get_type != NULL)
-    return get_type ();
-  return g_type_from_name ("DlPreview");
+  type = get_type != NULL ? get_type () : g_type_from_name ("DlPreview");
+  /* A module from another build of Dateline may not speak the interface. */
+  if (!g_type_is_a (type, DL_TYPE_PREVIEW_PANE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The preview component could not be loaded: %s"),
+                   "DlPreview does not implement DlPreviewPane");
+      return G_TYPE_INVALID;
+    }
+  return type;
 }

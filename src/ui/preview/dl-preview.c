@@ -21,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-preview.h"
+#include "dl-preview-pane.h"
 #include "dl-renderer.h"
 #include "dl-util.h"
 
@@ -49,7 +50,8 @@ struct _DlPreview
   GFile         *template_dir;
   char          *device;
   char          *template_error;
-  GSettings     *settings;
+  DlContext     *context;       /* its settings hold the device and the template */
+  DlHouseStyle  *house_style;   /* the context's, followed */
   GCancellable  *cancellable;
 
   /* What the loaded page was made for: a change of any needs a reload. */
@@ -73,7 +75,10 @@ struct _DlPreview
   guint          needs_page : 1;    /* the next update loads the whole page */
 };
 
-G_DEFINE_FINAL_TYPE (DlPreview, dl_preview, ADW_TYPE_BIN)
+static void dl_preview_pane_iface_init (DlPreviewPaneInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DlPreview, dl_preview, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (DL_TYPE_PREVIEW_PANE, dl_preview_pane_iface_init))
 
 enum {
   PROP_0,
@@ -96,6 +101,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   DlRenderer *renderer;      /* NULL: the worker makes one */
+  DlHouseStyle *house_style; /* a copy, for the worker */
   GFile      *template_dir;
   DlArticle  *snapshot;
   GError     *template_error;
@@ -114,6 +120,7 @@ render_job_free (RenderJob *job)
 {
   g_clear_object (&job->renderer);
   g_clear_object (&job->template_dir);
+  g_clear_object (&job->house_style);
   g_clear_object (&job->snapshot);
   g_clear_error (&job->template_error);
   g_free (job->html);
@@ -139,6 +146,8 @@ render_in_thread (GTask        *task,
       if (!dl_renderer_set_template_dir (job->renderer, job->template_dir, &job->template_error))
         dl_renderer_set_template_dir (job->renderer, NULL, NULL);
     }
+  /* Every job: the house style may have changed since the renderer was made. */
+  dl_renderer_set_house_style (job->renderer, job->house_style);
 
   if (job->full_page)
     job->html = dl_renderer_render_page (job->renderer, job->snapshot);
@@ -369,6 +378,7 @@ start_update (DlPreview *self)
   job->full_page = page_is_stale (self);
   job->renderer = self->renderer ? g_object_ref (self->renderer) : NULL;
   job->template_dir = self->template_dir ? g_object_ref (self->template_dir) : NULL;
+  job->house_style = self->house_style != NULL ? dl_house_style_copy (self->house_style) : NULL;
   job->dark = self->dark;
   job->config_serial = self->config_serial;
   job->update_serial = self->update_serial;
@@ -540,7 +550,7 @@ dl_preview_dispose (GObject *object)
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_func (self->article, on_article_changed_cb, self);
   g_clear_object (&self->article);
-  g_clear_object (&self->settings);
+  dl_preview_pane_set_context (DL_PREVIEW_PANE (self), NULL);
   g_clear_object (&self->view);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_PREVIEW);
@@ -628,22 +638,6 @@ dl_preview_set_property (GObject      *object,
 }
 
 static void
-reveal_offset_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  dl_preview_reveal_offset (DL_PREVIEW (widget), (gsize) g_variant_get_uint64 (param));
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  dl_preview_refresh (DL_PREVIEW (widget));
-}
-
-static void
 dl_preview_class_init (DlPreviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -692,10 +686,6 @@ dl_preview_class_init (DlPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlPreview, view_clamp);
 
   gtk_widget_class_install_property_action (widget_class, "preview.device", "device");
-  /* The window loads this class from a module and drives it through
-   * properties and these actions, never through its C API. */
-  gtk_widget_class_install_action (widget_class, "preview.reveal-offset", "t", reveal_offset_action);
-  gtk_widget_class_install_action (widget_class, "preview.refresh", NULL, refresh_action);
   gtk_widget_class_set_css_name (widget_class, "dl-preview");
 }
 
@@ -703,8 +693,6 @@ static void
 dl_preview_init (DlPreview *self)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -715,16 +703,91 @@ dl_preview_init (DlPreview *self)
   self->dark = adw_style_manager_get_dark (style_manager);
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
 
-  /* Without the installed schema (some tests), the toggle still works,
-   * it is just not remembered. */
-  if (source != NULL
-      && (schema = g_settings_schema_source_lookup (source, APP_ID_BASE, TRUE)) != NULL
-      && g_settings_schema_has_key (schema, "preview-device"))
+/* DlPreviewPane: how the window, which loads this class from a module,
+ * drives it. */
+
+static void
+on_template_setting_changed_cb (DlPreview *self)
+{
+  GSettings *settings = dl_context_get_settings (self->context);
+  g_autofree char *path = g_settings_get_string (settings, "preview-template");
+  g_autoptr(GFile) dir = *path != '\0' ? g_file_new_for_path (path) : NULL;
+
+  dl_preview_set_template_dir (self, dir);
+}
+
+/* The dateline and credit lines follow the Preferences: the article did
+ * not change, but its page did. */
+static void
+on_house_style_changed_cb (DlPreview *self)
+{
+  dl_preview_refresh (self);
+}
+
+static void
+dl_preview_pane_set_context_impl (DlPreviewPane *pane,
+                                  DlContext     *context)
+{
+  DlPreview *self = DL_PREVIEW (pane);
+  GSettings *settings;
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
     {
-      self->settings = g_settings_new (APP_ID_BASE);
-      g_settings_bind (self->settings, "preview-device", self, "device", G_SETTINGS_BIND_DEFAULT);
+      settings = dl_context_get_settings (self->context);
+      if (settings != NULL)
+        {
+          g_settings_unbind (self, "device");
+          g_signal_handlers_disconnect_by_data (settings, self);
+        }
+      g_signal_handlers_disconnect_by_data (self->house_style, self);
+      g_clear_object (&self->house_style);
+      g_clear_object (&self->context);
     }
+  if (context == NULL)
+    return;
+
+  self->context = g_object_ref (context);
+  self->house_style = g_object_ref (dl_context_get_house_style (context));
+  g_signal_connect_object (self->house_style, "notify", G_CALLBACK (on_house_style_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Without the installed schema (the command line's tests) the device
+   * toggle still works, it is just not remembered. */
+  settings = dl_context_get_settings (context);
+  if (settings != NULL)
+    {
+      g_settings_bind (settings, "preview-device", self, "device", G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (settings, "changed::preview-template",
+                               G_CALLBACK (on_template_setting_changed_cb), self, G_CONNECT_SWAPPED);
+      on_template_setting_changed_cb (self);
+    }
+  dl_preview_refresh (self);
+}
+
+static void
+dl_preview_pane_set_article_impl (DlPreviewPane *pane,
+                                  DlArticle     *article)
+{
+  dl_preview_set_article (DL_PREVIEW (pane), article);
+}
+
+static void
+dl_preview_pane_reveal_offset_impl (DlPreviewPane *pane,
+                                    gsize          body_byte_offset)
+{
+  dl_preview_reveal_offset (DL_PREVIEW (pane), body_byte_offset);
+}
+
+static void
+dl_preview_pane_iface_init (DlPreviewPaneInterface *iface)
+{
+  iface->set_context = dl_preview_pane_set_context_impl;
+  iface->set_article = dl_preview_pane_set_article_impl;
+  iface->reveal_offset = dl_preview_pane_reveal_offset_impl;
 }
 
 /**
@@ -937,7 +1000,7 @@ dl_preview_get_template_error (DlPreview *self)
  * dl_preview_refresh:
  *
  * Renders the article again although it did not change, e.g. when the
- * newsroom's default dateline style or source changed in Preferences.
+ * house style (the newsroom's dateline style or source) changed.
  */
 void
 dl_preview_refresh (DlPreview *self)

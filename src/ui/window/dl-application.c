@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-application.h"
+#include "dl-context.h"
 #include "dl-preferences-window.h"
 #include "dl-window.h"
 
@@ -21,7 +22,7 @@ struct _DlApplication
 {
   AdwApplication  parent_instance;
 
-  DlStore        *store;
+  DlContext      *context;   /* created in startup unless given */
   gboolean        new_article;
 };
 
@@ -29,7 +30,7 @@ G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -103,7 +104,7 @@ ensure_window (DlApplication *self,
   if (window != NULL)
     return window;
 
-  window = dl_window_new_with_store (GTK_APPLICATION (self), dl_application_get_store (self));
+  window = dl_window_new (GTK_APPLICATION (self), self->context);
   data = g_new0 (PresentData, 1);
   data->window = g_object_ref (window);
   data->new_article = new_article;
@@ -188,7 +189,7 @@ dl_application_open (GApplication  *application,
        * here, on the main thread. No window exists yet, perhaps: keep
        * running until the import is done. */
       g_application_hold (application);
-      dl_store_import_file_async (dl_application_get_store (self), files[i], NULL,
+      dl_store_import_file_async (dl_context_get_store (self->context), files[i], NULL,
                                   on_imported_cb, g_object_ref (self));
     }
 }
@@ -230,8 +231,9 @@ preferences_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
-  GtkApplication *application = user_data;
-  GtkWidget *window = dl_preferences_window_new (gtk_application_get_active_window (application));
+  DlApplication *self = user_data;
+  GtkWidget *window = dl_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                 self->context);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -271,6 +273,7 @@ static const GActionEntry app_actions[] = {
 static void
 dl_application_startup (GApplication *application)
 {
+  DlApplication *self = DL_APPLICATION (application);
   GtkApplication *gtk_app = GTK_APPLICATION (application);
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
@@ -279,10 +282,15 @@ dl_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (dl_application_parent_class)->startup (application);
 
+  /* Only the primary instance gets here: a second `dateline` hands its
+   * files to this one and never builds a context of its own. */
+  if (self->context == NULL)
+    self->context = dl_context_new (NULL);
+
   /* Window shortcuts live in DlWindow's class_init; only application-wide
    * ones are registered here. */
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
-                                   G_N_ELEMENTS (app_actions), application);
+                                   G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (gtk_app, accels[i].action, accels[i].accels);
 }
@@ -297,8 +305,8 @@ dl_application_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -316,8 +324,8 @@ dl_application_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -330,7 +338,7 @@ dl_application_finalize (GObject *object)
 {
   DlApplication *self = DL_APPLICATION (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (dl_application_parent_class)->finalize (object);
 }
@@ -350,8 +358,8 @@ dl_application_class_init (DlApplicationClass *klass)
   app_class->startup = dl_application_startup;
   app_class->handle_local_options = dl_application_handle_local_options;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, DL_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, DL_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -372,40 +380,39 @@ dl_application_init (DlApplication *self)
 DlApplication *
 dl_application_new (void)
 {
-  return dl_application_new_with_store (NULL);
+  return dl_application_new_with_context (NULL);
 }
 
 /**
- * dl_application_new_with_store:
- * @store: (nullable): the library to use, NULL for the default one
+ * dl_application_new_with_context:
+ * @context: (nullable): the shared services to use; %NULL to create the
+ *   usual ones (the user's library, the installed settings) at startup
  *
  * Returns: (transfer full): the application
  */
 DlApplication *
-dl_application_new_with_store (DlStore *store)
+dl_application_new_with_context (DlContext *context)
 {
-  g_return_val_if_fail (store == NULL || DL_IS_STORE (store), NULL);
+  g_return_val_if_fail (context == NULL || DL_IS_CONTEXT (context), NULL);
 
   return g_object_new (DL_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/dateline/Dateline",
-                       "store", store,
+                       "context", context,
                        NULL);
 }
 
 /**
- * dl_application_get_store:
+ * dl_application_get_context:
  * @self: the application
  *
- * Returns: (transfer none): the library, created on first use
+ * Returns: (transfer none) (nullable): the shared services; %NULL before
+ *   startup and in a remote instance
  */
-DlStore *
-dl_application_get_store (DlApplication *self)
+DlContext *
+dl_application_get_context (DlApplication *self)
 {
   g_return_val_if_fail (DL_IS_APPLICATION (self), NULL);
-
-  if (self->store == NULL)
-    self->store = dl_store_new (NULL);
-  return self->store;
+  return self->context;
 }

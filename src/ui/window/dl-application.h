@@ -6,16 +6,15 @@
 
 #include <adwaita.h>
 
-#include "dl-store.h"
+#include "dl-context.h"
 
 G_BEGIN_DECLS
 
 #define DL_TYPE_APPLICATION (dl_application_get_type ())
 G_DECLARE_FINAL_TYPE (DlApplication, dl_application, DL, APPLICATION, AdwApplication)
 
-DlApplication *dl_application_new       (void);
-/* @store: (nullable): NULL for the library in $XDG_DATA_HOME/dateline/ */
-DlApplication *dl_application_new_with_store (DlStore       *store);
-DlStore       *dl_application_get_store (DlApplication *self);
+DlApplication *dl_application_new              (void);
+DlApplication *dl_application_new_with_context (DlContext     *context);
+DlContext     *dl_application_get_context      (DlApplication *self);
 
 G_END_DECLS

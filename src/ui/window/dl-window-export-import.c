@@ -1,8 +1,9 @@
 /* dl-window-export-import.c
  *
  * Exporting and importing from the window. The work itself lives in the
- * core (dl-exporter.c, dl_store_import_file()); this file only asks where,
- * in which format, and tells the journalist how it went.
+ * core (dl-exporter.c, dl_store_import_file_async()); this file only asks
+ * where, in which format (the core's table, dl-export-format.h), and tells
+ * the journalist how it went.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,43 +13,20 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dl-export-format.h"
 #include "dl-exporter.h"
-#include "dl-text-stats.h"
+#include "dl-slug.h"
 #include "dl-window-export-import.h"
-
-typedef struct
-{
-  const char     *id;
-  DlExportFormat  format;
-  const char     *label;      /* N_() */
-  const char     *mime_type;
-} ExportChoice;
-
-static const ExportChoice export_choices[] = {
-  { "html", DL_EXPORT_FORMAT_HTML, N_("Web page (HTML)"), "text/html" },
-  { "markdown", DL_EXPORT_FORMAT_MARKDOWN, N_("Markdown"), "text/markdown" },
-  { "ninjs", DL_EXPORT_FORMAT_NINJS, N_("IPTC ninjs 2.0 (JSON)"), "application/json" },
-  { "ninjs-2.1", DL_EXPORT_FORMAT_NINJS_2_1, N_("IPTC ninjs 2.1 (JSON)"), "application/json" },
-};
-
-static const ExportChoice *
-find_choice (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (export_choices); i++)
-    if (g_strcmp0 (export_choices[i].id, id) == 0)
-      return &export_choices[i];
-  return &export_choices[0];
-}
+#include "dl-window-private.h"
 
 static void
 add_toast (DlWindow   *window,
            const char *message)
 {
-  AdwToastOverlay *overlay = dl_window_get_toast_overlay (window);
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (overlay, toast);
+  adw_toast_overlay_add_toast (window->toast_overlay, toast);
 }
 
 typedef struct
@@ -88,7 +66,8 @@ on_exported_cb (GObject      *object,
 
 /**
  * dl_window_export_article_to:
- * @format_id: "html", "markdown", "ninjs" or "ninjs-2.1"
+ * @format_id: an id of the core's table ("html", "markdown", …); an
+ *   unknown one exports HTML
  *
  * Exports the open article to @file in a worker thread; the result is
  * reported as a toast. The chooser calls this, and so do tests.
@@ -98,36 +77,32 @@ dl_window_export_article_to (DlWindow   *window,
                               GFile      *file,
                               const char *format_id)
 {
-  DlArticle *article = dl_window_get_article (window);
-  const ExportChoice *choice = find_choice (format_id);
+  const DlExportFormatInfo *info = dl_export_format_lookup (format_id);
   g_autoptr(DlRenderer) renderer = dl_renderer_new ();
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
-  g_autofree char *template_path = g_settings_get_string (settings, "preview-template");
+  g_autofree char *template_path = NULL;
+  g_autoptr(GFile) template_dir = NULL;
   ExportRequest *request;
 
   g_return_if_fail (DL_IS_WINDOW (window));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (article == NULL)
+  if (window->article == NULL)
     return;
+  if (info == NULL)
+    info = dl_export_format_get_info (DL_EXPORT_FORMAT_HTML);
 
-  /* What is typed but not yet copied into the article goes with it. */
-
-  /* The exported page looks like the preview: the same site template. A
-   * template that no longer loads falls back to the built-in look. */
+  /* The exported page looks like the preview: the same house style and
+   * site template (read by the worker; the body text comes from the
+   * editor through the article's body source). */
+  dl_renderer_set_house_style (renderer, dl_context_get_house_style (window->context));
+  template_path = g_settings_get_string (window->settings, "preview-template");
   if (*template_path != '\0')
-    {
-      g_autoptr(GFile) dir = g_file_new_for_path (template_path);
-      g_autoptr(GError) error = NULL;
-
-      if (!dl_renderer_set_template_dir (renderer, dir, &error))
-        g_warning ("Site template not used for the export: %s", error->message);
-    }
+    template_dir = g_file_new_for_path (template_path);
 
   request = g_new0 (ExportRequest, 1);
   request->window = g_object_ref (window);
   request->file = g_object_ref (file);
-  dl_exporter_export_async (article, choice->format, renderer, file, NULL,
+  dl_exporter_export_async (window->article, info->format, renderer, template_dir, file, NULL,
                             on_exported_cb, request);
 }
 
@@ -158,12 +133,14 @@ on_export_response_cb (GtkNativeDialog *dialog,
 void
 dl_window_export_article (DlWindow *window)
 {
-  DlArticle *article = dl_window_get_article (window);
+  DlArticle *article = window->article;
   GtkFileChooserNative *dialog;
   g_autofree char *slug = NULL;
   g_autofree char *name = NULL;
-  const char *ids[G_N_ELEMENTS (export_choices) + 1] = { NULL };
-  const char *labels[G_N_ELEMENTS (export_choices) + 1] = { NULL };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const DlExportFormatInfo *formats;
+  guint n_formats = 0;
 
   g_return_if_fail (DL_IS_WINDOW (window));
 
@@ -174,22 +151,24 @@ dl_window_export_article (DlWindow *window)
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (export_choices); i++)
+  formats = dl_export_format_list (&n_formats);
+  for (guint i = 0; i < n_formats; i++)
     {
-      ids[i] = export_choices[i].id;
-      labels[i] = _(export_choices[i].label);
+      /* A newer Dateline's article cannot be written back as a file. */
+      if (formats[i].format == DL_EXPORT_FORMAT_DATELINE && dl_article_is_read_only (article))
+        continue;
+      g_ptr_array_add (ids, (gpointer) formats[i].id);
+      g_ptr_array_add (labels, (gpointer) dl_export_format_info_get_label (&formats[i]));
     }
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "format", _("Format"), ids, labels);
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, NULL);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "format", _("Format"),
+                               (const char **) ids->pdata, (const char **) labels->pdata);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "format", "html");
 
   /* A name from the slug or the headline; the extension follows the
    * format the journalist picks only if they keep the suggestion. */
-  slug = g_strstrip (g_strdup (dl_article_get_slug (article)));
-  if (*slug == '\0')
-    {
-      g_free (slug);
-      slug = dl_text_slugify (dl_article_get_headline (article));
-    }
+  slug = dl_slug_for_article (article);
   name = g_strconcat (*slug != '\0' ? slug : "article", ".html", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
 

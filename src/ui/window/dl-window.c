@@ -1,5 +1,10 @@
 /* dl-window.c: the main window: library sidebar, editor, preview
  *
+ * Building the window, loading the library, showing an article, the
+ * save state and the banners, the preview pane and closing. The actions
+ * are in dl-window-actions.c, the export and import dialogs in
+ * dl-window-export-import.c; they share dl-window-private.h.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "dl-window"
@@ -8,69 +13,17 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dl-article-editor.h"
-#include "dl-library-view.h"
 #include "dl-preview-loader.h"
 #include "dl-quarantined-file.h"
-#include "dl-window.h"
-#include "dl-window-export-import.h"
+#include "dl-window-private.h"
 #include "dl-resources.h"
 
-struct _DlWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  DlStore              *store;
-  DlAutosaver          *autosaver;
-  DlArticle            *article;
-  GSettings            *settings;
-  GtkStringList        *known_categories;   /* offered as completions */
-  GCancellable         *cancellable;        /* the window's lifetime */
-  GCancellable         *open_cancellable;   /* the article being opened */
-  GTask                *load_task;          /* completes when the first article shows */
-  gulong                article_changed_id;
-  guint                 library_loaded : 1;
-  guint                 library_load_requested : 1;
-  guint                 library_load_started : 1;
-  gulong                after_paint_id;
-  GdkFrameClock        *frame_clock;
-  guint                 closing : 1;
-  guint                 can_destroy : 1;
-  guint                 preview_visible : 1;
-  gulong                preview_position_id;
-
-  AdwWindowTitle       *window_title;
-  AdwHeaderBar         *content_header;
-  GtkStack             *content_stack;
-  DlArticleEditor      *editor;
-  DlLibraryView        *library_view;
-  AdwBin               *preview_bin;
-  GtkWidget            *preview;            /* DlPreview, from its module; NULL until shown */
-  guint                 preview_loading : 1;
-  guint                 refresh_preview_id;
-  GtkPaned             *preview_paned;
-  GtkLabel             *conflict_label;
-  GtkRevealer          *conflict_revealer;
-  GPtrArray            *recovered;          /* DlArticle, offered back at start */
-  GtkLabel             *recovery_label;
-  GtkRevealer          *recovery_revealer;
-  GtkLabel             *quarantine_details_label;
-  GtkLabel             *quarantine_label;
-  GtkRevealer          *quarantine_revealer;
-  GtkLabel             *save_error_label;
-  GtkRevealer          *save_error_revealer;
-  GtkImage             *save_icon;
-  GtkLabel             *save_label;
-  GtkWidget            *sidebar;
-  GtkPaned             *sidebar_paned;
-  AdwToastOverlay      *toast_overlay;
-};
 
 G_DEFINE_FINAL_TYPE (DlWindow, dl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_SIDEBAR_VISIBLE,
   PROP_PREVIEW_VISIBLE,
   N_PROPS
@@ -86,10 +39,12 @@ static void ensure_preview (DlWindow *self);
 static void apply_preview_width (DlWindow *self);
 static void open_article (DlWindow   *self,
                           const char *uuid,
-                          GTask      *task);
+                          gboolean    completes_load);
+static void set_preview_visible (DlWindow *self,
+                                 gboolean  visible);
 
-static void
-update_page (DlWindow *self)
+void
+_dl_window_update_page (DlWindow *self)
 {
   const char *page;
 
@@ -226,14 +181,32 @@ dl_window_show_article (DlWindow  *self,
   dl_autosaver_set_article (self->autosaver, article);
   dl_article_editor_set_article (self->editor, article);
   if (self->preview != NULL)
-    g_object_set (self->preview, "article", article, NULL);
+    dl_preview_pane_set_article (self->preview, article);
   dl_library_view_select_uuid (self->library_view, article != NULL ? dl_article_get_uuid (article) : NULL);
 
   g_settings_set_string (self->settings, "last-article",
                          article != NULL ? dl_article_get_uuid (article) : "");
   update_title (self);
-  update_page (self);
+  _dl_window_update_page (self);
   update_save_state (self);
+}
+
+/* An article being opened; the first one of dl_window_load_async()
+ * completes the load when it shows. */
+typedef struct
+{
+  DlWindow *window;
+  gboolean  completes_load;
+} OpenRequest;
+
+static void
+complete_load (DlWindow *self)
+{
+  g_autoptr(GTask) load_task = g_steal_pointer (&self->load_task);
+
+  /* A missing last article is not an error worth reporting at startup. */
+  if (load_task != NULL)
+    g_task_return_boolean (load_task, TRUE);
 }
 
 static void
@@ -241,39 +214,39 @@ on_article_opened_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  DlWindow *self = g_task_get_source_object (task);
+  OpenRequest *request = user_data;
+  g_autoptr(DlWindow) self = request->window;
+  gboolean completes_load = request->completes_load;
   g_autoptr(DlArticle) article = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_free (request);
   article = dl_store_open_article_finish (DL_STORE (object), result, &error);
   if (article == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          AdwToast *toast = adw_toast_new (error->message);
-          adw_toast_overlay_add_toast (self->toast_overlay, toast);
-        }
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+        _dl_window_toast (self, error->message);
     }
-
-  dl_window_show_article (self, article);
-  g_task_return_boolean (task, TRUE);
+  else
+    dl_window_show_article (self, article);
+  if (completes_load)
+    complete_load (self);
 }
 
 static void
 open_article (DlWindow   *self,
               const char *uuid,
-              GTask      *task)
+              gboolean    completes_load)
 {
+  OpenRequest *request;
+
   g_assert (DL_IS_WINDOW (self));
   g_assert (uuid != NULL);
 
   if (self->article != NULL && g_strcmp0 (dl_article_get_uuid (self->article), uuid) == 0)
     {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
+      if (completes_load)
+        complete_load (self);
       return;
     }
 
@@ -282,8 +255,11 @@ open_article (DlWindow   *self,
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();
 
+  request = g_new0 (OpenRequest, 1);
+  request->window = g_object_ref (self);
+  request->completes_load = completes_load;
   dl_store_open_article_async (self->store, uuid, self->open_cancellable,
-                               on_article_opened_cb, task);
+                               on_article_opened_cb, request);
 }
 
 /**
@@ -300,7 +276,7 @@ dl_window_open_article (DlWindow   *self,
   g_return_if_fail (DL_IS_WINDOW (self));
   g_return_if_fail (uuid != NULL);
 
-  open_article (self, uuid, g_task_new (self, NULL, NULL, NULL));
+  open_article (self, uuid, FALSE);
 }
 
 static void
@@ -344,7 +320,7 @@ update_quarantine (DlWindow *self)
   gtk_label_set_label (self->quarantine_label, summary);
   gtk_label_set_label (self->quarantine_details_label, details->str);
   gtk_revealer_set_reveal_child (self->quarantine_revealer, TRUE);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (summary));
+  _dl_window_toast (self, summary);
 }
 
 static void
@@ -359,13 +335,13 @@ on_library_loaded_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      _dl_window_toast (self, error->message);
     }
 
   self->library_loaded = TRUE;
   if (self->article != NULL)
     dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (self->article));
-  update_page (self);
+  _dl_window_update_page (self);
   update_quarantine (self);
   update_known_categories (self);
   dl_store_list_recovered_async (self->store, self->cancellable, on_recovered_listed_cb,
@@ -422,22 +398,9 @@ on_summaries_changed_cb (DlWindow *self)
 {
   if (self->library_loaded)
     {
-      update_page (self);
+      _dl_window_update_page (self);
       update_known_categories (self);
     }
-}
-
-static void
-on_first_article_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  DlWindow *self = DL_WINDOW (object);
-  g_autoptr(GTask) load_task = g_steal_pointer (&self->load_task);
-
-  /* A missing last article is not an error worth reporting at startup. */
-  if (load_task != NULL)
-    g_task_return_boolean (load_task, TRUE);
 }
 
 static void
@@ -525,9 +488,10 @@ dl_window_load_async (DlWindow            *self,
       return;
     }
 
-  g_clear_object (&self->load_task);
+  /* A second load before the first article arrived: the first one ends. */
+  complete_load (self);
   self->load_task = g_steal_pointer (&task);
-  open_article (self, uuid, g_task_new (self, NULL, on_first_article_cb, NULL));
+  open_article (self, uuid, TRUE);
 }
 
 gboolean
@@ -582,189 +546,6 @@ dl_window_flush_finish (DlWindow      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Actions */
-
-static void
-new_article_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  dl_window_new_article (DL_WINDOW (widget));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  DlWindow *self = DL_WINDOW (widget);
-
-  gtk_widget_set_visible (self->sidebar, TRUE);
-  dl_library_view_focus_search (self->library_view);
-}
-
-static void
-on_trashed_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  DlWindow *self = g_task_get_source_object (task);
-  const char *uuid = g_object_get_data (G_OBJECT (task), "uuid");
-  const char *title = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  if (!dl_store_trash_article_finish (DL_STORE (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-
-  message = g_strdup_printf (_("“%s” moved to trash"), title);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uuid));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  update_page (self);
-}
-
-/* The file moves in a worker; the list updates when it has. */
-static void
-trash_article (DlWindow   *self,
-               const char *uuid)
-{
-  GTask *task = g_task_new (self, NULL, NULL, NULL);
-  DlArticleSummary *summary = dl_store_find_summary (self->store, uuid);
-
-  g_task_set_task_data (task, summary != NULL ? dl_article_summary_dup_display_title (summary)
-                                              : g_strdup (_("Untitled article")), g_free);
-  g_object_set_data_full (G_OBJECT (task), "uuid", g_strdup (uuid), g_free);
-  dl_store_trash_article_async (self->store, uuid, self->cancellable, on_trashed_cb, task);
-}
-
-static void
-on_flushed_for_delete_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  DlWindow *self = g_task_get_source_object (task);
-  const char *uuid = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  /* Even if that last save failed the trash keeps the previous version;
-   * the article leaves the autosaver only now so nothing rewrites its
-   * file after it moved to the trash. */
-  if (!dl_autosaver_flush_finish (DL_AUTOSAVER (object), result, &error))
-    g_debug ("Saving before deleting failed: %s", error->message);
-
-  if (self->article != NULL && g_strcmp0 (dl_article_get_uuid (self->article), uuid) == 0)
-    dl_window_show_article (self, NULL);
-  trash_article (self, uuid);
-}
-
-static void
-delete_article (DlWindow   *self,
-                const char *uuid)
-{
-  g_assert (DL_IS_WINDOW (self));
-
-  if (self->article != NULL && g_strcmp0 (dl_article_get_uuid (self->article), uuid) == 0)
-    {
-      GTask *task = g_task_new (self, NULL, NULL, NULL);
-
-      g_task_set_task_data (task, g_strdup (uuid), g_free);
-      dl_autosaver_flush_async (self->autosaver, NULL, on_flushed_for_delete_cb, task);
-      return;
-    }
-
-  trash_article (self, uuid);
-}
-
-static void
-on_delete_requested_cb (DlWindow   *self,
-                        const char *uuid)
-{
-  delete_article (self, uuid);
-}
-
-static void
-delete_article_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  DlWindow *self = DL_WINDOW (widget);
-
-  if (self->article != NULL)
-    delete_article (self, dl_article_get_uuid (self->article));
-}
-
-static void
-on_restored_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  DlWindow *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!dl_store_restore_article_finish (DL_STORE (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  dl_window_open_article (self, g_task_get_task_data (task));
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  DlWindow *self = DL_WINDOW (widget);
-  const char *uuid = g_variant_get_string (param, NULL);
-  GTask *task = g_task_new (self, NULL, NULL, NULL);
-
-  g_task_set_task_data (task, g_strdup (uuid), g_free);
-  dl_store_restore_article_async (self->store, uuid, self->cancellable, on_restored_cb, task);
-}
-
-static void
-on_retry_flushed_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The autosaver's state already shows the outcome. */
-  if (!dl_autosaver_flush_finish (DL_AUTOSAVER (object), result, &error))
-    g_debug ("Retrying the save failed: %s", error->message);
-}
-
-static void
-retry_save_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  DlWindow *self = DL_WINDOW (widget);
-
-  dl_autosaver_flush_async (self->autosaver, NULL, on_retry_flushed_cb, NULL);
-}
-
-static void
-dismiss_quarantine_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  gtk_revealer_set_reveal_child (DL_WINDOW (widget)->quarantine_revealer, FALSE);
-}
-
 /* Preview pane: its width is kept from the end of the paned. */
 
 /* "max-position" is the paned's width less the preview's minimum, not
@@ -796,8 +577,6 @@ on_preview_max_position_cb (DlWindow *self)
   g_clear_signal_handler (&self->preview_position_id, self->preview_paned);
 }
 
-static void on_preview_template_changed_cb (DlWindow *self);
-
 static void
 on_preview_loaded_cb (GObject      *object,
                       GAsyncResult *result,
@@ -813,13 +592,15 @@ on_preview_loaded_cb (GObject      *object,
   if (type == G_TYPE_INVALID)
     {
       g_warning ("%s", error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      _dl_window_toast (self, error->message);
       return;
     }
 
-  self->preview = g_object_new (type, "article", self->article, NULL);
-  adw_bin_set_child (self->preview_bin, self->preview);
-  on_preview_template_changed_cb (self);
+  /* The loader checked that the type is a DlPreviewPane. */
+  self->preview = g_object_new (type, NULL);
+  dl_preview_pane_set_context (self->preview, self->context);
+  dl_preview_pane_set_article (self->preview, self->article);
+  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
 }
 
 /* The preview's module (and WebKit with it) is loaded the first time the
@@ -988,7 +769,7 @@ on_reloaded_cb (GObject      *object,
   if (article == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        _dl_window_toast (self, error->message);
       return;
     }
   if (self->article == NULL || g_strcmp0 (dl_article_get_uuid (self->article), dl_article_get_uuid (article)) != 0)
@@ -996,7 +777,7 @@ on_reloaded_cb (GObject      *object,
   dl_window_show_article (self, article);
   title = dl_article_dup_display_title (article);
   message = g_strdup_printf (_("“%s” was changed by another program and has been reloaded."), title);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  _dl_window_toast (self, message);
 }
 
 static void
@@ -1045,53 +826,8 @@ on_changed_outside_cb (DlWindow   *self,
     dl_autosaver_flush_async (self->autosaver, NULL, on_flushed_quietly_cb, NULL);
 }
 
-static void
-keep_mine_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  dl_autosaver_keep_mine (DL_WINDOW (widget)->autosaver);
-}
-
-static void
-on_used_theirs_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(DlWindow) self = user_data;
-  g_autoptr(DlArticle) theirs = NULL;
-  g_autoptr(GError) error = NULL;
-
-  theirs = dl_store_resolve_conflict_finish (DL_STORE (object), result, &error);
-  if (theirs == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  dl_window_show_article (self, theirs);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("The other version is open. Yours is in the trash.")));
-}
-
-static void
-use_theirs_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  DlWindow *self = DL_WINDOW (widget);
-  g_autoptr(DlArticle) mine = NULL;
-
-  if (self->article == NULL)
-    return;
-  mine = g_object_ref (self->article);
-  /* Nothing more of ours may reach the library: it goes to the trash. */
-  dl_autosaver_discard (self->autosaver, mine);
-  dl_store_resolve_conflict_async (self->store, mine, DL_CONFLICT_USE_THEIRS, self->cancellable,
-                                   on_used_theirs_cb, g_object_ref (self));
-}
-
-static void
-update_recovery (DlWindow *self)
+void
+_dl_window_update_recovery (DlWindow *self)
 {
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
@@ -1125,44 +861,7 @@ on_recovered_listed_cb (GObject      *object,
   self->recovered = dl_store_list_recovered_finish (DL_STORE (object), result, &error);
   if (self->recovered == NULL)
     g_message ("Could not look in the recovery folder: %s", error->message);
-  update_recovery (self);
-}
-
-static void
-on_recovered_restored_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(DlWindow) self = user_data;
-  g_autoptr(DlArticle) restored = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
-
-  restored = dl_store_resolve_conflict_finish (DL_STORE (object), result, &error);
-  if (restored == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  title = dl_article_dup_display_title (restored);
-  message = g_strdup_printf (_("“%s” is restored. The version it replaced is in the trash."), title);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  dl_window_show_article (self, restored);
-}
-
-static void
-restore_recovered_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  DlWindow *self = DL_WINDOW (widget);
-  g_autoptr(GPtrArray) recovered = g_steal_pointer (&self->recovered);
-
-  for (guint i = 0; recovered != NULL && i < recovered->len; i++)
-    dl_store_resolve_conflict_async (self->store, g_ptr_array_index (recovered, i), DL_CONFLICT_KEEP_MINE,
-                                     self->cancellable, on_recovered_restored_cb, g_object_ref (self));
-  update_recovery (self);
+  _dl_window_update_recovery (self);
 }
 
 static void
@@ -1172,7 +871,18 @@ dl_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (dl_window_parent_class)->constructed (object);
 
-  g_assert (DL_IS_STORE (self->store));
+  /* The context is a construct property: what depends on it starts here. */
+  g_assert (DL_IS_CONTEXT (self->context));
+  self->store = g_object_ref (dl_context_get_store (self->context));
+  self->settings = g_object_ref (dl_context_get_settings (self->context));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->sidebar_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  set_preview_visible (self, g_settings_get_boolean (self->settings, "preview-visible"));
 
   self->autosaver = dl_autosaver_new (self->store);
   g_signal_connect_object (self->autosaver, "notify::state",
@@ -1187,10 +897,11 @@ dl_window_constructed (GObject *object)
                            G_CALLBACK (on_changed_outside_cb), self, G_CONNECT_SWAPPED);
   dl_store_watch (self->store);
   dl_library_view_set_store (self->library_view, self->store);
+  dl_article_editor_set_context (self->editor, self->context);
   dl_article_editor_set_known_categories (self->editor, G_LIST_MODEL (self->known_categories));
 
   update_save_state (self);
-  update_page (self);
+  _dl_window_update_page (self);
 }
 
 static void
@@ -1203,8 +914,8 @@ dl_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_SIDEBAR_VISIBLE:
@@ -1230,8 +941,8 @@ dl_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     case PROP_SIDEBAR_VISIBLE:
@@ -1254,7 +965,6 @@ dl_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->open_cancellable);
-  g_clear_handle_id (&self->refresh_preview_id, g_source_remove);
   if (self->article != NULL)
     g_clear_signal_handler (&self->article_changed_id, self->article);
   if (self->preview_position_id != 0)
@@ -1288,55 +998,16 @@ dl_window_finalize (GObject *object)
   g_clear_object (&self->known_categories);
   g_clear_pointer (&self->recovered, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (dl_window_parent_class)->finalize (object);
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+on_delete_requested_cb (DlWindow   *self,
+                        const char *uuid)
 {
-  dl_window_export_article (DL_WINDOW (widget));
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  dl_window_import_files (DL_WINDOW (widget));
-}
-
-static void
-on_preview_template_changed_cb (DlWindow *self)
-{
-  g_autofree char *path = g_settings_get_string (self->settings, "preview-template");
-  g_autoptr(GFile) dir = *path != '\0' ? g_file_new_for_path (path) : NULL;
-
-  if (self->preview != NULL)
-    g_object_set (self->preview, "template-dir", dir, NULL);
-}
-
-static gboolean
-refresh_preview_cb (gpointer user_data)
-{
-  DlWindow *self = user_data;
-
-  self->refresh_preview_id = 0;
-  if (self->preview != NULL)
-    gtk_widget_activate_action (self->preview, "preview.refresh", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* The dateline defaults are not part of the article, so changing them in
- * Preferences does not emit "changed". Refresh once every listener of the
- * setting, including the one copying it into the core, has run. */
-static void
-on_newsroom_defaults_changed_cb (DlWindow *self)
-{
-  if (self->refresh_preview_id == 0)
-    self->refresh_preview_id = g_idle_add (refresh_preview_cb, self);
+  _dl_window_delete_article (self, uuid);
 }
 
 static void
@@ -1344,7 +1015,7 @@ on_body_cursor_moved_cb (DlWindow *self,
                          guint64   byte_offset)
 {
   if (self->preview != NULL && self->preview_visible)
-    gtk_widget_activate_action (self->preview, "preview.reveal-offset", "t", byte_offset);
+    dl_preview_pane_reveal_offset (self->preview, byte_offset);
 }
 
 static void
@@ -1362,8 +1033,8 @@ dl_window_class_init (DlWindowClass *klass)
   window_class->close_request = dl_window_close_request;
   widget_class->map = dl_window_map;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, DL_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, DL_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SIDEBAR_VISIBLE] =
     g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
@@ -1403,27 +1074,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_article_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_requested_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-article", NULL, delete_article_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
-  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
-  gtk_widget_class_install_action (widget_class, "win.use-theirs", NULL, use_theirs_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-recovered", NULL, restore_recovered_action);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-quarantine", NULL, dismiss_quarantine_action);
-  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
-  gtk_widget_class_install_property_action (widget_class, "win.toggle-preview", "preview-visible");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.toggle-preview", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  _dl_window_class_init_actions (widget_class);
 }
 
 static void
@@ -1432,29 +1083,10 @@ dl_window_init (DlWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APP_ID_BASE);
   self->known_categories = gtk_string_list_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-  gtk_paned_set_position (self->sidebar_paned, g_settings_get_int (self->settings, "sidebar-width"));
-  set_preview_visible (self, g_settings_get_boolean (self->settings, "preview-visible"));
 
   g_signal_connect_swapped (self->sidebar, "notify::visible", G_CALLBACK (on_sidebar_visible_cb), self);
   on_sidebar_visible_cb (self);
-
-  g_signal_connect_object (self->settings, "changed::preview-template",
-                           G_CALLBACK (on_preview_template_changed_cb), self, G_CONNECT_SWAPPED);
-  on_preview_template_changed_cb (self);
-  g_signal_connect_object (self->settings, "changed::default-dateline-style",
-                           G_CALLBACK (on_newsroom_defaults_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::custom-dateline-pattern",
-                           G_CALLBACK (on_newsroom_defaults_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::default-source",
-                           G_CALLBACK (on_newsroom_defaults_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "body-cursor-moved",
                            G_CALLBACK (on_body_cursor_moved_cb), self, G_CONNECT_SWAPPED);
 
@@ -1464,23 +1096,43 @@ dl_window_init (DlWindow *self)
 }
 
 /**
- * dl_window_new_with_store:
+ * dl_window_new:
  * @application: the application
- * @store: the library this window edits
+ * @context: the shared services; its store is the library this window
+ *   edits, and it must have settings (the installed schema)
  *
  * Returns: (transfer full): a new window; call dl_window_load_async()
  */
 DlWindow *
-dl_window_new_with_store (GtkApplication *application,
-                          DlStore        *store)
+dl_window_new (GtkApplication *application,
+               DlContext      *context)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (DL_IS_STORE (store), NULL);
+  g_return_val_if_fail (DL_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (dl_context_get_settings (context) != NULL, NULL);
 
   return g_object_new (DL_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "context", context,
                        NULL);
+}
+
+/**
+ * _dl_window_toast:
+ * @message: a sentence, shown for a few seconds
+ */
+void
+_dl_window_toast (DlWindow   *self,
+                  const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+DlContext *
+dl_window_get_context (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  return self->context;
 }
 
 DlStore *
@@ -1550,7 +1202,7 @@ on_new_article_saved_cb (GObject      *object,
   if (!dl_store_save_article_finish (DL_STORE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        _dl_window_toast (self, error->message);
     }
   else if (self->article != NULL)
     dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (self->article));
@@ -1601,5 +1253,5 @@ GtkWidget *
 dl_window_get_preview (DlWindow *self)
 {
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
-  return self->preview;
+  return GTK_WIDGET (self->preview);
 }

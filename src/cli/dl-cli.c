@@ -1,0 +1,758 @@
+/* dl-cli.c: the library from a terminal or a script
+ *
+ * No GTK, no display. Each subcommand is a static
+ * `int cmd_<name> (DlContext *context, int argc, char **argv)` with its
+ * own GOptionContext, listed once in `commands[]`; adding one is one
+ * table line. The export formats are the core's table
+ * (dl-export-format.h). dl_cli_main() builds the context (the library
+ * of --library, the house style from the settings) and runs a command.
+ *
+ * Exit status: 0 success, 1 failure (message on stderr), 2 bad usage.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dateline-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gio/gunixinputstream.h>
+#include <json-glib/json-glib.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dl-article-file.h"
+#include "dl-cli.h"
+#include "dl-cli-dateline.h"
+#include "dl-cli-output.h"
+#include "dl-cli-render.h"
+#include "dl-context.h"
+#include "dl-export-format.h"
+#include "dl-store.h"
+#include "dl-util.h"
+
+#define EXIT_USAGE 2
+#define PROGRAM    "dateline-cli"
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+static void
+print_error (const char *message)
+{
+  dl_cli_print_error (message);
+}
+
+/* Parses a subcommand's options; prints the problem and the usage hint
+ * on stderr when they are wrong. */
+static gboolean
+parse_options (GOptionContext   *options,
+               int              *argc,
+               char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (options, argc, argv, &error))
+    {
+      print_error (error->message);
+      g_printerr (_("Run “%s %s --help” for usage.\n"), PROGRAM, (*argv)[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  print_error (message);
+  g_printerr (_("Run “%s %s --help” for usage.\n"), PROGRAM, command);
+  return EXIT_USAGE;
+}
+
+/* Returns: (transfer none): the context's library, loaded if @load */
+static DlStore *
+open_store (DlContext  *context,
+            gboolean    load,
+            GError    **error)
+{
+  DlStore *store = dl_context_get_store (context);
+
+  if (load)
+    {
+      GListModel *quarantined;
+
+      if (!dl_store_load_sync (store, NULL, error))
+        return NULL;
+
+      /* Files moved aside must not go unnoticed in scripts either. */
+      quarantined = dl_store_get_quarantined (store);
+      for (guint i = 0; i < g_list_model_get_n_items (quarantined); i++)
+        {
+          g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (quarantined, i);
+          g_autofree char *path = g_file_get_path (dl_quarantined_file_get_file (file));
+          g_autofree char *name = dl_cli_escape (dl_quarantined_file_get_original_name (file));
+          g_autofree char *safe_path = dl_cli_escape (path);
+          g_autofree char *reason = dl_cli_escape (dl_quarantined_file_get_reason (file));
+
+          g_printerr (_("Warning: “%s” could not be read and is in quarantine (%s): %s\n"),
+                      name, safe_path, reason);
+        }
+    }
+  return store;
+}
+
+/* An ID may be a unique prefix of a UUID, as with git hashes. */
+static char *
+resolve_id (DlStore     *store,
+            const char  *id,
+            GError     **error)
+{
+  GListModel *summaries = dl_store_get_summaries (store);
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *lower = g_ascii_strdown (id, -1);
+
+  if (*id == '\0')
+    {
+      g_set_error_literal (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                           _("The article identifier is empty."));
+      return NULL;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (summaries); i++)
+    {
+      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
+      const char *uuid = dl_article_summary_get_uuid (summary);
+
+      if (g_strcmp0 (uuid, lower) == 0)
+        return g_strdup (uuid);
+      if (g_str_has_prefix (uuid, lower))
+        g_ptr_array_add (matches, g_strdup (uuid));
+    }
+
+  if (matches->len == 1)
+    return g_strdup (g_ptr_array_index (matches, 0));
+  if (matches->len == 0)
+    g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                 _("No article in the library has an identifier starting with “%s”."), id);
+  else
+    g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                 ngettext ("“%s” matches %u articles; type more of the identifier.",
+                           "“%s” matches %u articles; type more of the identifier.",
+                           matches->len),
+                 id, matches->len);
+  return NULL;
+}
+
+static DlArticle *
+open_article_by_id (DlStore     *store,
+                    const char  *id,
+                    GError     **error)
+{
+  g_autofree char *uuid = resolve_id (store, id, error);
+
+  if (uuid == NULL)
+    return NULL;
+  return dl_store_open_article_sync (store, uuid, NULL, error);
+}
+
+static char *
+format_date (GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (dt == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (dt);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static gboolean
+write_output (const char  *output,
+              GBytes      *bytes,
+              GError     **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (output == NULL || g_strcmp0 (output, "-") == 0)
+    {
+      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write to the standard output."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return g_file_set_contents (output, data, size, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* list                                                                */
+
+static int
+cmd_list (DlContext  *context,
+          int         argc,
+          char      **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  DlStore *store = NULL;
+  gboolean json = FALSE;
+  GListModel *summaries;
+  guint n;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (options, _("List the articles in the library, newest first."));
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!parse_options (options, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (argv[0], _("“list” takes no arguments."));
+
+  store = open_store (context, TRUE, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+
+  summaries = dl_store_get_summaries (store);
+  n = g_list_model_get_n_items (summaries);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *safe = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
+          g_autofree char *modified = dl_article_summary_get_modified (summary) != NULL
+            ? dl_date_time_to_iso8601 (dl_article_summary_get_modified (summary)) : NULL;
+          const char * const *tags = dl_article_summary_get_tags (summary);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, dl_article_summary_get_uuid (summary));
+          json_builder_set_member_name (builder, "headline");
+          json_builder_add_string_value (builder, dl_article_summary_get_headline (summary));
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder,
+                                         dl_article_status_to_string (dl_article_summary_get_status (summary)));
+          json_builder_set_member_name (builder, "category");
+          json_builder_add_string_value (builder, dl_article_summary_get_category (summary));
+          json_builder_set_member_name (builder, "place");
+          json_builder_add_string_value (builder, dl_article_summary_get_place (summary));
+          json_builder_set_member_name (builder, "tags");
+          json_builder_begin_array (builder);
+          for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
+            json_builder_add_string_value (builder, tags[t]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "modified");
+          if (modified != NULL)
+            json_builder_add_string_value (builder, modified);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      safe = dl_cli_escape_json (text);
+      g_print ("%s\n", safe);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
+      g_autofree char *title = dl_article_summary_dup_display_title (summary);
+      g_autofree char *safe_title = dl_cli_escape (title);
+      g_autofree char *modified = format_date (dl_article_summary_get_modified (summary));
+
+      g_print ("%s  %-16s  %-10s  %s\n", dl_article_summary_get_uuid (summary), modified,
+               dl_article_status_to_string (dl_article_summary_get_status (summary)), safe_title);
+    }
+  return EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------------ */
+/* show                                                                */
+
+static void
+print_field (const char *label,
+             const char *value)
+{
+  g_autofree char *safe = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  safe = dl_cli_escape (value);
+  g_print ("%s: %s\n", label, safe);
+}
+
+static int
+cmd_show (DlContext  *context,
+          int         argc,
+          char      **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (_("ID"));
+  g_autoptr(GError) error = NULL;
+  DlStore *store = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *dateline_and_credits = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *modified = NULL;
+
+  g_option_context_set_summary (options,
+                                _("Show an article. ID is its UUID or the start of it, as long as only one article matches."));
+  if (!parse_options (options, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (argv[0], _("“show” needs exactly one article ID."));
+
+  store = open_store (context, TRUE, &error);
+  if (store != NULL)
+    article = open_article_by_id (store, argv[1], &error);
+  if (article == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+
+  title = dl_article_dup_display_title (article);
+  dateline_and_credits = dl_cli_format_article_dateline_and_credits (article, dl_context_get_house_style (context));
+  tags = g_strjoinv (", ", (char **) dl_article_get_tags (article));
+  modified = format_date (dl_article_get_modified (article));
+
+  print_field (_("Headline"), title);
+  print_field (_("Standfirst"), dl_article_get_standfirst (article));
+  print_field (_("Status"), dl_article_get_unknown_status (article) != NULL
+                            ? dl_article_get_unknown_status (article)
+                            : dl_article_status_get_label (dl_article_get_status (article)));
+  print_field (_("Category"), dl_article_get_category (article));
+  print_field (_("Tags"), tags);
+  /* The same composer as the preview, exports and publishing. */
+  g_print ("%s", dateline_and_credits);
+  print_field (_("Language"), dl_article_get_language (article));
+  print_field (_("Modified"), modified);
+  print_field (_("ID"), dl_article_get_uuid (article));
+  print_field (_("Read-only"), dl_article_get_read_only_reason (article));
+  if (*dl_article_get_body (article) != '\0')
+    {
+      g_autofree char *body = dl_cli_escape_lines (dl_article_get_body (article));
+
+      g_print ("\n%s\n", body);
+    }
+  return EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------------ */
+/* new                                                                 */
+
+static int
+cmd_new (DlContext  *context,
+         int         argc,
+         char      **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  DlStore *store = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *standfirst = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *body_file = NULL;
+  g_auto(GStrv) tags = NULL;
+  const GOptionEntry entries[] = {
+    { "headline", 0, 0, G_OPTION_ARG_STRING, &headline, N_("The headline (required)"), N_("TEXT") },
+    { "standfirst", 0, 0, G_OPTION_ARG_STRING, &standfirst, N_("The standfirst"), N_("TEXT") },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &place, N_("Where the story was filed, for the dateline"), N_("PLACE") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("The news agency in the dateline"), N_("SOURCE") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("The category"), N_("CATEGORY") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("A tag (repeat for more)"), N_("TAG") },
+    { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &body_file, N_("Read the body (Markdown) from FILE, or “-” for the standard input"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (options, _("Create an article in the library and print its ID."));
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!parse_options (options, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error (argv[0], _("“new” takes no arguments; give the fields as options."));
+  if (headline == NULL || *g_strstrip (headline) == '\0')
+    return usage_error (argv[0], _("A headline is required (--headline)."));
+
+  article = dl_article_new ();
+  dl_article_set_headline (article, headline);
+  if (standfirst != NULL)
+    dl_article_set_standfirst (article, standfirst);
+  if (place != NULL)
+    dl_article_set_place (article, place);
+  if (source != NULL)
+    dl_article_set_source (article, source);
+  if (category != NULL)
+    dl_article_set_category (article, category);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    dl_article_add_tag (article, tags[i]);
+
+  if (body_file != NULL)
+    {
+      g_autofree char *body = NULL;
+      gsize length = 0;
+
+      if (g_strcmp0 (body_file, "-") == 0)
+        {
+          g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+          g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+          if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0)
+            {
+              print_error (error->message);
+              return EXIT_FAILURE;
+            }
+          length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+          body = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), length);
+        }
+      else if (!g_file_get_contents (body_file, &body, &length, &error))
+        {
+          print_error (error->message);
+          return EXIT_FAILURE;
+        }
+      if (!g_utf8_validate (body, length, NULL) || strlen (body) != length)
+        {
+          g_autofree char *message = g_strdup_printf (_("The body file “%s” is not UTF-8 text."), body_file);
+          print_error (message);
+          return EXIT_FAILURE;
+        }
+      dl_article_set_body (article, body);
+    }
+
+  store = open_store (context, FALSE, &error);
+  if (store == NULL || !dl_store_save_article_sync (store, article, NULL, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  g_print ("%s\n", dl_article_get_uuid (article));
+  return EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------------ */
+/* import                                                              */
+
+static int
+cmd_import (DlContext  *context,
+            int         argc,
+            char      **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (_("FILE…"));
+  DlStore *store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_SUCCESS;
+
+  g_option_context_set_summary (options,
+                                _("Import .dateline files or IPTC ninjs 2.x documents into the library and print their IDs. An article whose ID is already in the library is imported as a copy with a new ID."));
+  if (!parse_options (options, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc < 2)
+    return usage_error (argv[0], _("“import” needs at least one file."));
+
+  store = open_store (context, FALSE, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_auto(GStrv) warnings = NULL;
+      g_autoptr(DlArticle) article = dl_store_import_file (store, file, &warnings, NULL, &error);
+
+      if (article == NULL)
+        {
+          print_error (error->message);
+          g_clear_error (&error);
+          status = EXIT_FAILURE;
+          continue;
+        }
+      /* Imported, but not everything: say what was left out. */
+      for (guint w = 0; warnings != NULL && warnings[w] != NULL; w++)
+        {
+          g_autofree char *name = dl_cli_escape (argv[i]);
+          g_autofree char *warning = dl_cli_escape (warnings[w]);
+
+          g_printerr (_("Warning: %s: %s\n"), name, warning);
+        }
+      g_print ("%s\n", dl_article_get_uuid (article));
+    }
+  return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* export                                                              */
+
+static int
+cmd_export (DlContext  *context,
+            int         argc,
+            char      **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (_("ID"));
+  g_autoptr(GError) error = NULL;
+  DlStore *store = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *names = dl_export_format_dup_names ();
+  g_autofree char *description = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format (default: dateline, the article file; “json” is another name for it)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of the standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  /* Translators: %s is a list of format names, "html, markdown, …" */
+  description = g_strdup_printf (_("Formats: %s"), names);
+  g_option_context_set_summary (options, _("Export an article. ID is its UUID or the start of it."));
+  g_option_context_set_description (options, description);
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!parse_options (options, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (argv[0], _("“export” needs exactly one article ID."));
+  if (format == NULL)
+    format = g_strdup ("dateline");
+  if (dl_export_format_lookup (format) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”. %s"), format, description);
+      return usage_error (argv[0], message);
+    }
+
+  store = open_store (context, TRUE, &error);
+  if (store != NULL)
+    article = open_article_by_id (store, argv[1], &error);
+  if (article == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+
+  status = dl_cli_export_article (article, dl_context_get_house_style (context), format,
+                                  output != NULL ? output : "-", &error);
+  if (status == EXIT_USAGE)
+    return usage_error (argv[0], error->message);
+  if (status != EXIT_SUCCESS)
+    print_error (error->message);
+  return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* render                                                              */
+
+static int
+cmd_render (DlContext  *context,
+            int         argc,
+            char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  DlStore *store = NULL;
+  g_autoptr(DlArticle) article = NULL;
+  g_autofree char **rest = NULL;
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s\n", _("Usage: dateline-cli render ID [-o FILE] [--dark] [--template DIR]"));
+      g_print ("%s\n", _("Render an article as the HTML page readers will see. Without -o the page goes to the standard output."));
+      return EXIT_SUCCESS;
+    }
+  if (argc < 2 || argv[1][0] == '-')
+    return usage_error (argv[0], _("“render” needs an article ID first."));
+
+  store = open_store (context, TRUE, &error);
+  if (store != NULL)
+    article = open_article_by_id (store, argv[1], &error);
+  if (article == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* The renderer's own options follow the ID. */
+  rest = g_new0 (char *, argc);
+  rest[0] = argv[0];
+  for (int i = 2; i < argc; i++)
+    rest[i - 1] = argv[i];
+  return dl_cli_render_article (article, dl_context_get_house_style (context), argc - 1, rest);
+}
+
+/* ------------------------------------------------------------------ */
+/* validate                                                            */
+
+static int
+cmd_validate (DlContext  *context,
+              int         argc,
+              char      **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (_("FILE…"));
+  int status = EXIT_SUCCESS;
+
+  g_option_context_set_summary (options, _("Check that files are valid Dateline articles."));
+  if (!parse_options (options, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc < 2)
+    return usage_error (argv[0], _("“validate” needs at least one file."));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlArticle) article = dl_article_new_from_file (file, NULL, &error);
+      g_autofree char *name = dl_cli_escape (argv[i]);
+
+      if (article == NULL)
+        {
+          g_autofree char *message = dl_cli_escape (error->message);
+
+          g_printerr (_("%s: invalid: %s\n"), name, message);
+          status = EXIT_FAILURE;
+        }
+      else if (dl_article_is_read_only (article))
+        {
+          g_autofree char *reason = dl_cli_escape (dl_article_get_read_only_reason (article));
+
+          /* Translators: a file name, then why the article is read-only */
+          g_print (_("%s: valid, read-only: %s\n"), name, reason);
+        }
+      else
+        g_print (_("%s: valid\n"), name);
+    }
+  return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dispatch                                                            */
+
+static const struct
+{
+  const char *name;
+  int       (*run) (DlContext *context, int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "list", cmd_list, N_("List the articles in the library") },
+  { "show", cmd_show, N_("Show an article") },
+  { "new", cmd_new, N_("Create an article") },
+  { "import", cmd_import, N_("Import .dateline files into the library") },
+  { "export", cmd_export, N_("Export an article") },
+  { "validate", cmd_validate, N_("Check .dateline files") },
+  { "render", cmd_render, N_("Render an article as an HTML page") },
+  { "dateline", dl_cli_dateline_main, N_("Compose a dateline in a house style") },
+};
+
+static char *
+describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (text, "\n\n");
+  g_string_append_printf (text, _("Run “%s COMMAND --help” for the options of a command."), PROGRAM);
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * dl_cli_main:
+ * @argv: the program's arguments: global options, a command, its own
+ *
+ * Runs `dateline-cli`; the caller has set up the locale and gettext.
+ *
+ * Returns: the exit status: 0 success, 1 failure, 2 bad usage
+ */
+int
+dl_cli_main (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *library_dir = NULL;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "library", 'L', 0, G_OPTION_ARG_FILENAME, &library_dir,
+      N_("Use the library in DIR (default: $XDG_DATA_HOME/dateline)"), N_("DIR") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
+    { NULL }
+  };
+
+  g_set_prgname (PROGRAM);
+
+  options = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  description = describe_commands ();
+  g_option_context_set_summary (options, _("Work with the Dateline article library."));
+  g_option_context_set_description (options, description);
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  /* Stop at the command: what follows belongs to it. */
+  g_option_context_set_strict_posix (options, TRUE);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      print_error (error->message);
+      g_printerr (_("Run “%s --help” for usage.\n"), PROGRAM);
+      return EXIT_USAGE;
+    }
+
+  if (version)
+    {
+      g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (argc < 2)
+    {
+      print_error (_("No command given."));
+      g_printerr ("%s\n", description);
+      return EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (argv[1], commands[i].name) == 0)
+        {
+          g_autofree char *prgname = g_strdup_printf ("%s %s", PROGRAM, commands[i].name);
+          g_autoptr(GFile) dir = library_dir != NULL ? g_file_new_for_commandline_arg (library_dir) : NULL;
+          g_autoptr(DlContext) context = dl_context_new_for_library (dir);
+
+          /* GOptionContext prints "Usage: <prgname> ..." in --help. */
+          g_set_prgname (prgname);
+          return commands[i].run (context, argc - 1, argv + 1);
+        }
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
+    print_error (message);
+    g_printerr ("%s\n", description);
+  }
+  return EXIT_USAGE;
+}

@@ -1,0 +1,24 @@
+/* dl-context.h: the newsroom's shared services, one per process
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dl-house-style.h"
+#include "dl-store.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_CONTEXT (dl_context_get_type ())
+G_DECLARE_FINAL_TYPE (DlContext, dl_context, DL, CONTEXT, GObject)
+
+DlContext    *dl_context_new             (DlStore   *store);
+DlContext    *dl_context_new_for_library (GFile     *library_dir);
+
+GSettings    *dl_context_get_settings    (DlContext *self);
+DlStore      *dl_context_get_store       (DlContext *self);
+DlHouseStyle *dl_context_get_house_style (DlContext *self);
+
+G_END_DECLS

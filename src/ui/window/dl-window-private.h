@@ -1,0 +1,95 @@
+/* dl-window-private.h: what the window's own files and its tests share
+ *
+ * The window is split by concern: dl-window.c (building it, loading the
+ * library, showing an article, saving state, the banners, the preview
+ * pane, closing), dl-window-actions.c (the win.* actions and their
+ * shortcuts) and dl-window-export-import.c (the export and import
+ * dialogs). They share the instance struct through this header; nothing
+ * outside src/ui/window/ and the tests includes it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dl-article-editor.h"
+#include "dl-autosaver.h"
+#include "dl-context.h"
+#include "dl-library-view.h"
+#include "dl-preview-pane.h"
+#include "dl-window.h"
+
+G_BEGIN_DECLS
+
+struct _DlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  DlContext            *context;
+  DlStore              *store;              /* the context's */
+  GSettings            *settings;           /* the context's */
+  DlAutosaver          *autosaver;
+  DlArticle            *article;
+  GtkStringList        *known_categories;   /* offered as completions */
+  GCancellable         *cancellable;        /* the window's lifetime */
+  GCancellable         *open_cancellable;   /* the article being opened */
+  GTask                *load_task;          /* dl_window_load_async(): the first article shows */
+  gulong                article_changed_id;
+  guint                 library_loaded : 1;
+  guint                 library_load_requested : 1;
+  guint                 library_load_started : 1;
+  gulong                after_paint_id;
+  GdkFrameClock        *frame_clock;
+  guint                 closing : 1;
+  guint                 can_destroy : 1;
+  guint                 preview_visible : 1;
+  gulong                preview_position_id;
+
+  AdwWindowTitle       *window_title;
+  AdwHeaderBar         *content_header;
+  GtkStack             *content_stack;
+  DlArticleEditor      *editor;
+  DlLibraryView        *library_view;
+  AdwBin               *preview_bin;
+  DlPreviewPane        *preview;            /* DlPreview, from its module; NULL until shown */
+  guint                 preview_loading : 1;
+  GtkPaned             *preview_paned;
+  GtkLabel             *conflict_label;
+  GtkRevealer          *conflict_revealer;
+  GPtrArray            *recovered;          /* DlArticle, offered back at start */
+  GtkLabel             *recovery_label;
+  GtkRevealer          *recovery_revealer;
+  GtkLabel             *quarantine_details_label;
+  GtkLabel             *quarantine_label;
+  GtkRevealer          *quarantine_revealer;
+  GtkLabel             *save_error_label;
+  GtkRevealer          *save_error_revealer;
+  GtkImage             *save_icon;
+  GtkLabel             *save_label;
+  GtkWidget            *sidebar;
+  GtkPaned             *sidebar_paned;
+  AdwToastOverlay      *toast_overlay;
+};
+
+/* dl-window.c */
+void             _dl_window_update_page        (DlWindow   *self);
+void             _dl_window_update_recovery    (DlWindow   *self);
+void             _dl_window_toast              (DlWindow   *self,
+                                                const char *message);
+
+/* dl-window-actions.c: called from class_init */
+void             _dl_window_class_init_actions (GtkWidgetClass *widget_class);
+void             _dl_window_delete_article     (DlWindow   *self,
+                                                const char *uuid);
+
+/* For the tests */
+DlContext       *dl_window_get_context         (DlWindow   *self);
+DlStore         *dl_window_get_store           (DlWindow   *self);
+DlAutosaver     *dl_window_get_autosaver       (DlWindow   *self);
+DlArticleEditor *dl_window_get_editor          (DlWindow   *self);
+DlLibraryView   *dl_window_get_library_view    (DlWindow   *self);
+DlArticle       *dl_window_get_article         (DlWindow   *self);
+AdwToastOverlay *dl_window_get_toast_overlay   (DlWindow   *self);
+GtkWidget       *dl_window_get_preview         (DlWindow   *self);
+const char      *dl_window_get_visible_page    (DlWindow   *self);
+
+G_END_DECLS
