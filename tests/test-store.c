@@ -907,7 +907,7 @@ test_trash_and_restore (void)
   trash = g_build_filename (lib.path, DL_STORE_TRASH_DIR, NULL);
   trashed = file_in (trash, uuid);
 
-  g_assert_true (dl_store_trash_article (store, uuid, &error));
+  g_assert_true (dl_store_trash_article_sync (store, uuid, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_summaries (store), ==, 1);
   g_assert_null (dl_store_find_summary (store, uuid));
@@ -920,24 +920,24 @@ test_trash_and_restore (void)
   store = load_store (&lib);
   g_assert_cmpuint (n_summaries (store), ==, 1);
 
-  g_assert_false (dl_store_trash_article (store, uuid, &error));
+  g_assert_false (dl_store_trash_article_sync (store, uuid, &error));
   g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (dl_store_restore_article (store, uuid, &error));
+  g_assert_true (dl_store_restore_article_sync (store, uuid, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_summaries (store), ==, 2);
   g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, uuid)), ==, "Bin");
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (trashed, G_FILE_TEST_EXISTS));
 
-  g_assert_false (dl_store_restore_article (store, uuid, &error));
+  g_assert_false (dl_store_restore_article_sync (store, uuid, &error));
   g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* A save of an article trashed meanwhile lands in the trash, not back
    * in the library. */
-  g_assert_true (dl_store_trash_article (store, uuid, &error));
+  g_assert_true (dl_store_trash_article_sync (store, uuid, &error));
   dl_article_set_body (bin, "last words");
   g_assert_true (dl_store_save_article_sync (store, bin, NULL, &error));
   g_assert_no_error (error);
@@ -976,11 +976,11 @@ test_import_with_uuid_clash (void)
   outside_file = g_file_new_for_path (outside_path);
 
   store = load_store (&lib);
-  first = dl_store_import_file (store, outside_file, NULL, NULL, &error);
+  first = dl_store_import_file_sync (store, outside_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_uuid (first), ==, dl_article_get_uuid (original));
 
-  second = dl_store_import_file (store, outside_file, NULL, NULL, &error);
+  second = dl_store_import_file_sync (store, outside_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_uuid (second), !=, dl_article_get_uuid (original));
   g_assert_true (g_uuid_string_is_valid (dl_article_get_uuid (second)));
@@ -995,7 +995,7 @@ test_import_with_uuid_clash (void)
   bad_path = g_build_filename (outside, "notes.dateline", NULL);
   g_file_set_contents (bad_path, "[1, 2, 3]", -1, NULL);
   bad_file = g_file_new_for_path (bad_path);
-  g_assert_null (dl_store_import_file (store, bad_file, NULL, NULL, &error));
+  g_assert_null (dl_store_import_file_sync (store, bad_file, NULL, NULL, &error));
   g_assert_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_NOT_ARTICLE);
   g_assert_nonnull (strstr (error->message, "notes.dateline"));
   g_test_message ("Error: %s", error->message);
@@ -1333,12 +1333,12 @@ test_fifo_neither_hangs_nor_imports (void)
   outside = g_build_filename (lib.path, "pipe.json", NULL);
   g_assert_cmpint (mkfifo (outside, 0600), ==, 0);
   outside_file = g_file_new_for_path (outside);
-  imported = dl_store_import_file (store, outside_file, NULL, NULL, &error);
+  imported = dl_store_import_file_sync (store, outside_file, NULL, NULL, &error);
   g_assert_null (imported);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_clear_error (&error);
 
-  imported = dl_store_import_file (store, zero, NULL, NULL, &error);
+  imported = dl_store_import_file_sync (store, zero, NULL, NULL, &error);
   g_assert_null (imported);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
 
@@ -1405,7 +1405,7 @@ test_newer_file_listed_never_written (void)
   import_file = g_file_new_for_path (import_path);
   store = load_store (&lib);
   g_clear_error (&error);
-  imported = dl_store_import_file (store, import_file, NULL, NULL, &error);
+  imported = dl_store_import_file_sync (store, import_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_clear_pointer (&path, g_free);
   path = file_in (lib.path, dl_article_get_uuid (imported));

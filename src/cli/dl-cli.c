@@ -170,28 +170,6 @@ format_date (GDateTime *dt)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
-static gboolean
-write_output (const char  *output,
-              GBytes      *bytes,
-              GError     **error)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (output == NULL || g_strcmp0 (output, "-") == 0)
-    {
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("Could not write to the standard output."));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  return g_file_set_contents (output, data, size, error);
-}
-
 /* ------------------------------------------------------------------ */
 /* list                                                                */
 
@@ -489,7 +467,7 @@ cmd_import (DlContext  *context,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_auto(GStrv) warnings = NULL;
-      g_autoptr(DlArticle) article = dl_store_import_file (store, file, &warnings, NULL, &error);
+      g_autoptr(DlArticle) article = dl_store_import_file_sync (store, file, &warnings, NULL, &error);
 
       if (article == NULL)
         {

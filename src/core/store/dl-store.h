@@ -1,5 +1,11 @@
 /* dl-store.h: the local library of articles in $XDG_DATA_HOME/dateline/
  *
+ * Every operation has an _async/_finish pair that does its file work in
+ * a worker thread and updates the summaries on the thread that created
+ * the store; the _sync variants do both in the calling thread (the
+ * command line, tests, benchmarks). The code is in dl-store-*.c, one
+ * file per concern (dl-store-private.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -106,10 +112,10 @@ gboolean      dl_store_save_article_sync     (DlStore             *self,
                                               GError             **error);
 
 /* Moves the article to the store's trash folder (recoverable). */
-gboolean      dl_store_trash_article         (DlStore             *self,
+gboolean      dl_store_trash_article_sync    (DlStore             *self,
                                               const char          *uuid,
                                               GError             **error);
-gboolean      dl_store_restore_article       (DlStore             *self,
+gboolean      dl_store_restore_article_sync  (DlStore             *self,
                                               const char          *uuid,
                                               GError             **error);
 void          dl_store_trash_article_async   (DlStore             *self,
@@ -131,7 +137,7 @@ gboolean      dl_store_restore_article_finish (DlStore            *self,
 
 /* Imports a .dateline file from anywhere; a UUID already in the library
  * gets a fresh one so nothing is overwritten. Returns the stored article. */
-DlArticle    *dl_store_import_file           (DlStore             *self,
+DlArticle    *dl_store_import_file_sync      (DlStore             *self,
                                               GFile               *file,
                                               GStrv               *warnings,
                                               GCancellable        *cancellable,
