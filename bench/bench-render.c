@@ -13,6 +13,7 @@
 
 #include <md4c-html.h>
 
+#include "dl-block-map.h"
 #include "dl-renderer.h"
 
 #define N_WORDS   5000
@@ -169,7 +170,7 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       for (guint b = 0; b < BATCH; b++)
-        dl_renderer_block_index_for_offset (body, body_len / 2);
+        dl_block_map_index_for_offset (body, body_len / 2);
       index_samples[s] = g_get_monotonic_time () - start;
     }
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "dl-html.h"
+#include "dl-html-to-markdown.h"
 #include "dl-ninjs.h"
 #include "dl-renderer.h"
 

@@ -13,6 +13,8 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-html.h"
+#include "dl-body-images.h"
+#include "dl-block-map.h"
 #include "dl-renderer.h"
 
 static DlArticle *
@@ -757,7 +759,7 @@ test_renderer_block_index (void)
 
   dl_article_set_body (article, markdown);
   inner = dl_renderer_render_article (renderer, article);
-  g_assert_cmpuint (dl_renderer_count_blocks (markdown), ==, n_blocks);
+  g_assert_cmpuint (dl_block_map_count (markdown), ==, n_blocks);
   g_assert_cmpuint (count_body_children (inner), ==, n_blocks);
 
   for (guint i = 0; i < n_blocks; i++)
@@ -766,23 +768,23 @@ test_renderer_block_index (void)
 
       /* every byte of a block, including its markers and closing lines */
       for (gsize j = 0; j < len; j++)
-        g_assert_cmpuint (dl_renderer_block_index_for_offset (markdown, offset + j), ==, i);
+        g_assert_cmpuint (dl_block_map_index_for_offset (markdown, offset + j), ==, i);
       /* the blank line after it belongs to the next block */
       if (i + 1 < n_blocks)
-        g_assert_cmpuint (dl_renderer_block_index_for_offset (markdown, offset + len + 1), ==, i + 1);
+        g_assert_cmpuint (dl_block_map_index_for_offset (markdown, offset + len + 1), ==, i + 1);
       offset += len + 2;
     }
-  g_assert_cmpuint (dl_renderer_block_index_for_offset (markdown, strlen (markdown) + 100), ==,
+  g_assert_cmpuint (dl_block_map_index_for_offset (markdown, strlen (markdown) + 100), ==,
                     n_blocks - 1);
 
   /* A thematic break right under a paragraph is its own block. */
-  g_assert_cmpuint (dl_renderer_block_index_for_offset ("Para\n***\n\nNext", 6), ==, 1);
-  g_assert_cmpuint (dl_renderer_block_index_for_offset ("Para\n***\n\nNext", 11), ==, 2);
-  g_assert_cmpuint (dl_renderer_block_index_for_offset ("***\n\n***\n\nText", 0), ==, 0);
-  g_assert_cmpuint (dl_renderer_block_index_for_offset ("***\n\n***\n\nText", 5), ==, 1);
-  g_assert_cmpuint (dl_renderer_block_index_for_offset ("***\n\n***\n\nText", 11), ==, 2);
-  g_assert_cmpuint (dl_renderer_block_index_for_offset ("", 0), ==, 0);
-  g_assert_cmpuint (dl_renderer_count_blocks (""), ==, 0);
+  g_assert_cmpuint (dl_block_map_index_for_offset ("Para\n***\n\nNext", 6), ==, 1);
+  g_assert_cmpuint (dl_block_map_index_for_offset ("Para\n***\n\nNext", 11), ==, 2);
+  g_assert_cmpuint (dl_block_map_index_for_offset ("***\n\n***\n\nText", 0), ==, 0);
+  g_assert_cmpuint (dl_block_map_index_for_offset ("***\n\n***\n\nText", 5), ==, 1);
+  g_assert_cmpuint (dl_block_map_index_for_offset ("***\n\n***\n\nText", 11), ==, 2);
+  g_assert_cmpuint (dl_block_map_index_for_offset ("", 0), ==, 0);
+  g_assert_cmpuint (dl_block_map_count (""), ==, 0);
 }
 
 static GFile *
@@ -895,7 +897,7 @@ test_renderer_copy (void)
 }
 
 /* Local images in the body: the preview addresses them by number through
- * its scheme (and dl_renderer_dup_local_images() lists the same numbers);
+ * its scheme (and dl_body_images_find_local() lists the same numbers);
  * exports and remote hosts in file: URIs get no local file. */
 static void
 test_renderer_local_images (void)
@@ -911,7 +913,7 @@ test_renderer_local_images (void)
   dl_article_set_body (article,
                        "![a](/photos/a.jpg) ![b](file:///photos/b%20c.png) ![again](/photos/a.jpg)\n\n"
                        "![remote host](file://server/share/x.png) ![relative](photos/d.png)\n");
-  local = dl_renderer_dup_local_images (dl_article_get_body (article));
+  local = dl_body_images_find_local (dl_article_get_body (article));
   g_assert_cmpuint (g_strv_length (local), ==, 2);
   g_assert_cmpstr (local[0], ==, "/photos/a.jpg");
   g_assert_cmpstr (local[1], ==, "/photos/b c.png");

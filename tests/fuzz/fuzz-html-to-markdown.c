@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "dl-html.h"
+#include "dl-html-to-markdown.h"
 #include "dl-renderer.h"
 #include "fuzz-oracle.h"
 

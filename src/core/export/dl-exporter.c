@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-article-file.h"
+#include "dl-body-images.h"
 #include "dl-exporter.h"
 #include "dl-local-image.h"
 #include "dl-ninjs.h"
@@ -407,7 +408,7 @@ dl_exporter_export_html (DlArticle     *article,
     }
 
   /* Local images in the body go beside the page too, each once. */
-  local_images = dl_renderer_dup_local_images (dl_article_get_body (article));
+  local_images = dl_body_images_find_local (dl_article_get_body (article));
   local_names = g_new0 (char *, g_strv_length (local_images) + 1);
   for (guint i = 0; local_images[i] != NULL && dir != NULL; i++)
     {

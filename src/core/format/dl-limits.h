@@ -28,6 +28,8 @@ G_BEGIN_DECLS
 #define DL_LIMIT_CREDITS             500
 #define DL_LIMIT_PUBLICATIONS        100
 /* A local image used by the preview, an export or a publication. */
+/* A site template (template.html): a page, not a library. */
+#define DL_LIMIT_TEMPLATE_BYTES      ((gsize) 4 * 1024 * 1024)
 #define DL_LIMIT_IMAGE_BYTES         ((gsize) 64 * 1024 * 1024)
 #define DL_LIMIT_IMAGE_SIDE          30000
 #define DL_LIMIT_IMAGE_PIXELS        (G_GUINT64_CONSTANT (250) * 1000 * 1000)

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-html.h"
+#include "dl-html-to-markdown.h"
 #include "dl-file-util.h"
 #include "dl-json-reader.h"
 #include "dl-limits.h"

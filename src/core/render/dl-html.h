@@ -1,4 +1,4 @@
-/* dl-html.h: escaping, URL checks and a tolerant HTML reader for untrusted text
+/* dl-html.h: escaping and URL checks for untrusted text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,7 +36,5 @@ gboolean  dl_html_url_is_safe        (const char    *url,
                                       DlHtmlUrlKind  kind);
 
 const char *dl_html_direction_for_language (const char *language);
-
-char     *dl_html_to_markdown        (const char    *html);
 
 G_END_DECLS

@@ -1,10 +1,11 @@
 /* dl-renderer.c: an article as the HTML page readers will see
  *
- * The body is Markdown parsed by md4c; instead of md4c-html this file has
- * its own md4c callbacks, so that every element and attribute written is
- * decided here: raw HTML is text, URLs pass an allowlist, and each
- * top-level Markdown block becomes exactly one child of .dl-body (the
- * preview maps the edited paragraph to it). docs/RENDERING.md has the rules.
+ * The page: the security policy, the built-in look or the site template
+ * (dl-site-template.c), the header (kicker, headline, standfirst, credit
+ * lines), the featured image, the body (dl-markdown-html.c, with the
+ * dateline opening its first paragraph) and the tags. The same renderer
+ * writes the preview, the HTML export and what a CMS receives, in
+ * whatever house style it is given. docs/RENDERING.md has the rules.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +16,6 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <md4c.h>
 
 #include "dl-core-resources.h"
 #include "dl-credit-lines.h"
@@ -23,13 +23,11 @@
 #include "dl-hidden-characters.h"
 #include "dl-house-style.h"
 #include "dl-html.h"
+#include "dl-markdown-html.h"
 #include "dl-renderer.h"
+#include "dl-site-template.h"
 
 #define CORE_RESOURCE_PATH "/io/github/dateline/Dateline/core/"
-
-/* Raw HTML is never interpreted (MD_FLAG_NOHTML): it shows as text. */
-#define DL_MARKDOWN_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS \
-                           | MD_FLAG_NOHTML)
 
 /* No script ever; no network except images; styles and fonts only inline
  * or from the template folder. */
@@ -43,30 +41,12 @@
   "font-src 'self'; media-src 'none'; script-src 'none'; object-src 'none'; frame-src 'none'; " \
   "child-src 'none'; worker-src 'none'; connect-src 'none'; manifest-src 'none'; form-action 'none'; "
 
-typedef enum
-{
-  SEGMENT_LITERAL,
-  SEGMENT_LANG,
-  SEGMENT_DIR,
-  SEGMENT_TITLE,
-  SEGMENT_HEAD,
-  SEGMENT_CSS,
-  SEGMENT_THEME,
-  SEGMENT_ARTICLE,
-} SegmentKind;
-
-typedef struct
-{
-  SegmentKind  kind;
-  char        *literal;
-} Segment;
-
 struct _DlRenderer
 {
   GObject            parent_instance;
 
   GFile             *template_dir;
-  GPtrArray         *template_segments;   /* Segment */
+  GPtrArray         *template_parts;      /* DlTemplatePart */
   gboolean           dark;
   DlRenderImageMode  image_mode;
   char              *image_file_name;
@@ -88,28 +68,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_QUARK (dl-renderer-error-quark, dl_renderer_error)
-
-static const struct {
-  const char  *name;
-  SegmentKind  kind;
-} placeholders[] = {
-  { "lang", SEGMENT_LANG },
-  { "dir", SEGMENT_DIR },
-  { "title", SEGMENT_TITLE },
-  { "head", SEGMENT_HEAD },
-  { "css", SEGMENT_CSS },
-  { "theme", SEGMENT_THEME },
-  { "article", SEGMENT_ARTICLE },
-};
-
-static void
-segment_free (gpointer data)
-{
-  Segment *segment = data;
-
-  g_free (segment->literal);
-  g_free (segment);
-}
 
 static char *
 load_resource_text (const char *name)
@@ -134,832 +92,6 @@ update_css (DlRenderer *self)
 
   g_free (self->css);
   self->css = g_strconcat (theme, "\n", base, NULL);
-}
-
-/* ------------------------------------------------------------------ */
-/* Body: md4c callbacks                                                 */
-/* ------------------------------------------------------------------ */
-
-typedef struct
-{
-  GString       *out;
-  const char    *dateline;        /* still to be written; NULL once written */
-  DlHtmlUrlKind  image_kind;
-  const char    *article_uuid;    /* preview: for local image URIs */
-  GPtrArray     *local_images;    /* local paths met so far, in order; NULL: none allowed */
-  const char * const *local_names; /* export: the copied files' names, same order */
-  guint          depth;
-  GArray        *links;           /* gboolean: whether an <a> was opened */
-  guint          image_nesting;
-  gboolean       image_safe;
-  gboolean       count;
-  guint          chars;
-  guint          words;
-  gboolean       in_word;
-} RenderCtx;
-
-static void
-count_text (RenderCtx  *ctx,
-            const char *text,
-            gsize       size)
-{
-  const char *end = text + size;
-
-  for (const char *p = text; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-
-      /* UTF-8 continuation bytes are not characters of their own. */
-      if ((c & 0xC0) != 0x80)
-        ctx->chars++;
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
-        ctx->in_word = FALSE;
-      else if (!ctx->in_word)
-        {
-          ctx->in_word = TRUE;
-          ctx->words++;
-        }
-    }
-}
-
-static char *
-attribute_to_string (const MD_ATTRIBUTE *attr)
-{
-  GString *str;
-
-  if (attr->text == NULL || attr->size == 0)
-    return g_strdup ("");
-
-  str = g_string_sized_new (attr->size);
-  for (guint i = 0; attr->substr_offsets[i] < attr->size; i++)
-    {
-      MD_OFFSET off = attr->substr_offsets[i];
-      MD_SIZE len = attr->substr_offsets[i + 1] - off;
-      const char *text = attr->text + off;
-
-      switch (attr->substr_types[i])
-        {
-        case MD_TEXT_NULLCHAR:
-          g_string_append (str, "\xEF\xBF\xBD");
-          break;
-        case MD_TEXT_ENTITY:
-          /* Decoded so that "java&#x09;script:" is seen for what it is. */
-          if (!dl_html_decode_entity (text, len, str))
-            g_string_append_len (str, text, len);
-          break;
-        case MD_TEXT_NORMAL:
-        case MD_TEXT_BR:
-        case MD_TEXT_SOFTBR:
-        case MD_TEXT_CODE:
-        case MD_TEXT_HTML:
-        case MD_TEXT_LATEXMATH:
-        default:
-          g_string_append_len (str, text, len);
-          break;
-        }
-    }
-  return g_string_free (str, FALSE);
-}
-
-static void
-append_dir_auto (GString *out)
-{
-  g_string_append (out, " dir=\"auto\">");
-}
-
-static void
-append_class_safe (GString    *out,
-                   const char *text,
-                   gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    if (g_ascii_isalnum (text[i]) || text[i] == '-' || text[i] == '_' || text[i] == '+')
-      g_string_append_c (out, text[i]);
-}
-
-static const char *
-align_class (MD_ALIGN align)
-{
-  switch (align)
-    {
-    case MD_ALIGN_LEFT: return " class=\"dl-align-left\"";
-    case MD_ALIGN_CENTER: return " class=\"dl-align-center\"";
-    case MD_ALIGN_RIGHT: return " class=\"dl-align-right\"";
-    case MD_ALIGN_DEFAULT:
-    default:
-      return "";
-    }
-}
-
-static int
-enter_block_cb (MD_BLOCKTYPE  type,
-                void         *detail,
-                void         *user_data)
-{
-  RenderCtx *ctx = user_data;
-  GString *out = ctx->out;
-  gboolean top_level = (ctx->depth == 1);
-
-  ctx->in_word = FALSE;
-  ctx->depth++;
-
-  switch (type)
-    {
-    case MD_BLOCK_DOC:
-      break;
-    case MD_BLOCK_QUOTE:
-      g_string_append (out, "<blockquote>\n");
-      break;
-    case MD_BLOCK_UL:
-      g_string_append (out, "<ul>\n");
-      break;
-    case MD_BLOCK_OL:
-      {
-        MD_BLOCK_OL_DETAIL *ol = detail;
-
-        if (ol->start != 1)
-          g_string_append_printf (out, "<ol start=\"%u\">\n", ol->start);
-        else
-          g_string_append (out, "<ol>\n");
-      }
-      break;
-    case MD_BLOCK_LI:
-      g_string_append (out, "<li");
-      append_dir_auto (out);
-      break;
-    case MD_BLOCK_HR:
-      g_string_append (out, "<hr>\n");
-      break;
-    case MD_BLOCK_H:
-      {
-        /* The headline is the page's only h1: body headings move down one. */
-        guint level = MIN (((MD_BLOCK_H_DETAIL *) detail)->level + 1, 6);
-
-        g_string_append_printf (out, "<h%u", level);
-        append_dir_auto (out);
-      }
-      break;
-    case MD_BLOCK_CODE:
-      {
-        MD_BLOCK_CODE_DETAIL *code = detail;
-
-        g_string_append (out, "<pre><code");
-        if (code->lang.text != NULL && code->lang.size > 0)
-          {
-            g_string_append (out, " class=\"language-");
-            append_class_safe (out, code->lang.text, code->lang.size);
-            g_string_append_c (out, '"');
-          }
-        g_string_append_c (out, '>');
-      }
-      break;
-    case MD_BLOCK_HTML:
-      /* Not produced with MD_FLAG_NOHTML; shown as text if it ever is. */
-      g_string_append (out, "<pre class=\"dl-raw-html\">");
-      break;
-    case MD_BLOCK_P:
-      g_string_append (out, "<p");
-      append_dir_auto (out);
-      if (top_level && ctx->dateline != NULL)
-        {
-          g_string_append (out, "<span class=\"dateline\">");
-          dl_html_append_text (out, ctx->dateline, -1);
-          g_string_append (out, "</span>");
-          if (ctx->count)
-            count_text (ctx, ctx->dateline, strlen (ctx->dateline));
-          ctx->dateline = NULL;
-        }
-      break;
-    case MD_BLOCK_TABLE:
-      g_string_append (out, "<table>\n");
-      break;
-    case MD_BLOCK_THEAD:
-      g_string_append (out, "<thead>\n");
-      break;
-    case MD_BLOCK_TBODY:
-      g_string_append (out, "<tbody>\n");
-      break;
-    case MD_BLOCK_TR:
-      g_string_append (out, "<tr>\n");
-      break;
-    case MD_BLOCK_TH:
-      g_string_append_printf (out, "<th%s>", align_class (((MD_BLOCK_TD_DETAIL *) detail)->align));
-      break;
-    case MD_BLOCK_TD:
-      g_string_append_printf (out, "<td%s>", align_class (((MD_BLOCK_TD_DETAIL *) detail)->align));
-      break;
-    default:
-      break;
-    }
-  return 0;
-}
-
-/* md4c 0.4.8 can enter an image span and never leave it (an image
- * nested in another's alt text, the outer one left unfinished): the
- * block ends inside alt="…". Whatever follows would be read as part of
- * the attribute, so the image is closed here, whatever md4c says. */
-static void
-close_unbalanced_image (RenderCtx *ctx)
-{
-  if (ctx->image_nesting == 0)
-    return;
-  ctx->image_nesting = 0;
-  if (ctx->image_safe)
-    g_string_append (ctx->out, "\">");
-  else
-    g_string_append (ctx->out, "</span>");
-}
-
-static int
-leave_block_cb (MD_BLOCKTYPE  type,
-                void         *detail,
-                void         *user_data)
-{
-  RenderCtx *ctx = user_data;
-  GString *out = ctx->out;
-
-  ctx->in_word = FALSE;
-  ctx->depth--;
-  close_unbalanced_image (ctx);
-
-  switch (type)
-    {
-    case MD_BLOCK_DOC: break;
-    case MD_BLOCK_QUOTE: g_string_append (out, "</blockquote>\n"); break;
-    case MD_BLOCK_UL: g_string_append (out, "</ul>\n"); break;
-    case MD_BLOCK_OL: g_string_append (out, "</ol>\n"); break;
-    case MD_BLOCK_LI: g_string_append (out, "</li>\n"); break;
-    case MD_BLOCK_HR: break;
-    case MD_BLOCK_H:
-      g_string_append_printf (out, "</h%u>\n", MIN (((MD_BLOCK_H_DETAIL *) detail)->level + 1, 6));
-      break;
-    case MD_BLOCK_CODE: g_string_append (out, "</code></pre>\n"); break;
-    case MD_BLOCK_HTML: g_string_append (out, "</pre>\n"); break;
-    case MD_BLOCK_P: g_string_append (out, "</p>\n"); break;
-    case MD_BLOCK_TABLE: g_string_append (out, "</table>\n"); break;
-    case MD_BLOCK_THEAD: g_string_append (out, "</thead>\n"); break;
-    case MD_BLOCK_TBODY: g_string_append (out, "</tbody>\n"); break;
-    case MD_BLOCK_TR: g_string_append (out, "</tr>\n"); break;
-    case MD_BLOCK_TH: g_string_append (out, "</th>\n"); break;
-    case MD_BLOCK_TD: g_string_append (out, "</td>\n"); break;
-    default: break;
-    }
-  return 0;
-}
-
-/* A body image that points at a file on this computer: an absolute path
- * or a file: URI without a host. Returns its path, or NULL. */
-static char *
-local_image_path (const char *src)
-{
-  if (src == NULL)
-    return NULL;
-  if (g_str_has_prefix (src, "file://"))
-    {
-      g_autofree char *hostname = NULL;
-      char *path = g_filename_from_uri (src, &hostname, NULL);
-
-      if (path != NULL && hostname != NULL && *hostname != '\0')
-        g_clear_pointer (&path, g_free);
-      return path;
-    }
-  if (src[0] == '/' && src[1] != '/')
-    return g_strdup (src);
-  return NULL;
-}
-
-static guint
-local_image_index (GPtrArray  *images,
-                   const char *path)
-{
-  for (guint i = 0; i < images->len; i++)
-    if (g_str_equal (g_ptr_array_index (images, i), path))
-      return i;
-  g_ptr_array_add (images, g_strdup (path));
-  return images->len - 1;
-}
-
-static int
-enter_span_cb (MD_SPANTYPE  type,
-               void        *detail,
-               void        *user_data)
-{
-  RenderCtx *ctx = user_data;
-  GString *out = ctx->out;
-
-  if (type == MD_SPAN_IMG)
-    {
-      if (ctx->image_nesting++ == 0)
-        {
-          MD_SPAN_IMG_DETAIL *img = detail;
-          g_autofree char *raw = attribute_to_string (&img->src);
-          g_autofree char *local = ctx->local_images != NULL ? local_image_path (raw) : NULL;
-          g_autofree char *src = NULL;
-
-          /* The preview shows local images through its own scheme, by
-           * number, so the page never sees a path or gets file access. */
-          if (local != NULL && ctx->local_names != NULL)
-            {
-              /* Exported: the copy beside the page, by its file name. */
-              guint index = local_image_index (ctx->local_images, local);
-
-              if (index < g_strv_length ((char **) ctx->local_names))
-                src = g_uri_escape_string (ctx->local_names[index], NULL, TRUE);
-            }
-          else if (local != NULL)
-            src = g_strdup_printf ("%s:///%s/local/%u", DL_RENDER_IMAGE_SCHEME, ctx->article_uuid,
-                                   local_image_index (ctx->local_images, local));
-          else
-            src = dl_html_sanitize_url (raw, -1, ctx->image_kind);
-
-          ctx->image_safe = (src != NULL);
-          if (src != NULL)
-            {
-              g_string_append (out, "<img src=\"");
-              dl_html_append_attr (out, src, -1);
-              g_string_append (out, "\" alt=\"");
-            }
-          else
-            g_string_append (out, "<span class=\"dl-blocked-image\">");
-        }
-      return 0;
-    }
-
-  /* Inside an image everything is alt text. */
-  if (ctx->image_nesting > 0)
-    return 0;
-
-  switch (type)
-    {
-    case MD_SPAN_EM: g_string_append (out, "<em>"); break;
-    case MD_SPAN_STRONG: g_string_append (out, "<strong>"); break;
-    case MD_SPAN_CODE: g_string_append (out, "<code>"); break;
-    case MD_SPAN_DEL: g_string_append (out, "<del>"); break;
-    case MD_SPAN_U: g_string_append (out, "<u>"); break;
-    case MD_SPAN_A:
-      {
-        MD_SPAN_A_DETAIL *a = detail;
-        g_autofree char *raw = attribute_to_string (&a->href);
-        g_autofree char *href = dl_html_sanitize_url (raw, -1, DL_HTML_URL_LINK);
-        gboolean opened = (href != NULL);
-
-        /* A refused link keeps its text, marked so the author can see it. */
-        if (!opened)
-          g_string_append (out, "<span class=\"dl-blocked-link\">");
-        else
-          {
-            g_string_append (out, "<a href=\"");
-            dl_html_append_attr (out, href, -1);
-            g_string_append_c (out, '"');
-            if (a->title.text != NULL && a->title.size > 0)
-              {
-                g_autofree char *title = attribute_to_string (&a->title);
-
-                g_string_append (out, " title=\"");
-                dl_html_append_attr (out, title, -1);
-                g_string_append_c (out, '"');
-              }
-            g_string_append_c (out, '>');
-          }
-        g_array_append_val (ctx->links, opened);
-      }
-      break;
-    case MD_SPAN_IMG:
-    case MD_SPAN_LATEXMATH:
-    case MD_SPAN_LATEXMATH_DISPLAY:
-    case MD_SPAN_WIKILINK:
-    default:
-      break;
-    }
-  return 0;
-}
-
-static int
-leave_span_cb (MD_SPANTYPE  type,
-               void        *detail,
-               void        *user_data)
-{
-  RenderCtx *ctx = user_data;
-  GString *out = ctx->out;
-
-  if (type == MD_SPAN_IMG)
-    {
-      /* md4c 0.4.8 can also leave an image it never entered. */
-      if (ctx->image_nesting == 0)
-        return 0;
-      if (--ctx->image_nesting == 0)
-        {
-          MD_SPAN_IMG_DETAIL *img = detail;
-
-          if (ctx->image_safe)
-            {
-              g_string_append_c (out, '"');
-              if (img->title.text != NULL && img->title.size > 0)
-                {
-                  g_autofree char *title = attribute_to_string (&img->title);
-
-                  g_string_append (out, " title=\"");
-                  dl_html_append_attr (out, title, -1);
-                  g_string_append_c (out, '"');
-                }
-              g_string_append_c (out, '>');
-            }
-          else
-            g_string_append (out, "</span>");
-        }
-      return 0;
-    }
-
-  if (ctx->image_nesting > 0)
-    return 0;
-
-  switch (type)
-    {
-    case MD_SPAN_EM: g_string_append (out, "</em>"); break;
-    case MD_SPAN_STRONG: g_string_append (out, "</strong>"); break;
-    case MD_SPAN_CODE: g_string_append (out, "</code>"); break;
-    case MD_SPAN_DEL: g_string_append (out, "</del>"); break;
-    case MD_SPAN_U: g_string_append (out, "</u>"); break;
-    case MD_SPAN_A:
-      if (ctx->links->len > 0)
-        {
-          gboolean opened = g_array_index (ctx->links, gboolean, ctx->links->len - 1);
-
-          g_array_set_size (ctx->links, ctx->links->len - 1);
-          g_string_append (out, opened ? "</a>" : "</span>");
-        }
-      break;
-    case MD_SPAN_IMG:
-    case MD_SPAN_LATEXMATH:
-    case MD_SPAN_LATEXMATH_DISPLAY:
-    case MD_SPAN_WIKILINK:
-    default:
-      break;
-    }
-  return 0;
-}
-
-static int
-text_cb (MD_TEXTTYPE    type,
-         const MD_CHAR *text,
-         MD_SIZE        size,
-         void          *user_data)
-{
-  RenderCtx *ctx = user_data;
-  GString *out = ctx->out;
-
-  switch (type)
-    {
-    case MD_TEXT_NULLCHAR:
-      g_string_append (out, "\xEF\xBF\xBD");
-      if (ctx->count)
-        count_text (ctx, "\xEF\xBF\xBD", 3);
-      break;
-    case MD_TEXT_BR:
-      g_string_append (out, ctx->image_nesting > 0 ? " " : "<br>\n");
-      if (ctx->count)
-        count_text (ctx, " ", 1);
-      break;
-    case MD_TEXT_SOFTBR:
-      g_string_append_c (out, ctx->image_nesting > 0 ? ' ' : '\n');
-      if (ctx->count)
-        count_text (ctx, " ", 1);
-      break;
-    case MD_TEXT_ENTITY:
-      {
-        GString *decoded = g_string_new (NULL);
-
-        if (!dl_html_decode_entity (text, size, decoded))
-          g_string_append_len (decoded, text, size);
-        dl_html_append_attr (out, decoded->str, decoded->len);
-        if (ctx->count)
-          count_text (ctx, decoded->str, decoded->len);
-        g_string_free (decoded, TRUE);
-      }
-      break;
-    case MD_TEXT_NORMAL:
-    case MD_TEXT_CODE:
-    case MD_TEXT_HTML:
-    case MD_TEXT_LATEXMATH:
-    default:
-      /* Attribute escaping is a superset of text escaping, so alt text
-       * inside <img alt="…"> and plain text share one path. */
-      if (ctx->image_nesting > 0)
-        dl_html_append_attr (out, text, size);
-      else
-        dl_html_append_text (out, text, size);
-      if (ctx->count)
-        count_text (ctx, text, size);
-      break;
-    }
-  return 0;
-}
-
-static void
-render_markdown (RenderCtx  *ctx,
-                 const char *markdown)
-{
-  MD_PARSER parser = {
-    0,
-    DL_MARKDOWN_FLAGS,
-    enter_block_cb,
-    leave_block_cb,
-    enter_span_cb,
-    leave_span_cb,
-    text_cb,
-    NULL,
-    NULL,
-  };
-
-  ctx->links = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  md_parse (markdown, strlen (markdown), &parser, ctx);
-  g_array_unref (ctx->links);
-  ctx->links = NULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* Block index mapping                                                 */
-/* ------------------------------------------------------------------ */
-
-typedef struct
-{
-  gssize start;   /* first byte of text in the block, -1 for none */
-  gssize end;     /* one past its last byte */
-} BlockRange;
-
-typedef struct
-{
-  const char *doc;
-  gsize       len;
-  guint       depth;
-  GArray     *ranges;
-} RangeCtx;
-
-static int
-range_enter_block_cb (MD_BLOCKTYPE  type,
-                      void         *detail,
-                      void         *user_data)
-{
-  RangeCtx *ctx = user_data;
-
-  if (ctx->depth == 1)
-    {
-      BlockRange range = { -1, -1 };
-
-      g_array_append_val (ctx->ranges, range);
-    }
-  ctx->depth++;
-  return 0;
-}
-
-static int
-range_leave_block_cb (MD_BLOCKTYPE  type,
-                      void         *detail,
-                      void         *user_data)
-{
-  RangeCtx *ctx = user_data;
-
-  ctx->depth--;
-  return 0;
-}
-
-static int
-range_span_cb (MD_SPANTYPE  type,
-               void        *detail,
-               void        *user_data)
-{
-  return 0;
-}
-
-static int
-range_text_cb (MD_TEXTTYPE    type,
-               const MD_CHAR *text,
-               MD_SIZE        size,
-               void          *user_data)
-{
-  RangeCtx *ctx = user_data;
-  BlockRange *range;
-  gssize start;
-
-  /* md4c hands out pointers into the document for real text; generated
-   * strings (line breaks, padding) live elsewhere and are ignored. */
-  if (ctx->ranges->len == 0 || text < ctx->doc || text + size > ctx->doc + ctx->len || size == 0)
-    return 0;
-
-  range = &g_array_index (ctx->ranges, BlockRange, ctx->ranges->len - 1);
-  start = text - ctx->doc;
-  if (range->start < 0 || start < range->start)
-    range->start = start;
-  if ((gssize) (start + size) > range->end)
-    range->end = start + size;
-  return 0;
-}
-
-static GArray *
-collect_block_ranges (const char *markdown,
-                      gsize       len)
-{
-  MD_PARSER parser = {
-    0,
-    DL_MARKDOWN_FLAGS,
-    range_enter_block_cb,
-    range_leave_block_cb,
-    range_span_cb,
-    range_span_cb,
-    range_text_cb,
-    NULL,
-    NULL,
-  };
-  RangeCtx ctx = { markdown, len, 0, g_array_new (FALSE, FALSE, sizeof (BlockRange)) };
-
-  md_parse (markdown, len, &parser, &ctx);
-  return ctx.ranges;
-}
-
-/**
- * dl_renderer_count_blocks:
- *
- * Returns: how many children .dl-body has for @markdown
- */
-guint
-dl_renderer_count_blocks (const char *markdown)
-{
-  g_autoptr(GArray) ranges = NULL;
-
-  g_return_val_if_fail (markdown != NULL, 0);
-
-  ranges = collect_block_ranges (markdown, strlen (markdown));
-  return ranges->len;
-}
-
-static gsize
-line_begin (const char *doc,
-            gsize       pos)
-{
-  while (pos > 0 && doc[pos - 1] != '\n')
-    pos--;
-  return pos;
-}
-
-static gsize
-line_end (const char *doc,
-          gsize       len,
-          gsize       pos)
-{
-  while (pos < len && doc[pos] != '\n')
-    pos++;
-  return pos;
-}
-
-static gboolean
-line_is_blank (const char *doc,
-               gsize       begin,
-               gsize       end)
-{
-  for (gsize i = begin; i < end; i++)
-    if (doc[i] != ' ' && doc[i] != '\t' && doc[i] != '\r')
-      return FALSE;
-  return TRUE;
-}
-
-typedef struct
-{
-  gsize begin;   /* first byte of the group's first line */
-  gsize end;     /* the newline (or end of text) ending its last line */
-  guint owner;
-} LineGroup;
-
-/**
- * dl_renderer_block_index_for_offset:
- * @markdown: an article body
- * @byte_offset: a position in it, e.g. the editor's cursor
- *
- * Which top-level block (0-based; `.dl-body > :nth-child(index + 1)`) holds
- * @byte_offset. The rule (docs/RENDERING.md): a block owns the whole lines
- * its text is on, so list markers, "#" and "> " count; non-blank lines
- * directly after a block without a blank line (a closing fence, a setext
- * underline) belong to it; other lines without text go to the text-less
- * blocks (thematic breaks) between, in order; blank lines belong to what
- * follows them.
- *
- * Returns: the index, 0 for an empty body
- */
-guint
-dl_renderer_block_index_for_offset (const char *markdown,
-                                    gsize       byte_offset)
-{
-  g_autoptr(GArray) ranges = NULL;
-  g_autoptr(GArray) groups = NULL;
-  gsize len;
-  gsize offset;
-  gsize gap_begin;
-  gsize gap_end;
-  gint a = -1;
-  guint b;
-  guint n;
-  guint n_textless;
-  guint first_free;
-  guint last_free;
-  guint next_textless;
-  guint fallback;
-
-  g_return_val_if_fail (markdown != NULL, 0);
-
-  len = strlen (markdown);
-  offset = MIN (byte_offset, len);
-  ranges = collect_block_ranges (markdown, len);
-  n = ranges->len;
-  if (n == 0)
-    return 0;
-
-  for (guint k = 0; k < n; k++)
-    {
-      BlockRange *r = &g_array_index (ranges, BlockRange, k);
-
-      if (r->start < 0)
-        continue;
-      r->start = line_begin (markdown, r->start);
-      r->end = line_end (markdown, len, r->end > r->start ? r->end - 1 : r->end);
-      if ((gsize) r->start <= offset && offset <= (gsize) r->end)
-        return k;
-    }
-
-  b = n;
-  for (guint k = 0; k < n; k++)
-    {
-      BlockRange *r = &g_array_index (ranges, BlockRange, k);
-
-      if (r->start < 0)
-        continue;
-      if ((gsize) r->end < offset)
-        a = k;
-      else if ((gsize) r->start > offset && b == n)
-        b = k;
-    }
-
-  n_textless = b - (guint) (a + 1);
-  gap_begin = a >= 0 ? (gsize) g_array_index (ranges, BlockRange, a).end + 1 : 0;
-  gap_end = b < n ? (gsize) g_array_index (ranges, BlockRange, b).start : len;
-  gap_begin = MIN (gap_begin, len);
-  fallback = b < n ? b : (n_textless > 0 ? b - 1 : (guint) MAX (a, 0));
-
-  groups = g_array_new (FALSE, FALSE, sizeof (LineGroup));
-  for (gsize pos = gap_begin; pos < gap_end; )
-    {
-      gsize end = line_end (markdown, len, pos);
-
-      if (!line_is_blank (markdown, pos, end))
-        {
-          LineGroup *last = groups->len > 0 ? &g_array_index (groups, LineGroup, groups->len - 1) : NULL;
-
-          if (last != NULL && last->end + 1 == pos)
-            last->end = end;
-          else
-            {
-              LineGroup group = { pos, end, fallback };
-
-              g_array_append_val (groups, group);
-            }
-        }
-      pos = end + 1;
-    }
-
-  /* Groups touching the text blocks around the gap belong to them, unless
-   * the text-less blocks in between need those lines. */
-  first_free = 0;
-  last_free = groups->len;
-  if (a >= 0 && groups->len > 0 && g_array_index (groups, LineGroup, 0).begin == gap_begin)
-    {
-      g_array_index (groups, LineGroup, 0).owner = a;
-      first_free = 1;
-    }
-  if (b < n && last_free > first_free
-      && g_array_index (groups, LineGroup, last_free - 1).end + 1 >= gap_end)
-    {
-      g_array_index (groups, LineGroup, last_free - 1).owner = b;
-      last_free--;
-    }
-  if (last_free - first_free < n_textless && last_free < groups->len)
-    last_free++;
-  if (last_free - first_free < n_textless && first_free > 0)
-    first_free--;
-
-  next_textless = a + 1;
-  for (guint i = first_free; i < last_free; i++)
-    {
-      LineGroup *group = &g_array_index (groups, LineGroup, i);
-
-      group->owner = next_textless < b ? next_textless++ : fallback;
-    }
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      LineGroup *group = &g_array_index (groups, LineGroup, i);
-
-      if (offset <= group->end)
-        return group->owner;
-    }
-  return fallback;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1179,9 +311,8 @@ render_body_blocks (DlRenderer *self,
                     DlArticle  *article,
                     GString    *out,
                     const char *dateline,
-                    RenderCtx  *ctx)
+                    DlMarkdownHtml  *ctx)
 {
-  ctx->out = out;
   ctx->dateline = str_empty (dateline) ? NULL : dateline;
   ctx->image_kind = self->image_mode == DL_RENDER_IMAGES_PREVIEW ? DL_HTML_URL_IMAGE_PREVIEW
                                                                   : DL_HTML_URL_IMAGE;
@@ -1195,7 +326,7 @@ render_body_blocks (DlRenderer *self,
       ctx->local_names = (const char * const *) self->local_image_names;
       ctx->local_images = g_ptr_array_new_with_free_func (g_free);
     }
-  render_markdown (ctx, dl_article_get_body (article) != NULL ? dl_article_get_body (article) : "");
+  dl_markdown_html_render (ctx, dl_article_get_body (article) != NULL ? dl_article_get_body (article) : "", out);
   g_clear_pointer (&ctx->local_images, g_ptr_array_unref);
 }
 
@@ -1206,7 +337,7 @@ render_article_into (DlRenderer *self,
 {
   g_autofree char *dateline = dl_house_style_compose_dateline (self->house_style, article, NULL);
   const char * const *tags = dl_article_get_tags (article);
-  RenderCtx ctx = { 0, };
+  DlMarkdownHtml ctx = { 0, };
   gsize body_pos;
 
   render_header (self, article, out);
@@ -1274,7 +405,7 @@ append_head (DlRenderer *self,
              GString    *out)
 {
   gboolean preview = (self->image_mode == DL_RENDER_IMAGES_PREVIEW);
-  gboolean base = preview && self->template_segments != NULL;
+  gboolean base = preview && self->template_parts != NULL;
 
   g_string_append (out, "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"");
   g_string_append (out, preview ? CSP_PREVIEW : CSP_EXPORT);
@@ -1299,150 +430,6 @@ append_title (DlArticle *article,
 }
 
 /* ------------------------------------------------------------------ */
-/* Site templates                                                      */
-/* ------------------------------------------------------------------ */
-
-static gboolean
-check_head_position (const char  *text,
-                     gsize        len,
-                     GError     **error)
-{
-  const char *p = text;
-  const char *end = text + len;
-
-  /* The CSP only governs what follows it: nothing that loads or runs may
-   * come before {{head}}. */
-  while (p < end)
-    {
-      const char *lt = memchr (p, '<', end - p);
-      const char *name;
-      gsize name_len;
-
-      if (lt == NULL)
-        break;
-      if (end - lt >= 4 && strncmp (lt, "<!--", 4) == 0)
-        {
-          const char *close = g_strstr_len (lt + 4, end - lt - 4, "-->");
-
-          p = close != NULL ? close + 3 : end;
-          continue;
-        }
-      name = lt + 1;
-      if (name < end && *name == '!')
-        {
-          p = name;
-          continue;   /* <!DOCTYPE html> */
-        }
-      name_len = 0;
-      while (name + name_len < end && g_ascii_isalpha (name[name_len]))
-        name_len++;
-      if (!((name_len == 4 && g_ascii_strncasecmp (name, "html", 4) == 0)
-            || (name_len == 4 && g_ascii_strncasecmp (name, "head", 4) == 0)))
-        {
-          g_set_error (error, DL_RENDERER_ERROR, DL_RENDERER_ERROR_TEMPLATE_INVALID,
-                       _("In the site template, {{head}} must come right after <head>, before any other element."));
-          return FALSE;
-        }
-      p = name;
-    }
-  return TRUE;
-}
-
-static GPtrArray *
-parse_template (const char  *text,
-                gsize        len,
-                GError     **error)
-{
-  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (segment_free);
-  const char *p = text;
-  const char *end = text + len;
-  guint n_head = 0;
-  guint n_article = 0;
-
-  if (!g_utf8_validate (text, len, NULL))
-    {
-      g_set_error (error, DL_RENDERER_ERROR, DL_RENDERER_ERROR_TEMPLATE_INVALID,
-                   _("The site template is not UTF-8 text."));
-      return NULL;
-    }
-
-  while (p < end)
-    {
-      const char *open = g_strstr_len (p, end - p, "{{");
-      const char *close;
-      g_autofree char *name = NULL;
-      Segment *segment;
-      gboolean known = FALSE;
-
-      if (open == NULL)
-        open = end;
-      if (open > p)
-        {
-          segment = g_new0 (Segment, 1);
-          segment->kind = SEGMENT_LITERAL;
-          segment->literal = g_strndup (p, open - p);
-          g_ptr_array_add (segments, segment);
-        }
-      if (open == end)
-        break;
-
-      close = g_strstr_len (open + 2, end - open - 2, "}}");
-      if (close == NULL)
-        {
-          g_set_error (error, DL_RENDERER_ERROR, DL_RENDERER_ERROR_TEMPLATE_INVALID,
-                       _("The site template has a “{{” without a closing “}}”."));
-          return NULL;
-        }
-      name = g_strstrip (g_strndup (open + 2, close - open - 2));
-      segment = g_new0 (Segment, 1);
-      for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
-        {
-          if (g_str_equal (name, placeholders[i].name))
-            {
-              segment->kind = placeholders[i].kind;
-              known = TRUE;
-            }
-        }
-      if (!known)
-        {
-          g_free (segment);
-          g_set_error (error, DL_RENDERER_ERROR, DL_RENDERER_ERROR_TEMPLATE_INVALID,
-                       _("The site template uses an unknown placeholder “{{%s}}”."), name);
-          return NULL;
-        }
-      if (segment->kind == SEGMENT_HEAD)
-        {
-          if (n_head == 0 && !check_head_position (text, open - text, error))
-            {
-              g_free (segment);
-              return NULL;
-            }
-          n_head++;
-        }
-      if (segment->kind == SEGMENT_ARTICLE)
-        n_article++;
-      g_ptr_array_add (segments, segment);
-      p = close + 2;
-    }
-
-  if (n_article != 1)
-    {
-      g_set_error (error, DL_RENDERER_ERROR, DL_RENDERER_ERROR_TEMPLATE_INVALID,
-                   n_article == 0 ? _("The site template has no {{article}} placeholder, so the article would not appear.")
-                                  : _("The site template has {{article}} more than once."));
-      return NULL;
-    }
-  if (n_head != 1)
-    {
-      g_set_error (error, DL_RENDERER_ERROR, DL_RENDERER_ERROR_TEMPLATE_INVALID,
-                   n_head == 0 ? _("The site template has no {{head}} placeholder inside <head>; it carries the security policy.")
-                               : _("The site template has {{head}} more than once."));
-      return NULL;
-    }
-  return g_steal_pointer (&segments);
-}
-
-/* ------------------------------------------------------------------ */
 /* GObject                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -1452,7 +439,7 @@ dl_renderer_finalize (GObject *object)
   DlRenderer *self = DL_RENDERER (object);
 
   g_clear_object (&self->template_dir);
-  g_clear_pointer (&self->template_segments, g_ptr_array_unref);
+  g_clear_pointer (&self->template_parts, g_ptr_array_unref);
   g_clear_pointer (&self->image_file_name, g_free);
   g_clear_pointer (&self->local_image_names, g_strfreev);
   g_clear_pointer (&self->css, g_free);
@@ -1609,7 +596,7 @@ dl_renderer_copy (DlRenderer *self)
     {
       /* Parsed segments never change after parsing: sharing is safe. */
       copy->template_dir = g_object_ref (self->template_dir);
-      copy->template_segments = g_ptr_array_ref (self->template_segments);
+      copy->template_parts = g_ptr_array_ref (self->template_parts);
     }
   return copy;
 }
@@ -1619,8 +606,9 @@ dl_renderer_copy (DlRenderer *self)
  * @template_dir: (nullable): a folder holding template.html, or %NULL for
  *   the built-in look
  *
- * Reads and checks the folder's template.html (a small local file, read
- * synchronously). On error the previous template stays in use.
+ * Reads and checks the folder's template.html (dl_site_template_load():
+ * file I/O, so call it from a worker). On error the previous template
+ * stays in use.
  *
  * Returns: %TRUE if the template is usable
  */
@@ -1629,11 +617,7 @@ dl_renderer_set_template_dir (DlRenderer  *self,
                               GFile       *template_dir,
                               GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) segments = NULL;
-  gsize len = 0;
 
   g_return_val_if_fail (DL_IS_RENDERER (self), FALSE);
   g_return_val_if_fail (template_dir == NULL || G_IS_FILE (template_dir), FALSE);
@@ -1641,7 +625,7 @@ dl_renderer_set_template_dir (DlRenderer  *self,
 
   if (template_dir == NULL)
     {
-      g_clear_pointer (&self->template_segments, g_ptr_array_unref);
+      g_clear_pointer (&self->template_parts, g_ptr_array_unref);
       if (self->template_dir != NULL)
         {
           g_clear_object (&self->template_dir);
@@ -1650,26 +634,12 @@ dl_renderer_set_template_dir (DlRenderer  *self,
       return TRUE;
     }
 
-  file = g_file_get_child (template_dir, DL_RENDER_TEMPLATE_FILE);
-  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, &local_error))
-    {
-      g_autofree char *where = g_file_get_parse_name (template_dir);
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, DL_RENDERER_ERROR, DL_RENDERER_ERROR_TEMPLATE_MISSING,
-                     _("The folder “%s” is not a site template: it has no template.html."), where);
-      else
-        g_set_error (error, DL_RENDERER_ERROR, DL_RENDERER_ERROR_TEMPLATE_MISSING,
-                     _("Could not read the site template in “%s”: %s"), where, local_error->message);
-      return FALSE;
-    }
-
-  segments = parse_template (contents, len, error);
+  segments = dl_site_template_load (template_dir, error);
   if (segments == NULL)
     return FALSE;
 
-  g_clear_pointer (&self->template_segments, g_ptr_array_unref);
-  self->template_segments = g_steal_pointer (&segments);
+  g_clear_pointer (&self->template_parts, g_ptr_array_unref);
+  self->template_parts = g_steal_pointer (&segments);
   g_set_object (&self->template_dir, template_dir);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE_DIR]);
   return TRUE;
@@ -1761,7 +731,7 @@ dl_renderer_render_page (DlRenderer *self,
   out = g_string_sized_new (estimate_size (article) + strlen (self->css));
   lang = sanitized_language (article);
 
-  if (self->template_segments == NULL)
+  if (self->template_parts == NULL)
     {
       g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
       g_string_append (out, lang);
@@ -1779,20 +749,20 @@ dl_renderer_render_page (DlRenderer *self,
       return g_string_free (out, FALSE);
     }
 
-  for (guint i = 0; i < self->template_segments->len; i++)
+  for (guint i = 0; i < self->template_parts->len; i++)
     {
-      Segment *segment = g_ptr_array_index (self->template_segments, i);
+      DlTemplatePart *part = g_ptr_array_index (self->template_parts, i);
 
-      switch (segment->kind)
+      switch (part->kind)
         {
-        case SEGMENT_LITERAL: g_string_append (out, segment->literal); break;
-        case SEGMENT_LANG: g_string_append (out, lang); break;
-        case SEGMENT_DIR: g_string_append (out, dl_html_direction_for_language (lang)); break;
-        case SEGMENT_TITLE: append_title (article, out); break;
-        case SEGMENT_HEAD: append_head (self, out); break;
-        case SEGMENT_CSS: g_string_append (out, self->css); break;
-        case SEGMENT_THEME: g_string_append (out, self->dark ? "dark" : "light"); break;
-        case SEGMENT_ARTICLE: append_article_element (self, article, out); break;
+        case DL_TEMPLATE_LITERAL: g_string_append (out, part->literal); break;
+        case DL_TEMPLATE_LANG: g_string_append (out, lang); break;
+        case DL_TEMPLATE_DIR: g_string_append (out, dl_html_direction_for_language (lang)); break;
+        case DL_TEMPLATE_TITLE: append_title (article, out); break;
+        case DL_TEMPLATE_HEAD: append_head (self, out); break;
+        case DL_TEMPLATE_CSS: g_string_append (out, self->css); break;
+        case DL_TEMPLATE_THEME: g_string_append (out, self->dark ? "dark" : "light"); break;
+        case DL_TEMPLATE_ARTICLE: append_article_element (self, article, out); break;
         default: g_assert_not_reached ();
         }
     }
@@ -1836,7 +806,7 @@ dl_renderer_render_body (DlRenderer *self,
                          guint      *word_count)
 {
   g_autofree char *dateline = NULL;
-  RenderCtx ctx = { 0, };
+  DlMarkdownHtml ctx = { 0, };
   GString *out;
 
   g_return_val_if_fail (DL_IS_RENDERER (self), NULL);
@@ -1855,7 +825,7 @@ dl_renderer_render_body (DlRenderer *self,
       g_string_prepend (out, alone->str);
       g_string_free (alone, TRUE);
       if (ctx.count)
-        count_text (&ctx, dateline, strlen (dateline));
+        dl_markdown_html_count (&ctx, dateline, strlen (dateline));
     }
 
   if (char_count != NULL)
@@ -1865,86 +835,10 @@ dl_renderer_render_body (DlRenderer *self,
   return g_string_free (out, FALSE);
 }
 
-static int
-collect_block_cb (MD_BLOCKTYPE type,
-                  void        *detail,
-                  void        *user_data)
-{
-  return 0;
-}
-
-static int
-collect_span_cb (MD_SPANTYPE  type,
-                 void        *detail,
-                 void        *user_data)
-{
-  return 0;
-}
-
-static int
-collect_text_cb (MD_TEXTTYPE    type,
-                 const MD_CHAR *text,
-                 MD_SIZE        size,
-                 void          *user_data)
-{
-  return 0;
-}
-
-static int
-collect_image_cb (MD_SPANTYPE  type,
-                  void        *detail,
-                  void        *user_data)
-{
-  if (type == MD_SPAN_IMG)
-    {
-      g_autofree char *raw = attribute_to_string (&((MD_SPAN_IMG_DETAIL *) detail)->src);
-      g_autofree char *path = local_image_path (raw);
-
-      if (path != NULL)
-        local_image_index (user_data, path);
-    }
-  return 0;
-}
-
-/**
- * dl_renderer_dup_local_images:
- * @markdown: an article body
- *
- * The local image files the body shows (absolute paths and file: URIs),
- * each once, numbered in the order the preview's `dateline-image:///<uuid>/local/<n>`
- * addresses use. The preview serves only these.
- *
- * Returns: (transfer full): a %NULL-terminated array, possibly empty
- */
-char **
-dl_renderer_dup_local_images (const char *markdown)
-{
-  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_free);
-  /* The same flags as rendering, so both see the same images. */
-  MD_PARSER parser = {
-    0,
-    DL_MARKDOWN_FLAGS,
-    collect_block_cb,
-    collect_block_cb,
-    collect_image_cb,
-    collect_span_cb,
-    collect_text_cb,
-    NULL,
-    NULL,
-  };
-
-  /* Every image, inline or by reference, starts with "![": most bodies
-   * have none and need no second parse. */
-  if (markdown != NULL && strstr (markdown, "![") != NULL)
-    md_parse (markdown, strlen (markdown), &parser, images);
-  g_ptr_array_add (images, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&images), FALSE);
-}
-
 /**
  * dl_renderer_set_local_image_names:
  * @names: (nullable): for %DL_RENDER_IMAGES_FILE_NAME, the file names the
- *   body's local images were copied to, in dl_renderer_dup_local_images()
+ *   body's local images were copied to, in dl_body_images_find_local()
  *   order; %NULL leaves local images out
  *
  * Used by the HTML export, which copies the images beside the page.

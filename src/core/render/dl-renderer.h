@@ -79,12 +79,6 @@ char       *dl_renderer_render_body        (DlRenderer        *self,
                                             guint             *char_count,
                                             guint             *word_count);
 
-/* The i-th top-level block of @markdown is `.dl-body > :nth-child(i + 1)`. */
-guint       dl_renderer_count_blocks       (const char        *markdown);
-guint       dl_renderer_block_index_for_offset (const char    *markdown,
-                                            gsize              byte_offset);
-
-char      **dl_renderer_dup_local_images   (const char        *markdown);
 void        dl_renderer_set_local_image_names (DlRenderer       *self,
                                                const char * const *names);
 

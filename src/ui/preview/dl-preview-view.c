@@ -896,7 +896,7 @@ dl_preview_view_set_network_allowed (DlPreviewView *self,
 
 /**
  * dl_preview_view_set_local_images:
- * @local_images: (nullable): what dl_renderer_dup_local_images() found in
+ * @local_images: (nullable): what dl_body_images_find_local() found in
  *   the body being shown
  *
  * Sets the local files `dateline-image:///<uuid>/local/<n>` may serve.

@@ -20,6 +20,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dl-block-map.h"
+#include "dl-body-images.h"
 #include "dl-preview.h"
 #include "dl-preview-pane.h"
 #include "dl-renderer.h"
@@ -153,7 +155,7 @@ render_in_thread (GTask        *task,
     job->html = dl_renderer_render_page (job->renderer, job->snapshot);
   else
     job->html = dl_renderer_render_article (job->renderer, job->snapshot);
-  job->local_images = dl_renderer_dup_local_images (dl_article_get_body (job->snapshot));
+  job->local_images = dl_body_images_find_local (dl_article_get_body (job->snapshot));
 
   g_task_return_boolean (task, TRUE);
 }
@@ -192,7 +194,7 @@ apply_pending_reveal (DlPreview *self)
       || self->busy || self->dirty || !dl_preview_view_get_page_ready (self->view))
     return;
 
-  index = dl_renderer_block_index_for_offset (dl_article_get_body (self->article),
+  index = dl_block_map_index_for_offset (dl_article_get_body (self->article),
                                               (gsize) self->pending_reveal);
   self->pending_reveal = -1;
   dl_preview_view_reveal_block (self->view, index);

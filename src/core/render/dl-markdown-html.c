@@ -1,0 +1,519 @@
+/* dl-markdown-html.c: an article body, Markdown, as HTML: the md4c callbacks
+ *
+ * md4c parses; instead of md4c-html these callbacks write the HTML, so
+ * that every element and attribute is decided here: raw HTML is text,
+ * URLs pass an allowlist (dl-html.c), body headings move one level down
+ * under the headline, the dateline opens the first paragraph, and each
+ * top-level block becomes exactly one element (the preview's block map,
+ * dl-block-map.c, relies on it). docs/RENDERING.md has the rules.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dl-renderer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dl-body-images.h"
+#include "dl-markdown-html.h"
+#include "dl-renderer.h"
+
+void
+dl_markdown_html_count (DlMarkdownHtml *ctx,
+                        const char     *text,
+                        gsize           size)
+{
+  const char *end = text + size;
+
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      /* UTF-8 continuation bytes are not characters of their own. */
+      if ((c & 0xC0) != 0x80)
+        ctx->chars++;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        ctx->in_word = FALSE;
+      else if (!ctx->in_word)
+        {
+          ctx->in_word = TRUE;
+          ctx->words++;
+        }
+    }
+}
+
+char *
+dl_markdown_attribute_to_string (const MD_ATTRIBUTE *attr)
+{
+  GString *str;
+
+  if (attr->text == NULL || attr->size == 0)
+    return g_strdup ("");
+
+  str = g_string_sized_new (attr->size);
+  for (guint i = 0; attr->substr_offsets[i] < attr->size; i++)
+    {
+      MD_OFFSET off = attr->substr_offsets[i];
+      MD_SIZE len = attr->substr_offsets[i + 1] - off;
+      const char *text = attr->text + off;
+
+      switch (attr->substr_types[i])
+        {
+        case MD_TEXT_NULLCHAR:
+          g_string_append (str, "\xEF\xBF\xBD");
+          break;
+        case MD_TEXT_ENTITY:
+          /* Decoded so that "java&#x09;script:" is seen for what it is. */
+          if (!dl_html_decode_entity (text, len, str))
+            g_string_append_len (str, text, len);
+          break;
+        case MD_TEXT_NORMAL:
+        case MD_TEXT_BR:
+        case MD_TEXT_SOFTBR:
+        case MD_TEXT_CODE:
+        case MD_TEXT_HTML:
+        case MD_TEXT_LATEXMATH:
+        default:
+          g_string_append_len (str, text, len);
+          break;
+        }
+    }
+  return g_string_free (str, FALSE);
+}
+
+static void
+append_dir_auto (GString *out)
+{
+  g_string_append (out, " dir=\"auto\">");
+}
+
+static void
+append_class_safe (GString    *out,
+                   const char *text,
+                   gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (g_ascii_isalnum (text[i]) || text[i] == '-' || text[i] == '_' || text[i] == '+')
+      g_string_append_c (out, text[i]);
+}
+
+static const char *
+align_class (MD_ALIGN align)
+{
+  switch (align)
+    {
+    case MD_ALIGN_LEFT: return " class=\"dl-align-left\"";
+    case MD_ALIGN_CENTER: return " class=\"dl-align-center\"";
+    case MD_ALIGN_RIGHT: return " class=\"dl-align-right\"";
+    case MD_ALIGN_DEFAULT:
+    default:
+      return "";
+    }
+}
+
+static int
+enter_block_cb (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  DlMarkdownHtml *ctx = user_data;
+  GString *out = ctx->out;
+  gboolean top_level = (ctx->depth == 1);
+
+  ctx->in_word = FALSE;
+  ctx->depth++;
+
+  switch (type)
+    {
+    case MD_BLOCK_DOC:
+      break;
+    case MD_BLOCK_QUOTE:
+      g_string_append (out, "<blockquote>\n");
+      break;
+    case MD_BLOCK_UL:
+      g_string_append (out, "<ul>\n");
+      break;
+    case MD_BLOCK_OL:
+      {
+        MD_BLOCK_OL_DETAIL *ol = detail;
+
+        if (ol->start != 1)
+          g_string_append_printf (out, "<ol start=\"%u\">\n", ol->start);
+        else
+          g_string_append (out, "<ol>\n");
+      }
+      break;
+    case MD_BLOCK_LI:
+      g_string_append (out, "<li");
+      append_dir_auto (out);
+      break;
+    case MD_BLOCK_HR:
+      g_string_append (out, "<hr>\n");
+      break;
+    case MD_BLOCK_H:
+      {
+        /* The headline is the page's only h1: body headings move down one. */
+        guint level = MIN (((MD_BLOCK_H_DETAIL *) detail)->level + 1, 6);
+
+        g_string_append_printf (out, "<h%u", level);
+        append_dir_auto (out);
+      }
+      break;
+    case MD_BLOCK_CODE:
+      {
+        MD_BLOCK_CODE_DETAIL *code = detail;
+
+        g_string_append (out, "<pre><code");
+        if (code->lang.text != NULL && code->lang.size > 0)
+          {
+            g_string_append (out, " class=\"language-");
+            append_class_safe (out, code->lang.text, code->lang.size);
+            g_string_append_c (out, '"');
+          }
+        g_string_append_c (out, '>');
+      }
+      break;
+    case MD_BLOCK_HTML:
+      /* Not produced with MD_FLAG_NOHTML; shown as text if it ever is. */
+      g_string_append (out, "<pre class=\"dl-raw-html\">");
+      break;
+    case MD_BLOCK_P:
+      g_string_append (out, "<p");
+      append_dir_auto (out);
+      if (top_level && ctx->dateline != NULL)
+        {
+          g_string_append (out, "<span class=\"dateline\">");
+          dl_html_append_text (out, ctx->dateline, -1);
+          g_string_append (out, "</span>");
+          if (ctx->count)
+            dl_markdown_html_count (ctx, ctx->dateline, strlen (ctx->dateline));
+          ctx->dateline = NULL;
+        }
+      break;
+    case MD_BLOCK_TABLE:
+      g_string_append (out, "<table>\n");
+      break;
+    case MD_BLOCK_THEAD:
+      g_string_append (out, "<thead>\n");
+      break;
+    case MD_BLOCK_TBODY:
+      g_string_append (out, "<tbody>\n");
+      break;
+    case MD_BLOCK_TR:
+      g_string_append (out, "<tr>\n");
+      break;
+    case MD_BLOCK_TH:
+      g_string_append_printf (out, "<th%s>", align_class (((MD_BLOCK_TD_DETAIL *) detail)->align));
+      break;
+    case MD_BLOCK_TD:
+      g_string_append_printf (out, "<td%s>", align_class (((MD_BLOCK_TD_DETAIL *) detail)->align));
+      break;
+    default:
+      break;
+    }
+  return 0;
+}
+
+/* md4c 0.4.8 can enter an image span and never leave it (an image
+ * nested in another's alt text, the outer one left unfinished): the
+ * block ends inside alt="…". Whatever follows would be read as part of
+ * the attribute, so the image is closed here, whatever md4c says. */
+static void
+close_unbalanced_image (DlMarkdownHtml *ctx)
+{
+  if (ctx->image_nesting == 0)
+    return;
+  ctx->image_nesting = 0;
+  if (ctx->image_safe)
+    g_string_append (ctx->out, "\">");
+  else
+    g_string_append (ctx->out, "</span>");
+}
+
+static int
+leave_block_cb (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  DlMarkdownHtml *ctx = user_data;
+  GString *out = ctx->out;
+
+  ctx->in_word = FALSE;
+  ctx->depth--;
+  close_unbalanced_image (ctx);
+
+  switch (type)
+    {
+    case MD_BLOCK_DOC: break;
+    case MD_BLOCK_QUOTE: g_string_append (out, "</blockquote>\n"); break;
+    case MD_BLOCK_UL: g_string_append (out, "</ul>\n"); break;
+    case MD_BLOCK_OL: g_string_append (out, "</ol>\n"); break;
+    case MD_BLOCK_LI: g_string_append (out, "</li>\n"); break;
+    case MD_BLOCK_HR: break;
+    case MD_BLOCK_H:
+      g_string_append_printf (out, "</h%u>\n", MIN (((MD_BLOCK_H_DETAIL *) detail)->level + 1, 6));
+      break;
+    case MD_BLOCK_CODE: g_string_append (out, "</code></pre>\n"); break;
+    case MD_BLOCK_HTML: g_string_append (out, "</pre>\n"); break;
+    case MD_BLOCK_P: g_string_append (out, "</p>\n"); break;
+    case MD_BLOCK_TABLE: g_string_append (out, "</table>\n"); break;
+    case MD_BLOCK_THEAD: g_string_append (out, "</thead>\n"); break;
+    case MD_BLOCK_TBODY: g_string_append (out, "</tbody>\n"); break;
+    case MD_BLOCK_TR: g_string_append (out, "</tr>\n"); break;
+    case MD_BLOCK_TH: g_string_append (out, "</th>\n"); break;
+    case MD_BLOCK_TD: g_string_append (out, "</td>\n"); break;
+    default: break;
+    }
+  return 0;
+}
+
+static int
+enter_span_cb (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  DlMarkdownHtml *ctx = user_data;
+  GString *out = ctx->out;
+
+  if (type == MD_SPAN_IMG)
+    {
+      if (ctx->image_nesting++ == 0)
+        {
+          MD_SPAN_IMG_DETAIL *img = detail;
+          g_autofree char *raw = dl_markdown_attribute_to_string (&img->src);
+          g_autofree char *local = ctx->local_images != NULL ? dl_body_image_local_path (raw) : NULL;
+          g_autofree char *src = NULL;
+
+          /* The preview shows local images through its own scheme, by
+           * number, so the page never sees a path or gets file access. */
+          if (local != NULL && ctx->local_names != NULL)
+            {
+              /* Exported: the copy beside the page, by its file name. */
+              guint index = dl_body_images_index (ctx->local_images, local);
+
+              if (index < g_strv_length ((char **) ctx->local_names))
+                src = g_uri_escape_string (ctx->local_names[index], NULL, TRUE);
+            }
+          else if (local != NULL)
+            src = g_strdup_printf ("%s:///%s/local/%u", DL_RENDER_IMAGE_SCHEME, ctx->article_uuid,
+                                   dl_body_images_index (ctx->local_images, local));
+          else
+            src = dl_html_sanitize_url (raw, -1, ctx->image_kind);
+
+          ctx->image_safe = (src != NULL);
+          if (src != NULL)
+            {
+              g_string_append (out, "<img src=\"");
+              dl_html_append_attr (out, src, -1);
+              g_string_append (out, "\" alt=\"");
+            }
+          else
+            g_string_append (out, "<span class=\"dl-blocked-image\">");
+        }
+      return 0;
+    }
+
+  /* Inside an image everything is alt text. */
+  if (ctx->image_nesting > 0)
+    return 0;
+
+  switch (type)
+    {
+    case MD_SPAN_EM: g_string_append (out, "<em>"); break;
+    case MD_SPAN_STRONG: g_string_append (out, "<strong>"); break;
+    case MD_SPAN_CODE: g_string_append (out, "<code>"); break;
+    case MD_SPAN_DEL: g_string_append (out, "<del>"); break;
+    case MD_SPAN_U: g_string_append (out, "<u>"); break;
+    case MD_SPAN_A:
+      {
+        MD_SPAN_A_DETAIL *a = detail;
+        g_autofree char *raw = dl_markdown_attribute_to_string (&a->href);
+        g_autofree char *href = dl_html_sanitize_url (raw, -1, DL_HTML_URL_LINK);
+        gboolean opened = (href != NULL);
+
+        /* A refused link keeps its text, marked so the author can see it. */
+        if (!opened)
+          g_string_append (out, "<span class=\"dl-blocked-link\">");
+        else
+          {
+            g_string_append (out, "<a href=\"");
+            dl_html_append_attr (out, href, -1);
+            g_string_append_c (out, '"');
+            if (a->title.text != NULL && a->title.size > 0)
+              {
+                g_autofree char *title = dl_markdown_attribute_to_string (&a->title);
+
+                g_string_append (out, " title=\"");
+                dl_html_append_attr (out, title, -1);
+                g_string_append_c (out, '"');
+              }
+            g_string_append_c (out, '>');
+          }
+        g_array_append_val (ctx->links, opened);
+      }
+      break;
+    case MD_SPAN_IMG:
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    default:
+      break;
+    }
+  return 0;
+}
+
+static int
+leave_span_cb (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  DlMarkdownHtml *ctx = user_data;
+  GString *out = ctx->out;
+
+  if (type == MD_SPAN_IMG)
+    {
+      /* md4c 0.4.8 can also leave an image it never entered. */
+      if (ctx->image_nesting == 0)
+        return 0;
+      if (--ctx->image_nesting == 0)
+        {
+          MD_SPAN_IMG_DETAIL *img = detail;
+
+          if (ctx->image_safe)
+            {
+              g_string_append_c (out, '"');
+              if (img->title.text != NULL && img->title.size > 0)
+                {
+                  g_autofree char *title = dl_markdown_attribute_to_string (&img->title);
+
+                  g_string_append (out, " title=\"");
+                  dl_html_append_attr (out, title, -1);
+                  g_string_append_c (out, '"');
+                }
+              g_string_append_c (out, '>');
+            }
+          else
+            g_string_append (out, "</span>");
+        }
+      return 0;
+    }
+
+  if (ctx->image_nesting > 0)
+    return 0;
+
+  switch (type)
+    {
+    case MD_SPAN_EM: g_string_append (out, "</em>"); break;
+    case MD_SPAN_STRONG: g_string_append (out, "</strong>"); break;
+    case MD_SPAN_CODE: g_string_append (out, "</code>"); break;
+    case MD_SPAN_DEL: g_string_append (out, "</del>"); break;
+    case MD_SPAN_U: g_string_append (out, "</u>"); break;
+    case MD_SPAN_A:
+      if (ctx->links->len > 0)
+        {
+          gboolean opened = g_array_index (ctx->links, gboolean, ctx->links->len - 1);
+
+          g_array_set_size (ctx->links, ctx->links->len - 1);
+          g_string_append (out, opened ? "</a>" : "</span>");
+        }
+      break;
+    case MD_SPAN_IMG:
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    default:
+      break;
+    }
+  return 0;
+}
+
+static int
+text_cb (MD_TEXTTYPE    type,
+         const MD_CHAR *text,
+         MD_SIZE        size,
+         void          *user_data)
+{
+  DlMarkdownHtml *ctx = user_data;
+  GString *out = ctx->out;
+
+  switch (type)
+    {
+    case MD_TEXT_NULLCHAR:
+      g_string_append (out, "\xEF\xBF\xBD");
+      if (ctx->count)
+        dl_markdown_html_count (ctx, "\xEF\xBF\xBD", 3);
+      break;
+    case MD_TEXT_BR:
+      g_string_append (out, ctx->image_nesting > 0 ? " " : "<br>\n");
+      if (ctx->count)
+        dl_markdown_html_count (ctx, " ", 1);
+      break;
+    case MD_TEXT_SOFTBR:
+      g_string_append_c (out, ctx->image_nesting > 0 ? ' ' : '\n');
+      if (ctx->count)
+        dl_markdown_html_count (ctx, " ", 1);
+      break;
+    case MD_TEXT_ENTITY:
+      {
+        GString *decoded = g_string_new (NULL);
+
+        if (!dl_html_decode_entity (text, size, decoded))
+          g_string_append_len (decoded, text, size);
+        dl_html_append_attr (out, decoded->str, decoded->len);
+        if (ctx->count)
+          dl_markdown_html_count (ctx, decoded->str, decoded->len);
+        g_string_free (decoded, TRUE);
+      }
+      break;
+    case MD_TEXT_NORMAL:
+    case MD_TEXT_CODE:
+    case MD_TEXT_HTML:
+    case MD_TEXT_LATEXMATH:
+    default:
+      /* Attribute escaping is a superset of text escaping, so alt text
+       * inside <img alt="…"> and plain text share one path. */
+      if (ctx->image_nesting > 0)
+        dl_html_append_attr (out, text, size);
+      else
+        dl_html_append_text (out, text, size);
+      if (ctx->count)
+        dl_markdown_html_count (ctx, text, size);
+      break;
+    }
+  return 0;
+}
+
+/**
+ * dl_markdown_html_render:
+ * @ctx: the options, zeroed but for what is set; on return the counts
+ * @markdown: an article body
+ * @out: where the HTML goes
+ *
+ * Every top-level Markdown block becomes exactly one element.
+ */
+void
+dl_markdown_html_render (DlMarkdownHtml *ctx,
+                         const char     *markdown,
+                         GString        *out)
+{
+  MD_PARSER parser = {
+    0,
+    DL_MARKDOWN_FLAGS,
+    enter_block_cb,
+    leave_block_cb,
+    enter_span_cb,
+    leave_span_cb,
+    text_cb,
+    NULL,
+    NULL,
+  };
+
+  ctx->out = out;
+  ctx->depth = 0;
+  ctx->links = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  md_parse (markdown, strlen (markdown), &parser, ctx);
+  g_array_unref (ctx->links);
+  ctx->links = NULL;
+}
+
