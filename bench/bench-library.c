@@ -27,6 +27,7 @@
 
 #include "dl-article-file.h"
 #include "dl-store.h"
+#include "dl-test-util.h"
 
 static const char * const vocabulary[] = {
   "the", "minister", "said", "on", "Tuesday", "that", "trade", "between", "the", "two",
@@ -288,24 +289,6 @@ bench_series (const char *path,
   return result;
 }
 
-static void
-remove_recursively (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_recursively (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -391,7 +374,7 @@ main (int   argc,
                cold[s].ready_ms, cold[s].all_ms, cold[s].done_ms, cold[s].stall_ms);
       g_print ("%8u  %-9s  %10s  %10s  %12.2f\n", n, "no index", "", "", rebuild[s]);
 
-      remove_recursively (path);
+      dl_test_remove_recursively (path);
     }
 
   if (n_sizes >= 2)

@@ -8,30 +8,19 @@
 
 #include "dl-article.h"
 #include "dl-article-file.h"
+#include "dl-test-util.h"
 
 static DlArticle *
 make_sample_article (void)
 {
-  DlArticle *article = dl_article_new ();
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
+  DlArticle *article = dl_test_belta_article ();
   g_autoptr(DlCredit) photo = dl_credit_new (DL_CREDIT_ROLE_PHOTO, "", "courtesy of the BelCCI");
   g_autoptr(DlCredit) author = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Anna Ivanova", "BelTA");
-  const char *tags[] = { "Belarus", "China", NULL };
 
-  dl_article_set_headline (article, "Belarus, China discuss business prospects");
   dl_article_set_standfirst (article, "A meeting in Minsk.");
-  dl_article_set_place (article, "Minsk");
-  dl_article_set_country (article, "Belarus");
-  dl_article_set_dateline_date (article, date);
-  dl_article_set_time_zone (article, "Europe/Minsk");
-  dl_article_set_source (article, "BelTA");
   dl_article_add_credit (article, author);
   dl_article_add_credit (article, photo);
-  dl_article_set_category (article, "Economy");
-  dl_article_set_tags (article, tags);
   dl_article_set_image_path (article, "/tmp/photo.jpg");
-  dl_article_set_image_caption (article, "Photo courtesy of the BelCCI");
-  dl_article_set_language (article, "en");
   dl_article_set_body (article, "The Minsk Office of the BelCCI hosted a meeting.\n\n“Quotes” & <angles>.");
   return article;
 }
@@ -360,7 +349,7 @@ test_file_deep_nesting (void)
   g_assert_no_error (error);
   bytes = dl_article_serialize (article);
   data = g_bytes_get_data (bytes, &size);
-  g_assert_nonnull (strstr (data, allowed));
+  dl_test_assert_contains (data, allowed);
   g_assert_cmpuint (size, <, strlen (doc3) + 1200);
 }
 
@@ -398,12 +387,12 @@ test_file_unknown_values_exact (void)
   g_assert_no_error (error);
   bytes = dl_article_serialize (article);
   data = g_bytes_get_data (bytes, NULL);
-  g_assert_nonnull (strstr (data, "\"numbers\" : {\"big\":12345678901234567890,"
+  dl_test_assert_contains (data, "\"numbers\" : {\"big\":12345678901234567890,"
                                   "\"bigger\":-123456789012345678901234567890,\"tenth\":0.1,"
-                                  "\"huge\":1e400,\"zero\":-0.0,\"exp\":6.02E+23}"));
-  g_assert_nonnull (strstr (data, "\"text\" : \"\\u00e9\\ud83d\\ude00 \\\"q\\\" \\/\""));
-  g_assert_nonnull (strstr (data, "\"list\" : [true,false,null,[],{}]"));
-  g_assert_nonnull (strstr (data, "\"geo\" : [53.9000000000000001,27.56]"));
+                                  "\"huge\":1e400,\"zero\":-0.0,\"exp\":6.02E+23}");
+  dl_test_assert_contains (data, "\"text\" : \"\\u00e9\\ud83d\\ude00 \\\"q\\\" \\/\"");
+  dl_test_assert_contains (data, "\"list\" : [true,false,null,[],{}]");
+  dl_test_assert_contains (data, "\"geo\" : [53.9000000000000001,27.56]");
 
   /* And a second round trip changes nothing. */
   again = dl_article_new_from_data (data, -1, &error);
@@ -429,7 +418,7 @@ test_file_newer_version (void)
 
   g_assert_no_error (error);
   g_assert_true (dl_article_is_read_only (article));
-  g_assert_nonnull (strstr (dl_article_get_read_only_reason (article), "newer version of Dateline"));
+  dl_test_assert_contains (dl_article_get_read_only_reason (article), "newer version of Dateline");
   g_assert_cmpstr (dl_article_get_headline (article), ==, "From the future");
   g_assert_cmpstr (dl_article_get_body (article), ==, "Text");
   g_assert_cmpstr (dl_article_get_unknown_status (article), ==, "embargoed");
@@ -463,10 +452,10 @@ test_file_dates_rfc3339 (void)
   dl_article_set_schedule (article, schedule);
   bytes = dl_article_serialize (article);
   data = g_bytes_get_data (bytes, NULL);
-  g_assert_nonnull (strstr (data, "\"created\" : \"2025-05-08T10:06:00+03:00\""));
-  g_assert_nonnull (strstr (data, "\"embargo\" : \"2025-05-09T06:00:00Z\""));
-  g_assert_nonnull (strstr (data, "\"schedule\" : \"2025-05-09T08:30:15+05:30\""));
-  g_assert_null (strstr (data, "+03\""));
+  dl_test_assert_contains (data, "\"created\" : \"2025-05-08T10:06:00+03:00\"");
+  dl_test_assert_contains (data, "\"embargo\" : \"2025-05-09T06:00:00Z\"");
+  dl_test_assert_contains (data, "\"schedule\" : \"2025-05-09T08:30:15+05:30\"");
+  dl_test_assert_not_contains (data, "+03\"");
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "dl-article-file.h"
 #include "dl-autosaver.h"
 #include "dl-store.h"
+#include "dl-test-util.h"
 
 typedef struct
 {
@@ -22,24 +23,6 @@ typedef struct
   DlStore     *store;
   DlAutosaver *autosaver;
 } Fixture;
-
-static void
-remove_recursively (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_recursively (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -70,7 +53,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->autosaver);
   g_clear_object (&fixture->store);
-  remove_recursively (fixture->root);
+  dl_test_remove_recursively (fixture->root);
   g_clear_pointer (&fixture->root, g_free);
   g_clear_pointer (&fixture->library, g_free);
   g_clear_pointer (&fixture->recovery, g_free);
@@ -337,7 +320,7 @@ test_failed_save_retries_until_it_succeeds (Fixture       *fixture,
 
   /* Tests run as root, where permissions stop nothing: a regular file in
    * place of the library folder makes every write fail for real. */
-  remove_recursively (fixture->library);
+  dl_test_remove_recursively (fixture->library);
   g_file_set_contents (fixture->library, "in the way", -1, &error);
   g_assert_no_error (error);
 
@@ -348,8 +331,8 @@ test_failed_save_retries_until_it_succeeds (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (dl_autosaver_get_state (fixture->autosaver), ==, DL_SAVE_STATE_ERROR);
   g_assert_nonnull (dl_autosaver_get_error_message (fixture->autosaver));
-  g_assert_nonnull (strstr (dl_autosaver_get_error_message (fixture->autosaver), fixture->library));
-  g_assert_nonnull (strstr (dl_autosaver_get_error_message (fixture->autosaver), g_strerror (ENOTDIR)));
+  dl_test_assert_contains (dl_autosaver_get_error_message (fixture->autosaver), fixture->library);
+  dl_test_assert_contains (dl_autosaver_get_error_message (fixture->autosaver), g_strerror (ENOTDIR));
   g_test_message ("%s", dl_autosaver_get_error_message (fixture->autosaver));
 
   /* A flush reports the failure; the text stays in memory. */
@@ -502,7 +485,7 @@ test_close_while_saving_fails (Fixture       *fixture,
   CloseResult close = { 0 };
 
   dl_autosaver_set_article (fixture->autosaver, article);
-  remove_recursively (fixture->library);
+  dl_test_remove_recursively (fixture->library);
   g_assert_true (g_file_set_contents (fixture->library, "in the way", -1, NULL));
 
   dl_article_set_body (article, "The last paragraph, written as the disk failed");
@@ -515,7 +498,7 @@ test_close_while_saving_fails (Fixture       *fixture,
   g_assert_cmpstr (kept, ==, "The last paragraph, written as the disk failed");
 
   /* With the recovery folder unwritable as well, closing says so. */
-  remove_recursively (fixture->recovery);
+  dl_test_remove_recursively (fixture->recovery);
   g_assert_true (g_file_set_contents (fixture->recovery, "in the way too", -1, NULL));
   dl_article_set_body (article, "Even more");
   close.done = FALSE;
@@ -525,7 +508,7 @@ test_close_while_saving_fails (Fixture       *fixture,
   g_assert_false (close.ok);
   g_assert_error (close.error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE);
   g_test_message ("%s", close.error->message);
-  g_assert_nonnull (strstr (close.error->message, "recovery folder"));
+  dl_test_assert_contains (close.error->message, "recovery folder");
   g_clear_error (&close.error);
   g_unlink (fixture->recovery);
   g_unlink (fixture->library);

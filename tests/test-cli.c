@@ -12,27 +12,10 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-article-file.h"
+#include "dl-test-util.h"
 
 static char *library;
 static char *scratch;
-
-static void
-remove_recursively (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_recursively (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* Runs dateline-cli --library <library> ARGS...; returns the exit status. */
 static int
@@ -135,10 +118,10 @@ test_new_and_show (void)
   prefix = g_strndup (uuid, 8);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "show", prefix, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Belarus, China discuss prospects"));
-  g_assert_nonnull (strstr (out, "MINSK"));
-  g_assert_nonnull (strstr (out, "BelCCI hosted a meeting"));
-  g_assert_nonnull (strstr (out, uuid));
+  dl_test_assert_contains (out, "Belarus, China discuss prospects");
+  dl_test_assert_contains (out, "MINSK");
+  dl_test_assert_contains (out, "BelCCI hosted a meeting");
+  dl_test_assert_contains (out, uuid);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -149,7 +132,7 @@ test_new_and_show (void)
   uuid = g_strstrip (g_steal_pointer (&out));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "show", uuid, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Typed into a pipe."));
+  dl_test_assert_contains (out, "Typed into a pipe.");
 }
 
 static void
@@ -160,18 +143,18 @@ test_new_errors (void)
   g_autofree char *missing = g_build_filename (scratch, "no-such-body.md", NULL);
 
   g_assert_cmpint (run_cli (&out, &err, "new", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "--headline"));
+  dl_test_assert_contains (err, "--headline");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "new", "--headline", "x", "--body-file", missing, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "no-such-body.md"));
+  dl_test_assert_contains (err, "no-such-body.md");
   g_assert_cmpstr (out, ==, "");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "new", "--headline", "x", "--bogus", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "--bogus"));
+  dl_test_assert_contains (err, "--bogus");
 }
 
 static void
@@ -186,8 +169,8 @@ test_list (void)
   gboolean found = FALSE;
 
   g_assert_cmpint (run_cli (&out, &err, "list", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, uuid));
-  g_assert_nonnull (strstr (out, "Listed headline"));
+  dl_test_assert_contains (out, uuid);
+  dl_test_assert_contains (out, "Listed headline");
   g_clear_pointer (&out, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "list", "--json", NULL), ==, 0);
@@ -234,13 +217,13 @@ test_show_errors (void)
   g_assert_nonnull (shared);
 
   g_assert_cmpint (run_cli (&out, &err, "show", shared, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "matches"));
+  dl_test_assert_contains (err, "matches");
   g_assert_cmpstr (out, ==, "");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "show", "zzzz", NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "zzzz"));
+  dl_test_assert_contains (err, "zzzz");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -277,7 +260,7 @@ test_export (void)
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "export", uuid, "--format", "telex", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "telex"));
+  dl_test_assert_contains (err, "telex");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -319,8 +302,8 @@ test_import (void)
 
   g_file_set_contents (bad, "{\"format\": \"dateline-article\", \"version\": \"one\"}", -1, NULL);
   g_assert_cmpint (run_cli (&second, &err, "import", bad, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "broken.dateline"));
-  g_assert_nonnull (strstr (err, "version"));
+  dl_test_assert_contains (err, "broken.dateline");
+  dl_test_assert_contains (err, "version");
 }
 
 static void
@@ -338,19 +321,19 @@ test_validate (void)
   g_file_set_contents (bad, "{\"format\": \"dateline-article\", \"version\": 1, \"uuid\": \"6f1c9c4e-0a0b-4c1e-9f1e-2b3c4d5e6f70\", \"tags\": [1]}", -1, NULL);
 
   g_assert_cmpint (run_cli (&out, &err, "validate", good, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "valid"));
-  g_assert_nonnull (strstr (out, "good.dateline"));
+  dl_test_assert_contains (out, "valid");
+  dl_test_assert_contains (out, "good.dateline");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "validate", bad, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "bad.dateline"));
-  g_assert_nonnull (strstr (err, "tag"));
+  dl_test_assert_contains (err, "bad.dateline");
+  dl_test_assert_contains (err, "tag");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "validate", missing, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "missing.dateline"));
+  dl_test_assert_contains (err, "missing.dateline");
 }
 
 static void
@@ -362,7 +345,7 @@ test_help_and_usage (void)
 
   g_assert_cmpint (run_cli (&out, &err, "--help", NULL), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_assert_nonnull (strstr (out, commands[i]));
+    dl_test_assert_contains (out, commands[i]);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -371,13 +354,13 @@ test_help_and_usage (void)
       g_autofree char *usage = g_strdup_printf ("dateline-cli %s", commands[i]);
 
       g_assert_cmpint (run_cli (&out, &err, commands[i], "--help", NULL), ==, 0);
-      g_assert_nonnull (strstr (out, usage));
+      dl_test_assert_contains (out, usage);
       g_clear_pointer (&out, g_free);
       g_clear_pointer (&err, g_free);
     }
 
   g_assert_cmpint (run_cli (&out, &err, "frobnicate", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "frobnicate"));
+  dl_test_assert_contains (err, "frobnicate");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -404,14 +387,14 @@ test_render_and_formats (void)
 
   /* render to stdout and to a file: escaped headline, dateline in the body */
   g_assert_cmpint (run_cli (&out, &err, "render", uuid, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "<!DOCTYPE html>"));
-  g_assert_nonnull (strstr (out, "Rates &lt;held&gt; &amp; steady"));
-  g_assert_nonnull (strstr (out, "MINSK, "));
+  dl_test_assert_contains (out, "<!DOCTYPE html>");
+  dl_test_assert_contains (out, "Rates &lt;held&gt; &amp; steady");
+  dl_test_assert_contains (out, "MINSK, ");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "render", uuid, "-o", page, NULL), ==, 0);
   g_assert_true (g_file_get_contents (page, &contents, NULL, &error));
-  g_assert_nonnull (strstr (contents, "Content-Security-Policy"));
+  dl_test_assert_contains (contents, "Content-Security-Policy");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "render", NULL), ==, 2);
@@ -424,7 +407,7 @@ test_render_and_formats (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "export", uuid, "--format", "html", NULL), ==, 2);
-  g_assert_nonnull (strstr (err, "needs a file name"));
+  dl_test_assert_contains (err, "needs a file name");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "export", uuid, "--format", "ninjs", "-o", ninjs, NULL), ==, 0);
@@ -438,13 +421,13 @@ test_render_and_formats (void)
   g_assert_cmpstr (imported, !=, uuid);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (&out, &err, "show", imported, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Rates <held> & steady"));
+  dl_test_assert_contains (out, "Rates <held> & steady");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* show prints the composed dateline */
   g_assert_cmpint (run_cli (&out, &err, "show", uuid, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Dateline: MINSK, "));
+  dl_test_assert_contains (out, "Dateline: MINSK, ");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -489,17 +472,17 @@ test_terminal_escapes (void)
 
   g_assert_cmpint (run_cli (&out, &err, "list", NULL), ==, 0);
   g_assert_null (strchr (out, '\x1b'));
-  g_assert_null (strstr (out, "\xc2\x9b"));
-  g_assert_null (strstr (out, "\xe2\x80\xae"));
-  g_assert_nonnull (strstr (out, "Normal\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eevil"));
+  dl_test_assert_not_contains (out, "\xc2\x9b");
+  dl_test_assert_not_contains (out, "\xe2\x80\xae");
+  dl_test_assert_contains (out, "Normal\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eevil");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* The same document in JSON: escaped the JSON way, still the same text. */
   g_assert_cmpint (run_cli (&out, &err, "list", "--json", NULL), ==, 0);
   g_assert_null (strchr (out, '\x1b'));
-  g_assert_null (strstr (out, "\xc2\x9b"));
-  g_assert_null (strstr (out, "\xe2\x80\xae"));
+  dl_test_assert_not_contains (out, "\xc2\x9b");
+  dl_test_assert_not_contains (out, "\xe2\x80\xae");
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
     JsonArray *array;
@@ -517,10 +500,10 @@ test_terminal_escapes (void)
 
   g_assert_cmpint (run_cli (&out, &err, "show", uuid, NULL), ==, 0);
   g_assert_null (strchr (out, '\x1b'));
-  g_assert_null (strstr (out, "\nforged: valid"));
-  g_assert_nonnull (strstr (out, "line\\x0aforged: valid"));
+  dl_test_assert_not_contains (out, "\nforged: valid");
+  dl_test_assert_contains (out, "line\\x0aforged: valid");
   /* The body keeps its lines but not its escapes. */
-  g_assert_nonnull (strstr (out, "first\n\\x1b[1Asecond"));
+  dl_test_assert_contains (out, "first\n\\x1b[1Asecond");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -528,7 +511,7 @@ test_terminal_escapes (void)
   g_assert_cmpint (run_cli (&out, &err, "validate", path, NULL), ==, 1);
   g_assert_null (strchr (err, '\x1b'));
   g_assert_null (strchr (err, '\r'));
-  g_assert_nonnull (strstr (err, "\\x1b[2K\\x0dall files valid"));
+  dl_test_assert_contains (err, "\\x1b[2K\\x0dall files valid");
 }
 
 /* A blank file segfaulted validate, aborted import, and made list
@@ -545,22 +528,22 @@ test_blank_files (void)
   g_assert_true (g_uuid_string_is_valid (kept));
   g_assert_true (g_file_set_contents (blank, "", 0, NULL));
   g_assert_cmpint (run_cli (&out, &err, "validate", blank, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "invalid: The file is empty."));
+  dl_test_assert_contains (err, "invalid: The file is empty.");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "import", blank, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "The file is empty."));
+  dl_test_assert_contains (err, "The file is empty.");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   in_library = library_file ("88888888-8888-4888-8888-888888888888");
   g_assert_true (g_file_set_contents (in_library, "\n   \n", -1, NULL));
   g_assert_cmpint (run_cli (&out, &err, "list", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Still listed"));
-  g_assert_nonnull (strstr (err, "88888888-8888-4888-8888-888888888888.dateline"));
-  g_assert_nonnull (strstr (err, "quarantine"));
-  g_assert_nonnull (strstr (err, "only white space"));
+  dl_test_assert_contains (out, "Still listed");
+  dl_test_assert_contains (err, "88888888-8888-4888-8888-888888888888.dateline");
+  dl_test_assert_contains (err, "quarantine");
+  dl_test_assert_contains (err, "only white space");
 }
 
 /* Wrong-typed ninjs fields were dropped silently with exit status 0. */
@@ -578,15 +561,15 @@ test_import_ninjs_warnings (void)
                                       "\"firstcreated\":\"yesterday\"}", -1, NULL));
   g_assert_cmpint (run_cli (&out, &err, "import", path, NULL), ==, 0);
   g_assert_true (g_uuid_string_is_valid (g_strstrip (out)));
-  g_assert_nonnull (strstr (err, "“bodies[0].value” is not text"));
-  g_assert_nonnull (strstr (err, "“firstcreated” is not a date and time (“yesterday”)"));
+  dl_test_assert_contains (err, "“bodies[0].value” is not text");
+  dl_test_assert_contains (err, "“firstcreated” is not a date and time (“yesterday”)");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_true (g_file_set_contents (empty, "{\"uri\":\"urn:x\",\"headlines\":5,\"bodies\":[{\"value\":3}]}", -1, NULL));
   g_assert_cmpint (run_cli (&out, &err, "import", empty, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "Nothing could be imported"));
-  g_assert_nonnull (strstr (err, "“headlines” is not a list"));
+  dl_test_assert_contains (err, "Nothing could be imported");
+  dl_test_assert_contains (err, "“headlines” is not a list");
 }
 
 int
@@ -622,7 +605,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-ninjs-warnings", test_import_ninjs_warnings);
 
   status = g_test_run ();
-  remove_recursively (scratch);
+  dl_test_remove_recursively (scratch);
   g_free (library);
   g_free (scratch);
   return status;

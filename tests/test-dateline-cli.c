@@ -8,6 +8,7 @@
 
 #include "dl-cli-dateline.h"
 #include "dl-dateline.h"
+#include "dl-test-util.h"
 
 /* Runs the command with @context's house style (a fresh context's when NULL). */
 static int
@@ -188,7 +189,7 @@ test_cli_show (void)
   dl_article_set_time_zone (article, "Nowhere/Land");
   bad = dl_cli_format_article_dateline_and_credits (article, house_style);
   g_assert_true (g_str_has_prefix (bad, "Dateline: MINSK, 8 May (BelTA) - \n"));
-  g_assert_nonnull (strstr (bad, "Note: “Nowhere/Land” is not a time zone"));
+  dl_test_assert_contains (bad, "Note: “Nowhere/Land” is not a time zone");
 
   /* The house style given is the one used: the article names no style. */
   dl_house_style_set_dateline_style (reuters, "reuters");

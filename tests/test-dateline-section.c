@@ -14,6 +14,7 @@
 #include "dl-house-style.h"
 #include "dl-preferences-window.h"
 #include "dl-resources.h"
+#include "dl-test-util.h"
 
 /* Widgets are found by their template "name", as a user finds them by
  * their label: no test-only API in the section. */
@@ -176,7 +177,7 @@ test_choosing_style (Fixture       *f,
   iterate ();
   g_assert_cmpstr (dateline_text (f), ==, "Minsk (BelTA) - ");
   first = adw_combo_row_get_selected_item (style);
-  g_assert_nonnull (strstr (gtk_string_object_get_string (first), "Agence France-Presse"));
+  dl_test_assert_contains (gtk_string_object_get_string (first), "Agence France-Presse");
 }
 
 static void
@@ -191,7 +192,7 @@ test_bad_time_zone (Fixture       *f,
   iterate ();
   g_assert_true (gtk_widget_get_visible (error));
   g_assert_true (gtk_widget_has_css_class (tz, "error"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "Mars/Olympus"));
+  dl_test_assert_contains (gtk_label_get_text (GTK_LABEL (error)), "Mars/Olympus");
   /* The article keeps its last good zone; nothing typed is lost. */
   g_assert_cmpstr (dl_article_get_time_zone (f->article), ==, "Europe/Minsk");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tz)), ==, "Mars/Olympus");
@@ -288,7 +289,7 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (pattern), "{city} {when}");
   iterate ();
   g_assert_true (gtk_widget_get_visible (error));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "{when}"));
+  dl_test_assert_contains (gtk_label_get_text (GTK_LABEL (error)), "{when}");
 
   /* The example follows the default article language. */
   gtk_editable_set_text (GTK_EDITABLE (pattern), "{CITY}, {day} {month} ({source}) - ");
@@ -346,7 +347,7 @@ test_preferences_template (void)
   while (!gtk_widget_get_visible (label) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_widget_get_visible (label));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "template.html"));
+  dl_test_assert_contains (gtk_label_get_text (GTK_LABEL (label)), "template.html");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, dir);
 
   /* A valid template: the error goes away once checked. */

@@ -15,6 +15,7 @@
 #include "dl-exporter.h"
 #include "dl-local-image.h"
 #include "dl-ninjs.h"
+#include "dl-test-util.h"
 
 typedef struct
 {
@@ -91,39 +92,20 @@ fixture_tear_down (Fixture       *fixture,
 static DlArticle *
 make_article (Fixture *fixture)
 {
-  DlArticle *article = dl_article_new ();
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
+  DlArticle *article = dl_test_belta_article ();
   g_autoptr(DlCredit) author = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Anna Ivanova", "BelTA");
   g_autoptr(DlCredit) photo = dl_credit_new (DL_CREDIT_ROLE_PHOTO, "", "courtesy of the BelCCI");
   const char *tags[] = { "Belarus", "China: \"trade\"", NULL };
 
+  /* Characters that YAML and JSON must escape. */
   dl_article_set_headline (article, "Belarus, China discuss \"business\" prospects: no # comment");
   dl_article_set_standfirst (article, "Line one\nline two\twith a tab \\ and a backslash");
-  dl_article_set_place (article, "Minsk");
-  dl_article_set_country (article, "Belarus");
-  dl_article_set_dateline_date (article, date);
-  dl_article_set_time_zone (article, "Europe/Minsk");
-  dl_article_set_source (article, "BelTA");
   dl_article_add_credit (article, author);
   dl_article_add_credit (article, photo);
-  dl_article_set_category (article, "Economy");
   dl_article_set_tags (article, tags);
   dl_article_set_image_path (article, fixture->image);
-  dl_article_set_image_caption (article, "Photo courtesy of the BelCCI");
-  dl_article_set_language (article, "en");
   dl_article_set_body (article, "The Minsk Office hosted a meeting.\n\n---\n\nSecond paragraph.");
   return article;
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 static void
@@ -160,12 +142,12 @@ test_export_html (Fixture       *fixture,
   g_assert_cmpint (dl_renderer_get_image_mode (renderer), ==, DL_RENDER_IMAGES_PREVIEW);
 
   assert_image_copy (copied);
-  page = read_file (page_path);
+  page = dl_test_read_file (page_path);
   g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>"));
-  g_assert_nonnull (strstr (page, "<img class=\"dl-featured-image\" src=\"belcci%20photo.jpg\""));
-  g_assert_null (strstr (page, "dateline-image:"));
-  g_assert_nonnull (strstr (page, "script-src 'none'"));
-  g_assert_nonnull (strstr (page, "<span class=\"dateline\">MINSK, 8 May (BelTA) - </span>The Minsk Office"));
+  dl_test_assert_contains (page, "<img class=\"dl-featured-image\" src=\"belcci%20photo.jpg\"");
+  dl_test_assert_not_contains (page, "dateline-image:");
+  dl_test_assert_contains (page, "script-src 'none'");
+  dl_test_assert_contains (page, "<span class=\"dateline\">MINSK, 8 May (BelTA) - </span>The Minsk Office");
 
   /* Exporting again beside an identical copy reuses it. */
   g_assert_true (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
@@ -192,11 +174,11 @@ test_export_html_name_clash (Fixture       *fixture,
   g_assert_true (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
   g_assert_no_error (error);
 
-  kept = read_file (other);
+  kept = dl_test_read_file (other);
   g_assert_cmpstr (kept, ==, "someone else's photo");
   assert_image_copy (renamed);
-  page = read_file (page_path);
-  g_assert_nonnull (strstr (page, "src=\"belcci%20photo-2.jpg\""));
+  page = dl_test_read_file (page_path);
+  dl_test_assert_contains (page, "src=\"belcci%20photo-2.jpg\"");
 }
 
 static void
@@ -211,7 +193,7 @@ test_export_html_missing_image (Fixture       *fixture,
   dl_article_set_image_path (article, "/nonexistent/dl-photo.jpg");
   g_assert_false (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, "/nonexistent/dl-photo.jpg"));
+  dl_test_assert_contains (error->message, "/nonexistent/dl-photo.jpg");
   g_assert_false (g_file_test (page_path, G_FILE_TEST_EXISTS));
 }
 
@@ -232,18 +214,18 @@ test_export_markdown (Fixture       *fixture,
   int status = 0;
 
   g_assert_true (g_str_has_prefix (markdown, "---\ntitle: \"Belarus, China discuss \\\"business\\\" prospects: no # comment\"\n"));
-  g_assert_nonnull (strstr (markdown, "\nheadline: \"Belarus, China discuss \\\"business\\\" prospects: no # comment\"\n"));
-  g_assert_nonnull (strstr (markdown, "\nstandfirst: \"Line one\\nline two\\twith a tab \\\\ and a backslash\"\n"));
-  g_assert_nonnull (strstr (markdown, "\ndateline: \"MINSK, 8 May (BelTA) - \"\n"));
-  g_assert_nonnull (strstr (markdown, "\nplace: \"Minsk\"\n"));
-  g_assert_nonnull (strstr (markdown, "\ndate: \"2025-05-08T10:06:00+03:00\"\n"));
-  g_assert_nonnull (strstr (markdown, "\ncredits:\n  - role: \"author\"\n    name: \"Anna Ivanova\"\n    text: \"BelTA\"\n"
-                                      "  - role: \"photo\"\n    text: \"courtesy of the BelCCI\"\n"));
-  g_assert_nonnull (strstr (markdown, "\ncategory: \"Economy\"\n"));
-  g_assert_nonnull (strstr (markdown, "\ntags:\n  - \"Belarus\"\n  - \"China: \\\"trade\\\"\"\n"));
-  g_assert_nonnull (strstr (markdown, "\nlanguage: \"en\"\n"));
-  g_assert_nonnull (strstr (markdown, expected_image));
-  g_assert_null (strstr (markdown, "embargo:"));   /* empty fields are left out */
+  dl_test_assert_contains (markdown, "\nheadline: \"Belarus, China discuss \\\"business\\\" prospects: no # comment\"\n");
+  dl_test_assert_contains (markdown, "\nstandfirst: \"Line one\\nline two\\twith a tab \\\\ and a backslash\"\n");
+  dl_test_assert_contains (markdown, "\ndateline: \"MINSK, 8 May (BelTA) - \"\n");
+  dl_test_assert_contains (markdown, "\nplace: \"Minsk\"\n");
+  dl_test_assert_contains (markdown, "\ndate: \"2025-05-08T10:06:00+03:00\"\n");
+  dl_test_assert_contains (markdown, "\ncredits:\n  - role: \"author\"\n    name: \"Anna Ivanova\"\n    text: \"BelTA\"\n"
+                                      "  - role: \"photo\"\n    text: \"courtesy of the BelCCI\"\n");
+  dl_test_assert_contains (markdown, "\ncategory: \"Economy\"\n");
+  dl_test_assert_contains (markdown, "\ntags:\n  - \"Belarus\"\n  - \"China: \\\"trade\\\"\"\n");
+  dl_test_assert_contains (markdown, "\nlanguage: \"en\"\n");
+  dl_test_assert_contains (markdown, expected_image);
+  dl_test_assert_not_contains (markdown, "embargo:");   /* empty fields are left out */
 
   /* front matter, a blank line, then the body exactly as written */
   body_start = strstr (markdown + 4, "\n---\n\n");
@@ -252,7 +234,7 @@ test_export_markdown (Fixture       *fixture,
 
   g_assert_true (dl_exporter_export (article, DL_EXPORT_FORMAT_MARKDOWN, NULL, file, NULL, &error));
   g_assert_no_error (error);
-  written = read_file (path);
+  written = dl_test_read_file (path);
   g_assert_cmpstr (written, ==, markdown);
 
   /* A real YAML parser reads the same values back, when one is installed. */
@@ -313,8 +295,8 @@ test_export_async (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
 
-  json = read_file (path);
-  g_assert_nonnull (strstr (json, "\"version\" : \"2.1\""));
+  json = dl_test_read_file (path);
+  dl_test_assert_contains (json, "\"version\" : \"2.1\"");
   g_clear_error (&error);
   back = dl_ninjs_import_data (json, -1, NULL, &error);
   g_assert_no_error (error);
@@ -348,7 +330,7 @@ test_export_formats (void)
       g_assert_true (g_str_has_prefix (list[i].extension, "."));
       g_assert_nonnull (strchr (list[i].mime_type, '/'));
       g_assert_cmpstr (dl_export_format_info_get_label (&list[i]), !=, "");
-      g_assert_nonnull (strstr (names, list[i].id));
+      dl_test_assert_contains (names, list[i].id);
     }
 }
 
@@ -381,12 +363,12 @@ test_cli_export_and_import (Fixture       *fixture,
 
   g_assert_cmpint (dl_cli_export_article (article, NULL, "markdown", md_path, &error), ==, 0);
   g_assert_no_error (error);
-  markdown = read_file (md_path);
+  markdown = dl_test_read_file (md_path);
   g_assert_true (g_str_has_prefix (markdown, "---\ntitle: "));
 
   g_assert_cmpint (dl_cli_export_article (article, NULL, "pdf", md_path, &error), ==, 2);
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
-  g_assert_nonnull (strstr (error->message, "pdf"));
+  dl_test_assert_contains (error->message, "pdf");
   g_clear_error (&error);
   g_assert_cmpint (dl_cli_export_article (article, NULL, "html", "-", &error), ==, 2);
   g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
@@ -430,9 +412,9 @@ test_cli_render (Fixture       *fixture,
 
     g_assert_cmpint (dl_cli_render_article (article, NULL, G_N_ELEMENTS (argv) - 1, argv), ==, 0);
   }
-  page = read_file (page_path);
-  g_assert_nonnull (strstr (page, "<meta name=\"color-scheme\" content=\"dark\">"));
-  g_assert_nonnull (strstr (page, "src=\"belcci%20photo.jpg\""));
+  page = dl_test_read_file (page_path);
+  dl_test_assert_contains (page, "<meta name=\"color-scheme\" content=\"dark\">");
+  dl_test_assert_contains (page, "src=\"belcci%20photo.jpg\"");
   assert_image_copy (copied);
 
   /* a folder without template.html */
@@ -450,9 +432,9 @@ test_cli_render (Fixture       *fixture,
     g_assert_cmpint (dl_cli_render_article (article, NULL, G_N_ELEMENTS (argv) - 1, argv), ==, 0);
   }
   g_free (page);
-  page = read_file (page_path);
+  page = dl_test_read_file (page_path);
   g_assert_true (g_str_has_prefix (page, "<html><head><meta charset=\"utf-8\">"));
-  g_assert_nonnull (strstr (page, "<h1>SITE</h1><article id=\"dl-article\""));
+  dl_test_assert_contains (page, "<h1>SITE</h1><article id=\"dl-article\"");
 
   {
     char *argv[] = { (char *) "render", (char *) "--no-such-option", NULL };
@@ -485,9 +467,9 @@ test_export_html_body_images (Fixture       *fixture,
   g_assert_true (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
   g_assert_no_error (error);
   assert_image_copy (copied);
-  page = read_file (page_path);
-  g_assert_nonnull (strstr (page, "src=\"trade%20chart.jpg\" alt=\"The chart\""));
-  g_assert_null (strstr (page, fixture->dir));
+  page = dl_test_read_file (page_path);
+  dl_test_assert_contains (page, "src=\"trade%20chart.jpg\" alt=\"The chart\"");
+  dl_test_assert_not_contains (page, fixture->dir);
 
   /* A body image that does not exist: nothing written, a clear error. */
   g_clear_pointer (&body, g_free);
@@ -495,7 +477,7 @@ test_export_html_body_images (Fixture       *fixture,
   dl_article_set_body (article, body);
   g_assert_false (dl_exporter_export_html (article, NULL, page_file, NULL, &error));
   g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error->message, "missing.jpg"));
+  dl_test_assert_contains (error->message, "missing.jpg");
 }
 
 /* With a site template, the exported page brings the template's CSS and
@@ -545,7 +527,7 @@ test_export_html_template_assets (Fixture       *fixture,
   g_assert_false (g_file_test (copied_template, G_FILE_TEST_EXISTS));
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (page_path, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, "href=\"css/site.css\""));
+  dl_test_assert_contains (contents, "href=\"css/site.css\"");
 
   /* Exporting again works: what is there is left alone. */
   g_assert_true (dl_exporter_export_html (article, renderer, page_file, NULL, &error));

@@ -13,6 +13,7 @@
 #include "dl-html-to-markdown.h"
 #include "dl-ninjs.h"
 #include "dl-renderer.h"
+#include "dl-test-util.h"
 
 #define PYTHON "/usr/bin/python3"
 
@@ -325,8 +326,8 @@ test_ninjs_import_examples (void)
   body = dl_article_get_body (simple);
   /* the HTML body is preferred: four paragraphs */
   g_assert_true (g_str_has_prefix (body, "GROSSETO, Italy (AP) -- The trial"));
-  g_assert_nonnull (strstr (body, "tragedy.\n\nThe sole defendant"));
-  g_assert_null (strstr (body, "<"));
+  dl_test_assert_contains (body, "tragedy.\n\nThe sole defendant");
+  dl_test_assert_not_contains (body, "<");
   expected_date = g_date_time_new_from_iso8601 ("2013-07-09T10:37:00Z", NULL);
   g_assert_true (g_date_time_equal (dl_article_get_dateline_date (simple), expected_date));
 
@@ -342,10 +343,10 @@ test_ninjs_import_examples (void)
   /* remote renditions are never downloaded */
   g_assert_cmpstr (dl_article_get_image_path (tt), ==, "");
   body = dl_article_get_body (tt);
-  g_assert_nonnull (strstr (body, "rapporterar [Sydöstran](https://www.sydostran.se/nyheter/"));
-  g_assert_nonnull (strstr (body, "\n\n> Aurora 2023 kommer"));
-  g_assert_null (strstr (body, "<title>"));
-  g_assert_null (strstr (body, "TTNITF"));
+  dl_test_assert_contains (body, "rapporterar [Sydöstran](https://www.sydostran.se/nyheter/");
+  dl_test_assert_contains (body, "\n\n> Aurora 2023 kommer");
+  dl_test_assert_not_contains (body, "<title>");
+  dl_test_assert_not_contains (body, "TTNITF");
 }
 
 static void
@@ -375,9 +376,9 @@ test_ninjs_import_errors (void)
                                   " \"by\": [\"x\"], \"subjects\": {\"a\": 1}, \"associations\": \"no\"}", -1, NULL, &error);
   g_assert_null (article);
   g_assert_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_EMPTY);
-  g_assert_nonnull (strstr (error->message, "“headlines” is not a list"));
-  g_assert_nonnull (strstr (error->message, "“bodies[0]” is not an object"));
-  g_assert_nonnull (strstr (error->message, "“bodies[1].value” is not text"));
+  dl_test_assert_contains (error->message, "“headlines” is not a list");
+  dl_test_assert_contains (error->message, "“bodies[0]” is not an object");
+  dl_test_assert_contains (error->message, "“bodies[1].value” is not text");
   g_clear_error (&error);
 
   /* ninjs 1.x: associations as an object keyed by name */
@@ -411,19 +412,19 @@ test_ninjs_hostile_html (void)
   article = dl_ninjs_import_data (doc, -1, NULL, &error);
   g_assert_no_error (error);
   body = dl_article_get_body (article);
-  g_assert_null (strstr (body, "alert"));
-  g_assert_null (strstr (body, "PWNED"));
-  g_assert_null (strstr (body, "color:red"));
-  g_assert_null (strstr (body, "inside"));
-  g_assert_null (strstr (body, "svg text"));
-  g_assert_null (strstr (body, "Script"));
+  dl_test_assert_not_contains (body, "alert");
+  dl_test_assert_not_contains (body, "PWNED");
+  dl_test_assert_not_contains (body, "color:red");
+  dl_test_assert_not_contains (body, "inside");
+  dl_test_assert_not_contains (body, "svg text");
+  dl_test_assert_not_contains (body, "Script");
   g_assert_true (g_str_has_prefix (body, "Hi link **bold**\n\n"));
-  g_assert_nonnull (strstr (body, "a \\<b> tag & \\[brackets\\] \\*stars\\* # not heading"));
-  g_assert_nonnull (strstr (body, "```\nkeep  spacing\n```"));
-  g_assert_nonnull (strstr (body, "unclosed [ok *link*](https://ok.example/x%20y)"));
+  dl_test_assert_contains (body, "a \\<b> tag & \\[brackets\\] \\*stars\\* # not heading");
+  dl_test_assert_contains (body, "```\nkeep  spacing\n```");
+  dl_test_assert_contains (body, "unclosed [ok *link*](https://ok.example/x%20y)");
 
   html = dl_renderer_render_body (renderer, article, NULL, NULL);
-  g_assert_nonnull (strstr (html, "a &lt;b&gt; tag &amp; [brackets] *stars* # not heading"));
+  dl_test_assert_contains (html, "a &lt;b&gt; tag &amp; [brackets] *stars* # not heading");
 }
 
 static void
@@ -474,9 +475,9 @@ test_ninjs_import_warnings (void)
   g_assert_nonnull (warnings);
   g_assert_cmpuint (g_strv_length (warnings), ==, 4);
   g_assert_cmpstr (warnings[0], ==, "“by” is not text, so it was left out.");
-  g_assert_nonnull (strstr (warnings[1], "“firstcreated” is not a date and time (“yesterday”): the time of the import is used instead"));
-  g_assert_nonnull (strstr (warnings[2], "“embargoed”"));
-  g_assert_nonnull (strstr (warnings[2], "no embargo"));
+  dl_test_assert_contains (warnings[1], "“firstcreated” is not a date and time (“yesterday”): the time of the import is used instead");
+  dl_test_assert_contains (warnings[2], "“embargoed”");
+  dl_test_assert_contains (warnings[2], "no embargo");
   g_assert_cmpstr (warnings[3], ==, "“subjects[0]” is not an object, so it was left out.");
   g_clear_pointer (&warnings, g_strfreev);
   g_clear_object (&article);
@@ -497,7 +498,7 @@ test_ninjs_import_warnings (void)
     none = dl_ninjs_import_data (deep->str, -1, NULL, &error);
     g_assert_null (none);
     g_assert_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE);
-    g_assert_nonnull (strstr (error->message, "nested"));
+    dl_test_assert_contains (error->message, "nested");
     g_string_free (deep, TRUE);
   }
 }

@@ -18,6 +18,7 @@
 #include "dl-preview.h"
 #include "dl-preview-scheme.h"
 #include "dl-preview-pane.h"
+#include "dl-test-util.h"
 #include "dl-resources.h"
 
 #define TIMEOUT_MS 20000
@@ -131,9 +132,7 @@ wait_for_flag (gboolean *flag,
 static void
 spin (guint ms)
 {
-  gboolean never = FALSE;
-
-  wait_for_flag (&never, ms);
+  dl_test_spin (ms);
 }
 
 static void
@@ -298,8 +297,8 @@ test_preview_lazy_and_shows_article (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   text = run_js_string (fixture, "return document.getElementById('dl-article').textContent;");
-  g_assert_nonnull (strstr (text, "The Minsk Office hosted a meeting."));
-  g_assert_nonnull (strstr (text, "Belarus, China discuss business prospects"));
+  dl_test_assert_contains (text, "The Minsk Office hosted a meeting.");
+  dl_test_assert_contains (text, "Belarus, China discuss business prospects");
   g_assert_cmpstr (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (dl_preview_get_view (fixture->preview))),
                    ==, DL_PREVIEW_BASE_URI);
 }
@@ -347,8 +346,8 @@ test_preview_coalesces_updates (Fixture       *fixture,
   spin (800);
   g_assert_cmpuint (fixture->updates - before, <=, 2);
   text = run_js_string (fixture, "return document.querySelector('#dl-article .dl-body').textContent;");
-  g_assert_nonnull (strstr (text, "Typing 19."));
-  g_assert_null (strstr (text, "Typing 18."));
+  dl_test_assert_contains (text, "Typing 19.");
+  dl_test_assert_not_contains (text, "Typing 18.");
 }
 
 static char *
@@ -384,7 +383,7 @@ test_preview_keeps_scroll_position (Fixture       *fixture,
 
   edit_body (fixture, edited);
   text = run_js_string (fixture, "return document.querySelector('#dl-article .dl-body').lastElementChild.textContent;");
-  g_assert_nonnull (strstr (text, "Edited."));
+  dl_test_assert_contains (text, "Edited.");
   after = run_js_number (fixture, "return window.scrollY;");
   g_assert_cmpfloat (after, ==, before);
 }
@@ -582,9 +581,9 @@ test_preview_local_body_image (Fixture       *fixture,
 
   src = run_js_string (fixture, "return document.querySelector('.dl-body img').getAttribute('src');");
   g_assert_true (g_str_has_prefix (src, "dateline-image:///"));
-  g_assert_null (strstr (src, dir));
+  dl_test_assert_not_contains (src, dir);
   html = run_js_string (fixture, "return document.documentElement.outerHTML;");
-  g_assert_null (strstr (html, dir));
+  dl_test_assert_not_contains (html, dir);
 
   disguised = run_js_string (fixture, "return document.querySelectorAll('.dl-body img')[1].getAttribute('src');");
   g_assert_true (g_str_has_prefix (disguised, "dateline-image:///"));
@@ -735,7 +734,7 @@ test_preview_site_template (Fixture       *fixture,
   /* Still updated in place. */
   edit_body (fixture, "Inside the site template.");
   text = run_js_string (fixture, "return document.getElementById('dl-article').textContent;");
-  g_assert_nonnull (strstr (text, "Inside the site template."));
+  dl_test_assert_contains (text, "Inside the site template.");
 
   before = fixture->updates;
   dl_preview_set_template_dir (fixture->preview, NULL);
@@ -786,7 +785,7 @@ test_preview_survives_web_process_end (Fixture       *fixture,
   /* A fresh page, and it follows edits again. */
   edit_body (fixture, "Written after the crash.");
   text = run_js_string (fixture, "return document.getElementById('dl-article').textContent;");
-  g_assert_nonnull (strstr (text, "Written after the crash."));
+  dl_test_assert_contains (text, "Written after the crash.");
 }
 
 static JsonArray *
@@ -813,41 +812,6 @@ to_loopback (const char *text)
   g_autofree char *replacement = g_strdup_printf ("http://127.0.0.1:%u", leak_port);
 
   return g_regex_replace_literal (regex, text, -1, 0, replacement, 0, NULL);
-}
-
-/* Puts @input into the article field the corpus names. */
-static void
-set_field (DlArticle  *article,
-           const char *field,
-           const char *input)
-{
-  if (g_str_equal (field, "body"))
-    dl_article_set_body (article, input);
-  else if (g_str_equal (field, "headline"))
-    dl_article_set_headline (article, input);
-  else if (g_str_equal (field, "standfirst"))
-    dl_article_set_standfirst (article, input);
-  else if (g_str_equal (field, "caption"))
-    dl_article_set_image_caption (article, input);
-  else if (g_str_equal (field, "image-credit"))
-    dl_article_set_image_credit (article, input);
-  else if (g_str_equal (field, "image-alt"))
-    dl_article_set_image_alt (article, input);
-  else if (g_str_equal (field, "category"))
-    dl_article_set_category (article, input);
-  else if (g_str_equal (field, "tag"))
-    dl_article_add_tag (article, input);
-  else if (g_str_equal (field, "place"))
-    dl_article_set_place (article, input);
-  else if (g_str_equal (field, "language"))
-    dl_article_set_language (article, input);
-  else if (g_str_equal (field, "credit"))
-    {
-      g_autoptr(DlCredit) credit = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, input, input);
-      dl_article_add_credit (article, credit);
-    }
-  else
-    g_error ("The corpus names a field the test does not know: %s", field);
 }
 
 /* Clicks every link, submits every form, focuses every control: what a
@@ -924,7 +888,7 @@ try_payload (Fixture    *fixture,
   dl_article_set_image_path (article, png);
   dl_article_set_image_caption (article, "A caption");
   dl_article_set_body (article, "A paragraph before.\n\nA paragraph after.");
-  set_field (article, field, input);
+  dl_test_set_article_field (article, field, input);
 
   /* A new article: the whole page is rendered and loaded ... */
   dl_preview_set_article (fixture->preview, article);
@@ -957,6 +921,7 @@ test_preview_hostile_corpus (Fixture       *fixture,
   g_autofree char *png = write_test_png (dir);
   JsonArray *entries = load_corpus (&parser);
   guint n = json_array_get_length (entries);
+  g_autoptr(GPtrArray) crashed = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_cmpuint (n, >=, 30);
 
@@ -966,24 +931,33 @@ test_preview_hostile_corpus (Fixture       *fixture,
       const char *id = json_object_get_string_member (entry, "id");
 
       /* A web process that crashes is not a payload that runs, and the
-       * preview reloads by itself (survives-web-process-end); but the
-       * same payload crashing it twice is a bug worth seeing. */
-      for (guint attempt = 0; ; attempt++)
+       * preview reloads by itself (survives-web-process-end), so the
+       * payload is tried once more to learn whether it ran; but every
+       * crash is counted, named, and fails the test below: since the
+       * preview renders on the CPU (docs/PREVIEW.md) there has been none,
+       * and one now is a bug, not noise. */
+      for (guint attempt = 0; attempt < 2; attempt++)
         {
           guint lost = fixture->pages_lost;
 
           if (try_payload (fixture, entry, png))
             break;
           g_assert_cmpuint (fixture->pages_lost, >, lost);
+          g_ptr_array_add (crashed, g_strdup (id));
           g_test_message ("the web process ended during payload %s", id);
-          if (attempt > 0)
-            {
-              g_test_fail_printf ("Payload “%s” crashes the web process", id);
-              break;
-            }
           for (guint j = 0; j < 200 && !dl_preview_view_get_page_ready (dl_preview_get_view (fixture->preview)); j++)
             spin (50);
         }
+    }
+
+  g_test_message ("web process crashes during the corpus: %u", crashed->len);
+  if (crashed->len > 0)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (crashed, NULL);
+      names = g_strjoinv (", ", (char **) crashed->pdata);
+      g_test_fail_printf ("The web process ended %u times, during: %s", crashed->len - 1, names);
     }
 
   /* Give late requests time to arrive. */

@@ -16,33 +16,22 @@
 #include "dl-body-images.h"
 #include "dl-block-map.h"
 #include "dl-renderer.h"
+#include "dl-test-util.h"
 
 static DlArticle *
 make_belta_article (void)
 {
-  DlArticle *article = dl_article_new ();
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
+  DlArticle *article = dl_test_belta_article ();
   g_autoptr(DlCredit) author = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Anna Ivanova", NULL);
   g_autoptr(DlCredit) author2 = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Sergei Petrov", NULL);
   g_autoptr(DlCredit) photo = dl_credit_new (DL_CREDIT_ROLE_PHOTO, "", "courtesy of the BelCCI");
-  const char *tags[] = { "Belarus", "China", NULL };
 
-  dl_article_set_headline (article, "Belarus, China discuss business prospects");
   dl_article_set_standfirst (article, "A meeting in Minsk on economic partnership.");
-  dl_article_set_place (article, "Minsk");
-  dl_article_set_country (article, "Belarus");
-  dl_article_set_dateline_date (article, date);
-  dl_article_set_time_zone (article, "Europe/Minsk");
-  dl_article_set_source (article, "BelTA");
   dl_article_add_credit (article, author);
   dl_article_add_credit (article, author2);
   dl_article_add_credit (article, photo);
-  dl_article_set_category (article, "Economy");
-  dl_article_set_tags (article, tags);
   dl_article_set_image_path (article, "/tmp/belcci photo.jpg");
-  dl_article_set_image_caption (article, "Photo courtesy of the BelCCI");
   dl_article_set_image_credit (article, "BelCCI");
-  dl_article_set_language (article, "en");
   dl_article_set_body (article,
                        "The Minsk Office of the Belarusian Chamber of Commerce and Industry (BelCCI) "
                        "hosted a meeting aimed at deepening the economic partnership between Belarus and China.\n\n"
@@ -274,8 +263,7 @@ assert_contains (const char *haystack,
   va_start (args, format);
   needle = g_strdup_vprintf (format, args);
   va_end (args);
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
+  dl_test_assert_contains (haystack, needle);
 }
 
 /* ------------------------------------------------------------------ */
@@ -294,33 +282,33 @@ test_renderer_sample_article (void)
   inner = dl_renderer_render_article (renderer, article);
 
   g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\""));
-  g_assert_nonnull (strstr (page, "<meta charset=\"utf-8\">"));
-  g_assert_nonnull (strstr (page, "script-src 'none'"));
-  g_assert_nonnull (strstr (page, "default-src 'none'"));
-  g_assert_nonnull (strstr (page, "<meta name=\"viewport\""));
-  g_assert_nonnull (strstr (page, "<title>Belarus, China discuss business prospects</title>"));
-  g_assert_nonnull (strstr (page, "<article id=\"" DL_RENDER_ARTICLE_ELEMENT_ID "\""));
+  dl_test_assert_contains (page, "<meta charset=\"utf-8\">");
+  dl_test_assert_contains (page, "script-src 'none'");
+  dl_test_assert_contains (page, "default-src 'none'");
+  dl_test_assert_contains (page, "<meta name=\"viewport\"");
+  dl_test_assert_contains (page, "<title>Belarus, China discuss business prospects</title>");
+  dl_test_assert_contains (page, "<article id=\"" DL_RENDER_ARTICLE_ELEMENT_ID "\"");
   /* render_article is exactly the article element's content */
-  g_assert_nonnull (strstr (page, inner));
+  dl_test_assert_contains (page, inner);
 
   /* The dateline opens the FIRST paragraph, inside it, as in the sample. */
   g_assert_cmpstr (dateline, ==, "MINSK, 8 May (BelTA) - ");
   expected_first = g_strdup_printf ("<div class=\"dl-body\">\n<p dir=\"auto\"><span class=\"dateline\">%s</span>The Minsk Office", dateline);
-  g_assert_nonnull (strstr (inner, expected_first));
-  g_assert_null (strstr (strstr (inner, expected_first) + strlen (expected_first), "class=\"dateline\""));
+  dl_test_assert_contains (inner, expected_first);
+  dl_test_assert_not_contains (strstr (inner, expected_first) + strlen (expected_first), "class=\"dateline\"");
 
-  g_assert_nonnull (strstr (inner, "<span class=\"dl-category\" dir=\"auto\">Economy</span>"));
-  g_assert_nonnull (strstr (inner, "datetime=\"2025-05-08T10:06:00+03:00\">08 May 2025, 10:06</time>"));
-  g_assert_nonnull (strstr (inner, "<h1 class=\"dl-headline\" dir=\"auto\">Belarus, China discuss business prospects</h1>"));
-  g_assert_nonnull (strstr (inner, "<p class=\"dl-standfirst\" dir=\"auto\">A meeting in Minsk"));
-  g_assert_nonnull (strstr (inner, "<p class=\"dl-byline\" dir=\"auto\">By Anna Ivanova and Sergei Petrov</p>"));
-  g_assert_nonnull (strstr (inner, "<p class=\"dl-credit-line\" dir=\"auto\">Photo courtesy of the BelCCI</p>"));
-  g_assert_nonnull (strstr (inner, "<figcaption dir=\"auto\"><span class=\"dl-caption\">Photo courtesy of the BelCCI</span> <span class=\"dl-image-credit\">BelCCI</span></figcaption>"));
-  g_assert_nonnull (strstr (inner, "<li class=\"dl-tag\" dir=\"auto\">Belarus</li>"));
-  g_assert_nonnull (strstr (inner, "<li class=\"dl-tag\" dir=\"auto\">China</li>"));
+  dl_test_assert_contains (inner, "<span class=\"dl-category\" dir=\"auto\">Economy</span>");
+  dl_test_assert_contains (inner, "datetime=\"2025-05-08T10:06:00+03:00\">08 May 2025, 10:06</time>");
+  dl_test_assert_contains (inner, "<h1 class=\"dl-headline\" dir=\"auto\">Belarus, China discuss business prospects</h1>");
+  dl_test_assert_contains (inner, "<p class=\"dl-standfirst\" dir=\"auto\">A meeting in Minsk");
+  dl_test_assert_contains (inner, "<p class=\"dl-byline\" dir=\"auto\">By Anna Ivanova and Sergei Petrov</p>");
+  dl_test_assert_contains (inner, "<p class=\"dl-credit-line\" dir=\"auto\">Photo courtesy of the BelCCI</p>");
+  dl_test_assert_contains (inner, "<figcaption dir=\"auto\"><span class=\"dl-caption\">Photo courtesy of the BelCCI</span> <span class=\"dl-image-credit\">BelCCI</span></figcaption>");
+  dl_test_assert_contains (inner, "<li class=\"dl-tag\" dir=\"auto\">Belarus</li>");
+  dl_test_assert_contains (inner, "<li class=\"dl-tag\" dir=\"auto\">China</li>");
   /* export mode: the image by its (escaped) file name */
-  g_assert_nonnull (strstr (inner, "src=\"belcci%20photo.jpg\""));
-  g_assert_nonnull (strstr (inner, "“Belarus is interested in the transfer of advanced technologies.”"));
+  dl_test_assert_contains (inner, "src=\"belcci%20photo.jpg\"");
+  dl_test_assert_contains (inner, "“Belarus is interested in the transfer of advanced technologies.”");
 
   assert_page_is_safe (page, FALSE, "sample");
 }
@@ -348,20 +336,20 @@ test_renderer_escaping (void)
   dl_article_add_credit (article, credit);
 
   page = dl_renderer_render_page (renderer, article);
-  g_assert_null (strstr (page, hostile));
-  g_assert_null (strstr (page, "<b>"));
+  dl_test_assert_not_contains (page, hostile);
+  dl_test_assert_not_contains (page, "<b>");
   assert_contains (page, "<h1 class=\"dl-headline\" dir=\"auto\">%s</h1>", escaped);
   assert_contains (page, "<p class=\"dl-standfirst\" dir=\"auto\">%s</p>", escaped);
   assert_contains (page, "<span class=\"dl-caption\">%s</span>", escaped);
   assert_contains (page, "<span class=\"dl-image-credit\">%s</span>", escaped);
   assert_contains (page, "<span class=\"dl-category\" dir=\"auto\">%s</span>", escaped);
   assert_contains (page, "<li class=\"dl-tag\" dir=\"auto\">%s</li>", escaped);
-  g_assert_nonnull (strstr (page, "and A &lt;b&gt;&amp;&quot;&#39;</p>"));
+  dl_test_assert_contains (page, "and A &lt;b&gt;&amp;&quot;&#39;</p>");
   /* the place is upper-cased into the dateline, then escaped */
-  g_assert_nonnull (strstr (page, "<span class=\"dateline\">&lt;B&gt;&quot;Q&quot; &amp; &#39;A&#39;&lt;/B&gt;, 8 May (BelTA) - </span>"));
+  dl_test_assert_contains (page, "<span class=\"dateline\">&lt;B&gt;&quot;Q&quot; &amp; &#39;A&#39;&lt;/B&gt;, 8 May (BelTA) - </span>");
   /* the alt attribute: quotes can never end it */
   in_attr = g_strdup_printf ("alt=\"%s\"", escaped);
-  g_assert_nonnull (strstr (page, in_attr));
+  dl_test_assert_contains (page, in_attr);
   assert_contains (page, "<title>%s</title>", escaped);
 
   assert_page_is_safe (page, FALSE, "escaping");
@@ -392,55 +380,16 @@ test_renderer_direction (void)
   dl_article_set_headline (article, "بيلاروسيا والصين تناقشان آفاق الأعمال (BelTA)");
   page = dl_renderer_render_page (renderer, article);
   g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\""));
-  g_assert_nonnull (strstr (page, "lang=\"ar\" dir=\"rtl\">\n<header"));
-  g_assert_nonnull (strstr (page, "<h1 class=\"dl-headline\" dir=\"auto\">بيلاروسيا"));
-  g_assert_nonnull (strstr (page, "<p dir=\"auto\"><span class=\"dateline\">"));
-  g_assert_nonnull (strstr (page, "<figcaption dir=\"auto\">"));
+  dl_test_assert_contains (page, "lang=\"ar\" dir=\"rtl\">\n<header");
+  dl_test_assert_contains (page, "<h1 class=\"dl-headline\" dir=\"auto\">بيلاروسيا");
+  dl_test_assert_contains (page, "<p dir=\"auto\"><span class=\"dateline\">");
+  dl_test_assert_contains (page, "<figcaption dir=\"auto\">");
 
   /* A language that is not a BCP 47 tag cannot break out of an attribute. */
   dl_article_set_language (article, "en\" onload=\"x");
   g_free (page);
   page = dl_renderer_render_page (renderer, article);
   g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>\n<html lang=\"und\" dir=\"ltr\""));
-}
-
-static void
-set_field (DlArticle  *article,
-           const char *field,
-           const char *input)
-{
-  if (g_str_equal (field, "body"))
-    dl_article_set_body (article, input);
-  else if (g_str_equal (field, "headline"))
-    dl_article_set_headline (article, input);
-  else if (g_str_equal (field, "standfirst"))
-    dl_article_set_standfirst (article, input);
-  else if (g_str_equal (field, "caption"))
-    dl_article_set_image_caption (article, input);
-  else if (g_str_equal (field, "image-credit"))
-    dl_article_set_image_credit (article, input);
-  else if (g_str_equal (field, "image-alt"))
-    dl_article_set_image_alt (article, input);
-  else if (g_str_equal (field, "category"))
-    dl_article_set_category (article, input);
-  else if (g_str_equal (field, "place"))
-    dl_article_set_place (article, input);
-  else if (g_str_equal (field, "language"))
-    dl_article_set_language (article, input);
-  else if (g_str_equal (field, "tag"))
-    {
-      const char *tags[] = { input, NULL };
-
-      dl_article_set_tags (article, tags);
-    }
-  else if (g_str_equal (field, "credit"))
-    {
-      g_autoptr(DlCredit) credit = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, input, input);
-
-      dl_article_add_credit (article, credit);
-    }
-  else
-    g_error ("unknown field %s in the hostile corpus", field);
 }
 
 static void
@@ -468,7 +417,7 @@ test_renderer_hostile_corpus (void)
       g_autoptr(DlArticle) article = make_belta_article ();
 
       g_assert_nonnull (marker);
-      set_field (article, field, input);
+      dl_test_set_article_field (article, field, input);
       for (guint mode = 0; mode < 2; mode++)
         {
           g_autoptr(DlRenderer) renderer = dl_renderer_new ();
@@ -540,19 +489,19 @@ test_renderer_markdown (void)
                        "![pic](https://img.example/p.png) ![local](photo.png)");
   body = dl_renderer_render_body (renderer, article, NULL, NULL);
 
-  g_assert_nonnull (strstr (body, "First <em>em</em> <strong>strong</strong> <del>gone</del> <code>code</code> © &amp;bogus; &lt;b&gt;raw&lt;/b&gt;</p>"));
+  dl_test_assert_contains (body, "First <em>em</em> <strong>strong</strong> <del>gone</del> <code>code</code> © &amp;bogus; &lt;b&gt;raw&lt;/b&gt;</p>");
   /* body headings move one level down: the headline is the h1 */
-  g_assert_nonnull (strstr (body, "<h2 dir=\"auto\">Heading</h2>"));
-  g_assert_nonnull (strstr (body, "<th class=\"dl-align-left\">a</th>"));
-  g_assert_nonnull (strstr (body, "<td class=\"dl-align-right\">2</td>"));
-  g_assert_nonnull (strstr (body, "<pre><code class=\"language-c\">int x;\n</code></pre>"));
-  g_assert_nonnull (strstr (body, "<a href=\"http://www.example.com\">www.example.com</a>"));
-  g_assert_nonnull (strstr (body, "<a href=\"https://example.org/x\">https://example.org/x</a>"));
-  g_assert_nonnull (strstr (body, "<a href=\"mailto:desk@example.com\">desk@example.com</a>"));
-  g_assert_nonnull (strstr (body, "<a href=\"https://ok.example\" title=\"Title &quot;q&quot;\">ok</a>"));
-  g_assert_nonnull (strstr (body, "<span class=\"dl-blocked-link\">bad</span>"));
-  g_assert_nonnull (strstr (body, "<img src=\"https://img.example/p.png\" alt=\"pic\">"));
-  g_assert_nonnull (strstr (body, "<span class=\"dl-blocked-image\">local</span>"));
+  dl_test_assert_contains (body, "<h2 dir=\"auto\">Heading</h2>");
+  dl_test_assert_contains (body, "<th class=\"dl-align-left\">a</th>");
+  dl_test_assert_contains (body, "<td class=\"dl-align-right\">2</td>");
+  dl_test_assert_contains (body, "<pre><code class=\"language-c\">int x;\n</code></pre>");
+  dl_test_assert_contains (body, "<a href=\"http://www.example.com\">www.example.com</a>");
+  dl_test_assert_contains (body, "<a href=\"https://example.org/x\">https://example.org/x</a>");
+  dl_test_assert_contains (body, "<a href=\"mailto:desk@example.com\">desk@example.com</a>");
+  dl_test_assert_contains (body, "<a href=\"https://ok.example\" title=\"Title &quot;q&quot;\">ok</a>");
+  dl_test_assert_contains (body, "<span class=\"dl-blocked-link\">bad</span>");
+  dl_test_assert_contains (body, "<img src=\"https://img.example/p.png\" alt=\"pic\">");
+  dl_test_assert_contains (body, "<span class=\"dl-blocked-image\">local</span>");
 }
 
 static void
@@ -584,21 +533,21 @@ test_renderer_images (void)
   dl_article_set_body (article, "![a](dateline-image:///other/featured) ![b](http://img.example/b.png)");
   page = dl_renderer_render_page (renderer, article);
   assert_contains (page, "src=\"%s\"", expected);
-  g_assert_nonnull (strstr (page, "<img src=\"dateline-image:///other/featured\" alt=\"a\">"));
-  g_assert_nonnull (strstr (page, "img-src dateline-image: dateline-template: https: http:;"));
+  dl_test_assert_contains (page, "<img src=\"dateline-image:///other/featured\" alt=\"a\">");
+  dl_test_assert_contains (page, "img-src dateline-image: dateline-template: https: http:;");
   assert_page_is_safe (page, TRUE, "preview images");
 
   /* Outside the preview the internal scheme means nothing: refused. */
   dl_renderer_set_image_mode (renderer, DL_RENDER_IMAGES_FILE_NAME);
   g_free (page);
   page = dl_renderer_render_page (renderer, article);
-  g_assert_nonnull (strstr (page, "<span class=\"dl-blocked-image\">a</span>"));
+  dl_test_assert_contains (page, "<span class=\"dl-blocked-image\">a</span>");
 
   /* No image path: no figure at all. */
   dl_article_set_image_path (article, "");
   g_free (page);
   page = dl_renderer_render_page (renderer, article);
-  g_assert_null (strstr (page, "<figure"));
+  dl_test_assert_not_contains (page, "<figure");
 }
 
 static void
@@ -614,12 +563,12 @@ test_renderer_dark (void)
   g_assert_true (dl_renderer_get_dark (renderer));
   dark = dl_renderer_render_page (renderer, article);
 
-  g_assert_nonnull (strstr (light, "<meta name=\"color-scheme\" content=\"light\">"));
-  g_assert_nonnull (strstr (light, "--dl-bg: #ffffff;"));
-  g_assert_nonnull (strstr (dark, "<meta name=\"color-scheme\" content=\"dark\">"));
-  g_assert_nonnull (strstr (dark, "--dl-bg: #1c1c1e;"));
-  g_assert_null (strstr (dark, "--dl-bg: #ffffff;"));
-  g_assert_nonnull (strstr (dark, ".dl-category"));
+  dl_test_assert_contains (light, "<meta name=\"color-scheme\" content=\"light\">");
+  dl_test_assert_contains (light, "--dl-bg: #ffffff;");
+  dl_test_assert_contains (dark, "<meta name=\"color-scheme\" content=\"dark\">");
+  dl_test_assert_contains (dark, "--dl-bg: #1c1c1e;");
+  dl_test_assert_not_contains (dark, "--dl-bg: #ffffff;");
+  dl_test_assert_contains (dark, ".dl-category");
 }
 
 static void
@@ -633,15 +582,15 @@ test_renderer_dateline_placement (void)
   /* The first paragraph, even when a heading comes before it. */
   dl_article_set_body (article, "## Background\n\n- a list\n\nFirst paragraph.\n\nSecond.");
   inner = dl_renderer_render_article (renderer, article);
-  g_assert_nonnull (strstr (inner, "<li dir=\"auto\">a list</li>"));
-  g_assert_nonnull (strstr (inner, "<p dir=\"auto\"><span class=\"dateline\">MINSK, 8 May (BelTA) - </span>First paragraph.</p>"));
-  g_assert_nonnull (strstr (inner, "<p dir=\"auto\">Second.</p>"));
+  dl_test_assert_contains (inner, "<li dir=\"auto\">a list</li>");
+  dl_test_assert_contains (inner, "<p dir=\"auto\"><span class=\"dateline\">MINSK, 8 May (BelTA) - </span>First paragraph.</p>");
+  dl_test_assert_contains (inner, "<p dir=\"auto\">Second.</p>");
 
   /* No paragraph: the dateline stands alone, outside .dl-body. */
   dl_article_set_body (article, "");
   g_free (inner);
   inner = dl_renderer_render_article (renderer, article);
-  g_assert_nonnull (strstr (inner, "<p class=\"dl-dateline-only\" dir=\"auto\"><span class=\"dateline\">MINSK, 8 May (BelTA) - </span></p>\n<div class=\"dl-body\">\n</div>"));
+  dl_test_assert_contains (inner, "<p class=\"dl-dateline-only\" dir=\"auto\"><span class=\"dateline\">MINSK, 8 May (BelTA) - </span></p>\n<div class=\"dl-body\">\n</div>");
   body = dl_renderer_render_body (renderer, article, NULL, NULL);
   g_assert_cmpstr (body, ==, "<p dir=\"auto\"><span class=\"dateline\">MINSK, 8 May (BelTA) - </span></p>\n");
 
@@ -650,7 +599,7 @@ test_renderer_dateline_placement (void)
   dl_article_set_body (article, "Text.");
   g_free (inner);
   inner = dl_renderer_render_article (renderer, article);
-  g_assert_null (strstr (inner, "dateline"));
+  dl_test_assert_not_contains (inner, "dateline");
 }
 
 /* The dateline on the page is the renderer's house style's, and the
@@ -667,25 +616,25 @@ test_renderer_house_style (void)
   g_autofree char *copied = NULL;
 
   page = dl_renderer_render_page (renderer, article);
-  g_assert_nonnull (strstr (page, "MINSK, 8 May (BelTA) - "));
+  dl_test_assert_contains (page, "MINSK, 8 May (BelTA) - ");
 
   dl_house_style_set_dateline_style (house, "custom");
   dl_house_style_set_custom_pattern (house, "{CITY} [{source}] ");
   dl_renderer_set_house_style (renderer, house);
   g_free (page);
   page = dl_renderer_render_page (renderer, article);
-  g_assert_nonnull (strstr (page, "MINSK [BelTA] "));
-  g_assert_null (strstr (page, "MINSK, 8 May"));
+  dl_test_assert_contains (page, "MINSK [BelTA] ");
+  dl_test_assert_not_contains (page, "MINSK, 8 May");
 
   copy = dl_renderer_copy (renderer);
   dl_house_style_set_custom_pattern (house, "{city}: ");
   copied = dl_renderer_render_page (copy, article);
-  g_assert_nonnull (strstr (copied, "MINSK [BelTA] "));
+  dl_test_assert_contains (copied, "MINSK [BelTA] ");
 
   dl_renderer_set_house_style (renderer, NULL);
   g_free (page);
   page = dl_renderer_render_page (renderer, article);
-  g_assert_nonnull (strstr (page, "MINSK, 8 May (BelTA) - "));
+  dl_test_assert_contains (page, "MINSK, 8 May (BelTA) - ");
 }
 
 static void
@@ -857,26 +806,26 @@ test_renderer_template (void)
   dl_article_set_headline (article, "A <b> & \"headline\"");
   page = dl_renderer_render_page (renderer, article);
   g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>\n<!-- Example News -->\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">"));
-  g_assert_nonnull (strstr (page, "<title>A &lt;b&gt; &amp; &quot;headline&quot; | Example</title>"));
-  g_assert_nonnull (strstr (page, "<base href=\"dateline-template:///\">"));
-  g_assert_nonnull (strstr (page, "base-uri dateline-template:"));
-  g_assert_nonnull (strstr (page, "--dl-bg: #ffffff;"));
-  g_assert_nonnull (strstr (page, "<body class=\"light\"><img src=\"logo.png\" alt=\"\"><article id=\"dl-article\""));
+  dl_test_assert_contains (page, "<title>A &lt;b&gt; &amp; &quot;headline&quot; | Example</title>");
+  dl_test_assert_contains (page, "<base href=\"dateline-template:///\">");
+  dl_test_assert_contains (page, "base-uri dateline-template:");
+  dl_test_assert_contains (page, "--dl-bg: #ffffff;");
+  dl_test_assert_contains (page, "<body class=\"light\"><img src=\"logo.png\" alt=\"\"><article id=\"dl-article\"");
   /* The policy comes before anything the template loads, so it governs it */
   csp = strstr (page, "Content-Security-Policy");
   link = strstr (page, "<link rel=\"stylesheet\"");
   g_assert_nonnull (csp);
   g_assert_nonnull (link);
   g_assert_true (csp < link);
-  g_assert_nonnull (strstr (page, "script-src 'none'"));
+  dl_test_assert_contains (page, "script-src 'none'");
 
   /* Back to the built-in look */
   g_assert_true (dl_renderer_set_template_dir (renderer, NULL, &error));
   g_assert_null (dl_renderer_get_template_dir (renderer));
   g_free (page);
   page = dl_renderer_render_page (renderer, article);
-  g_assert_null (strstr (page, "<base"));
-  g_assert_nonnull (strstr (page, "base-uri 'none'"));
+  dl_test_assert_not_contains (page, "<base");
+  dl_test_assert_contains (page, "base-uri 'none'");
 }
 
 static void
@@ -922,16 +871,16 @@ test_renderer_local_images (void)
   preview = dl_renderer_render_article (renderer, article);
   expected0 = g_strdup_printf ("src=\"dateline-image:///%s/local/0\"", dl_article_get_uuid (article));
   expected1 = g_strdup_printf ("src=\"dateline-image:///%s/local/1\"", dl_article_get_uuid (article));
-  g_assert_nonnull (strstr (preview, expected0));
-  g_assert_nonnull (strstr (strstr (preview, expected0) + 1, expected0));   /* the same file, the same number */
-  g_assert_nonnull (strstr (preview, expected1));
-  g_assert_null (strstr (preview, "/photos/"));
-  g_assert_null (strstr (preview, "server/share"));
+  dl_test_assert_contains (preview, expected0);
+  dl_test_assert_contains (strstr (preview, expected0) + 1, expected0);   /* the same file, the same number */
+  dl_test_assert_contains (preview, expected1);
+  dl_test_assert_not_contains (preview, "/photos/");
+  dl_test_assert_not_contains (preview, "server/share");
 
   dl_renderer_set_image_mode (renderer, DL_RENDER_IMAGES_FILE_NAME);
   exported = dl_renderer_render_article (renderer, article);
-  g_assert_null (strstr (exported, "dateline-image:"));
-  g_assert_null (strstr (exported, "src=\"/photos"));
+  dl_test_assert_not_contains (exported, "dateline-image:");
+  dl_test_assert_not_contains (exported, "src=\"/photos");
 }
 
 
@@ -951,9 +900,9 @@ test_renderer_hidden_characters (void)
   page = dl_renderer_render_page (renderer, article);
 
   /* In the page: isolated, and the override closed before </h1>. */
-  g_assert_nonnull (strstr (page, "<h1 class=\"dl-headline\" dir=\"auto\"><bdi>Invoice \xe2\x80\xae" "fdp.exe"
-                                  "\xe2\x80\x8b for you\xe2\x80\xac</bdi></h1>"));
-  g_assert_nonnull (strstr (page, "<bdi>Lead \xe2\x81\xa7isolated\xe2\x81\xa9</bdi>"));
+  dl_test_assert_contains (page, "<h1 class=\"dl-headline\" dir=\"auto\"><bdi>Invoice \xe2\x80\xae" "fdp.exe"
+                                  "\xe2\x80\x8b for you\xe2\x80\xac</bdi></h1>");
+  dl_test_assert_contains (page, "<bdi>Lead \xe2\x81\xa7isolated\xe2\x81\xa9</bdi>");
   /* In the title, which nothing can isolate: left out. */
   title_start = strstr (page, "<title>");
   g_assert_nonnull (title_start);
@@ -963,7 +912,7 @@ test_renderer_hidden_characters (void)
   dl_article_set_headline (article, "Belarus, China discuss business prospects");
   g_free (page);
   page = dl_renderer_render_page (renderer, article);
-  g_assert_null (strstr (page, "<bdi>Belarus"));
+  dl_test_assert_not_contains (page, "<bdi>Belarus");
 }
 
 /* An article's time zone was loaded as a file path: a FIFO hung the
@@ -984,7 +933,7 @@ test_renderer_time_zone_not_a_path (void)
   dl_article_set_time_zone (article, fifo);
   /* Returns (the test would hang otherwise), in the date's own offset. */
   page = dl_renderer_render_page (renderer, article);
-  g_assert_nonnull (strstr (page, "MINSK, 8 May"));
+  dl_test_assert_contains (page, "MINSK, 8 May");
   g_unlink (fifo);
   g_rmdir (dir);
 }

@@ -35,29 +35,14 @@
 #include "dl-image-section.h"
 #include "dl-resources.h"
 #include "dl-tag-entry.h"
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+#include "dl-test-util.h"
 
 /* Runs the main loop until @condition holds; fails after 10 seconds. */
 static void
-wait_until (Condition condition,
-            gpointer  data)
+wait_until (DlTestCondition condition,
+            gpointer        data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  g_assert_true (dl_test_wait_until (condition, data, 10000));
 }
 
 static gboolean
@@ -924,7 +909,7 @@ test_image_errors (ImageFixture  *f,
   g_assert_true (g_file_set_contents (text_file, "This is not a picture.\n", -1, NULL));
   choose (f, text_file);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->stack), ==, "error");
-  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "not an image"));
+  dl_test_assert_contains (gtk_label_get_label (error_label), "not an image");
   /* The path is kept and shown, so the user sees what is wrong. */
   g_assert_cmpstr (dl_article_get_image_path (f->article), ==, text_file);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (image_child (f, "path_label"))), ==, text_file);
@@ -934,7 +919,7 @@ test_image_errors (ImageFixture  *f,
   dl_article_set_image_path (f->article, missing);
   wait_until (is_loaded, f->section);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->stack), ==, "error");
-  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "could not be found"));
+  dl_test_assert_contains (gtk_label_get_label (error_label), "could not be found");
   g_assert_cmpstr (dl_article_get_image_path (f->article), ==, missing);
 }
 
@@ -1001,7 +986,6 @@ test_screenshot (void)
   g_autoptr(GFile) file = NULL;
   GtkWidget *window, *scrolled, *clamp, *box;
   GtkWidget *credits, *classification, *image;
-  gboolean settled = FALSE;
 
   if (target == NULL)
     {
@@ -1053,9 +1037,7 @@ test_screenshot (void)
   gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (classification, DL_TYPE_CLASSIFICATION_SECTION, "tag_entry")));
 
   /* Let the stack's crossfade finish and the last frame be drawn. */
-  g_timeout_add (800, on_timeout_cb, &settled);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
+  dl_test_spin (800);
 
   save_screenshot (window, target);
   g_test_message ("Saved %s", target);
@@ -1069,10 +1051,7 @@ test_screenshot (void)
     dl_editor_section_set_article (DL_EDITOR_SECTION (credits), empty);
     dl_editor_section_set_article (DL_EDITOR_SECTION (classification), empty);
     dl_editor_section_set_article (DL_EDITOR_SECTION (image), empty);
-    settled = FALSE;
-    g_timeout_add (800, on_timeout_cb, &settled);
-    while (!settled)
-      g_main_context_iteration (NULL, TRUE);
+    dl_test_spin (800);
     save_screenshot (window, empty_target);
     g_test_message ("Saved %s", empty_target);
   }

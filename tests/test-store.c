@@ -16,60 +16,12 @@
 #include "dl-article-file.h"
 #include "dl-quarantined-file.h"
 #include "dl-store.h"
+#include "dl-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static void
-remove_recursively (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_recursively (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-typedef struct
-{
-  char *path;
-  GFile *dir;
-} Library;
-
-static void
-library_init (Library *lib)
-{
-  g_autoptr(GError) error = NULL;
-
-  lib->path = g_dir_make_tmp ("dateline-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  lib->dir = g_file_new_for_path (lib->path);
-}
-
-static void
-library_clear (Library *lib)
-{
-  remove_recursively (lib->path);
-  g_clear_pointer (&lib->path, g_free);
-  g_clear_object (&lib->dir);
-}
-
-static char *
-file_in (const char *folder,
-         const char *uuid)
-{
-  g_autofree char *name = g_strconcat (uuid, DL_ARTICLE_FILE_EXTENSION, NULL);
-
-  return g_build_filename (folder, name, NULL);
-}
+typedef DlTestLibrary Library;
 
 static DlArticle *
 read_article (const char *path)
@@ -138,31 +90,13 @@ has_hidden_files (const char *path)
   return FALSE;
 }
 
-static void
-async_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 /* ------------------------------------------------------------------ */
 /* Saving                                                              */
 
 static void
-test_save_atomic_with_backup (void)
+test_save_atomic_with_backup (Library       *lib,
+                              gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("First version", "Body one.", 1700000000);
   g_autoptr(DlArticle) on_disk = NULL;
@@ -173,11 +107,10 @@ test_save_atomic_with_backup (void)
   g_autofree char *backups = NULL;
   g_autofree char *backup_path = NULL;
 
-  library_init (&lib);
-  store = load_store (&lib);
-  path = file_in (lib.path, dl_article_get_uuid (article));
-  backups = g_build_filename (lib.path, DL_STORE_BACKUPS_DIR, NULL);
-  backup_path = file_in (backups, dl_article_get_uuid (article));
+  store = load_store (lib);
+  path = dl_test_article_path (lib->path, dl_article_get_uuid (article));
+  backups = g_build_filename (lib->path, DL_STORE_BACKUPS_DIR, NULL);
+  backup_path = dl_test_article_path (backups, dl_article_get_uuid (article));
 
   dl_store_save_article_sync (store, article, NULL, &error);
   g_assert_no_error (error);
@@ -188,9 +121,9 @@ test_save_atomic_with_backup (void)
   /* The second save goes through the worker thread; the snapshot is taken
    * at call time, so the edit after the call is not part of it. */
   dl_article_set_headline (article, "Second version");
-  dl_store_save_article_async (store, article, NULL, async_cb, &result);
+  dl_store_save_article_async (store, article, NULL, dl_test_keep_result_cb, &result);
   dl_article_set_headline (article, "Third version, not saved yet");
-  dl_store_save_article_finish (store, wait_for (&result), &error);
+  dl_store_save_article_finish (store, dl_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
 
   g_clear_object (&on_disk);
@@ -201,12 +134,11 @@ test_save_atomic_with_backup (void)
   g_assert_cmpstr (dl_article_get_headline (backup), ==, "First version");
 
   /* No temporary file is left behind. */
-  g_assert_false (has_hidden_files (lib.path));
+  g_assert_false (has_hidden_files (lib->path));
   g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, dl_article_get_uuid (article))),
                    ==, "Second version");
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 typedef struct
@@ -228,18 +160,17 @@ countdown_save_cb (GObject      *object,
 }
 
 static void
-test_save_never_reorders (void)
+test_save_never_reorders (Library       *lib,
+                          gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("v0", "", 1700000000);
   g_autoptr(DlArticle) on_disk = NULL;
   g_autofree char *path = NULL;
   Countdown countdown = { 0, 0 };
 
-  library_init (&lib);
-  store = load_store (&lib);
-  path = file_in (lib.path, dl_article_get_uuid (article));
+  store = load_store (lib);
+  path = dl_test_article_path (lib->path, dl_article_get_uuid (article));
 
   /* 40 saves in flight at once on the thread pool: whatever order the
    * workers run in, the newest snapshot ends up on disk. */
@@ -266,13 +197,12 @@ test_save_never_reorders (void)
                    ==, "v40");
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 static void
-test_save_fails_when_folder_is_a_file (void)
+test_save_fails_when_folder_is_a_file (Library       *lib,
+                                       gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("Kept in memory", "Every word.", 1700000000);
   g_autoptr(DlArticle) on_disk = NULL;
@@ -284,8 +214,7 @@ test_save_fails_when_folder_is_a_file (void)
 
   /* Running as root, permissions do not stop a write; a regular file
    * where the folder should be does. */
-  library_init (&lib);
-  library = g_build_filename (lib.path, "library", NULL);
+  library = g_build_filename (lib->path, "library", NULL);
   dir = g_file_new_for_path (library);
   g_file_set_contents (library, "not a folder", -1, &error);
   g_assert_no_error (error);
@@ -294,8 +223,8 @@ test_save_fails_when_folder_is_a_file (void)
   ok = dl_store_save_article_sync (store, article, NULL, &error);
   g_assert_false (ok);
   g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE);
-  g_assert_nonnull (strstr (error->message, library));
-  g_assert_nonnull (strstr (error->message, g_strerror (ENOTDIR)));
+  dl_test_assert_contains (error->message, library);
+  dl_test_assert_contains (error->message, g_strerror (ENOTDIR));
   g_test_message ("Error: %s", error->message);
   g_clear_error (&error);
 
@@ -304,18 +233,17 @@ test_save_fails_when_folder_is_a_file (void)
   ok = dl_store_save_article_sync (store, article, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
-  path = file_in (library, dl_article_get_uuid (article));
+  path = dl_test_article_path (library, dl_article_get_uuid (article));
   on_disk = read_article (path);
   g_assert_cmpstr (dl_article_get_body (on_disk), ==, "Every word.");
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 static void
-test_save_fails_when_disk_is_full (void)
+test_save_fails_when_disk_is_full (Library       *lib,
+                                   gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("A long report", NULL, 1700000000);
   g_autoptr(DlArticle) on_disk = NULL;
@@ -324,13 +252,11 @@ test_save_fails_when_disk_is_full (void)
   g_autofree char *path = NULL;
   gboolean ok;
 
-  library_init (&lib);
-  if (mount ("tmpfs", lib.path, "tmpfs", 0, "size=64k") != 0)
+  if (mount ("tmpfs", lib->path, "tmpfs", 0, "size=64k") != 0)
     {
       g_autofree char *message = g_strdup_printf ("cannot mount a small tmpfs here: %s",
                                                   g_strerror (errno));
       g_test_skip (message);
-      library_clear (&lib);
       return;
     }
 
@@ -338,37 +264,36 @@ test_save_fails_when_disk_is_full (void)
     g_string_append (body, "word ");
   dl_article_set_body (article, body->str);
 
-  store = load_store (&lib);
+  store = load_store (lib);
   ok = dl_store_save_article_sync (store, article, NULL, &error);
   g_assert_false (ok);
   g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE);
-  g_assert_nonnull (strstr (error->message, lib.path));
-  g_assert_nonnull (strstr (error->message, g_strerror (ENOSPC)));
+  dl_test_assert_contains (error->message, lib->path);
+  dl_test_assert_contains (error->message, g_strerror (ENOSPC));
   g_test_message ("Error: %s", error->message);
   g_clear_error (&error);
-  g_assert_false (has_hidden_files (lib.path));
+  g_assert_false (has_hidden_files (lib->path));
 
   /* Room made: the retry succeeds and the whole text is on disk. */
-  g_assert_cmpint (mount ("tmpfs", lib.path, "tmpfs", MS_REMOUNT, "size=4m"), ==, 0);
+  g_assert_cmpint (mount ("tmpfs", lib->path, "tmpfs", MS_REMOUNT, "size=4m"), ==, 0);
   ok = dl_store_save_article_sync (store, article, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
-  path = file_in (lib.path, dl_article_get_uuid (article));
+  path = dl_test_article_path (lib->path, dl_article_get_uuid (article));
   on_disk = read_article (path);
   g_assert_cmpstr (dl_article_get_body (on_disk), ==, body->str);
 
   g_clear_object (&store);
-  g_assert_cmpint (umount (lib.path), ==, 0);
-  library_clear (&lib);
+  g_assert_cmpint (umount (lib->path), ==, 0);
 }
 
 /* ------------------------------------------------------------------ */
 /* Loading                                                             */
 
 static void
-test_corrupt_file_is_quarantined (void)
+test_corrupt_file_is_quarantined (Library       *lib,
+                                  gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlStore) again = NULL;
   g_autofree char *broken = NULL;
@@ -379,21 +304,20 @@ test_corrupt_file_is_quarantined (void)
   GListModel *quarantined;
   gboolean saw_broken = FALSE, saw_wrong = FALSE;
 
-  library_init (&lib);
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *headline = g_strdup_printf ("Good %u", i);
       g_autoptr(DlArticle) article = make_article (headline, "text", 1700000000 + i);
-      g_autofree char *path = file_in (lib.path, dl_article_get_uuid (article));
+      g_autofree char *path = dl_test_article_path (lib->path, dl_article_get_uuid (article));
 
       write_article_file (path, article);
     }
-  broken = g_build_filename (lib.path, "broken.dateline", NULL);
+  broken = g_build_filename (lib->path, "broken.dateline", NULL);
   g_file_set_contents (broken, "{ \"format\": \"dateline-article\", \"headline\": ", -1, NULL);
-  wrong = g_build_filename (lib.path, "shopping.dateline", NULL);
+  wrong = g_build_filename (lib->path, "shopping.dateline", NULL);
   g_file_set_contents (wrong, "{ \"eggs\": 12 }", -1, NULL);
 
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 3);
 
   quarantined = dl_store_get_quarantined (store);
@@ -409,17 +333,17 @@ test_corrupt_file_is_quarantined (void)
       if (g_strcmp0 (name, "broken.dateline") == 0)
         {
           saw_broken = TRUE;
-          g_assert_nonnull (strstr (reason, "not valid JSON"));
+          dl_test_assert_contains (reason, "not valid JSON");
         }
       else if (g_strcmp0 (name, "shopping.dateline") == 0)
         {
           saw_wrong = TRUE;
-          g_assert_nonnull (strstr (reason, "not a Dateline article"));
+          dl_test_assert_contains (reason, "not a Dateline article");
         }
     }
   g_assert_true (saw_broken && saw_wrong);
 
-  quarantine = g_build_filename (lib.path, DL_STORE_QUARANTINE_DIR, NULL);
+  quarantine = g_build_filename (lib->path, DL_STORE_QUARANTINE_DIR, NULL);
   moved = g_build_filename (quarantine, "broken.dateline", NULL);
   reason_file = g_strconcat (moved, DL_STORE_REASON_SUFFIX, NULL);
   g_assert_false (g_file_test (broken, G_FILE_TEST_EXISTS));
@@ -428,24 +352,23 @@ test_corrupt_file_is_quarantined (void)
 
   /* The report survives a restart. */
   g_clear_object (&store);
-  again = load_store (&lib);
+  again = load_store (lib);
   g_assert_cmpuint (n_summaries (again), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (dl_store_get_quarantined (again)), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (dl_store_get_quarantined (again), i);
       if (g_strcmp0 (dl_quarantined_file_get_original_name (file), "broken.dateline") == 0)
-        g_assert_nonnull (strstr (dl_quarantined_file_get_reason (file), "not valid JSON"));
+        dl_test_assert_contains (dl_quarantined_file_get_reason (file), "not valid JSON");
     }
 
   g_clear_object (&again);
-  library_clear (&lib);
 }
 
 static void
-test_open_corrupt_file (void)
+test_open_corrupt_file (Library       *lib,
+                        gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("Soon broken", "text", 1700000000);
   g_autoptr(DlArticle) opened = NULL;
@@ -454,21 +377,20 @@ test_open_corrupt_file (void)
   g_autofree char *path = NULL;
   const char *uuid = dl_article_get_uuid (article);
 
-  library_init (&lib);
-  store = load_store (&lib);
+  store = load_store (lib);
   dl_store_save_article_sync (store, article, NULL, &error);
   g_assert_no_error (error);
 
-  dl_store_open_article_async (store, uuid, NULL, async_cb, &result);
-  opened = dl_store_open_article_finish (store, wait_for (&result), &error);
+  dl_store_open_article_async (store, uuid, NULL, dl_test_keep_result_cb, &result);
+  opened = dl_store_open_article_finish (store, dl_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_body (opened), ==, "text");
   g_clear_object (&result);
 
-  path = file_in (lib.path, uuid);
+  path = dl_test_article_path (lib->path, uuid);
   g_file_set_contents (path, "garbage", -1, NULL);
-  dl_store_open_article_async (store, uuid, NULL, async_cb, &result);
-  g_assert_null (dl_store_open_article_finish (store, wait_for (&result), &error));
+  dl_store_open_article_async (store, uuid, NULL, dl_test_keep_result_cb, &result);
+  g_assert_null (dl_store_open_article_finish (store, dl_test_wait_for_result (&result), &error));
   g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT);
   g_assert_null (dl_store_find_summary (store, uuid));
   g_assert_cmpuint (g_list_model_get_n_items (dl_store_get_quarantined (store)), ==, 1);
@@ -478,7 +400,6 @@ test_open_corrupt_file (void)
   g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND);
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 static void
@@ -497,17 +418,16 @@ save_many (DlStore *store,
 }
 
 static void
-test_index_rebuilt_when_missing_or_corrupt (void)
+test_index_rebuilt_when_missing_or_corrupt (Library       *lib,
+                                            gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *index = NULL;
   g_autoptr(DlArticleSummary) first = NULL;
 
-  library_init (&lib);
-  index = g_build_filename (lib.path, DL_STORE_INDEX_NAME, NULL);
-  store = load_store (&lib);
+  index = g_build_filename (lib->path, DL_STORE_INDEX_NAME, NULL);
+  store = load_store (lib);
   save_many (store, 5);
   dl_store_write_index_sync (store, &error);
   g_assert_no_error (error);
@@ -515,7 +435,7 @@ test_index_rebuilt_when_missing_or_corrupt (void)
   g_clear_object (&store);
 
   g_assert_cmpint (g_unlink (index), ==, 0);
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 5);
   first = g_list_model_get_item (dl_store_get_summaries (store), 0);
   g_assert_cmpstr (dl_article_summary_get_headline (first), ==, "Article 4");
@@ -526,22 +446,21 @@ test_index_rebuilt_when_missing_or_corrupt (void)
 
   /* Truncated, then garbage. */
   g_assert_cmpint (truncate (index, 100), ==, 0);
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 5);
   g_clear_object (&store);
 
   g_file_set_contents (index, "this is not an index at all, not even close", -1, NULL);
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 5);
   g_clear_object (&store);
 
-  library_clear (&lib);
 }
 
 static void
-test_external_changes_picked_up (void)
+test_external_changes_picked_up (Library       *lib,
+                                 gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("Original headline", "text", 1700000000);
   g_autoptr(DlArticle) edited = NULL;
@@ -554,8 +473,7 @@ test_external_changes_picked_up (void)
   g_autofree char *adopted_path = NULL;
   DlArticleSummary *summary;
 
-  library_init (&lib);
-  store = load_store (&lib);
+  store = load_store (lib);
   save_many (store, 3);
   dl_store_save_article_sync (store, article, NULL, &error);
   g_assert_no_error (error);
@@ -563,23 +481,23 @@ test_external_changes_picked_up (void)
 
   /* Another program edits one file, drops a new one under a name of its
    * own, and copies an existing one (same UUID inside). */
-  path = file_in (lib.path, dl_article_get_uuid (article));
+  path = dl_test_article_path (lib->path, dl_article_get_uuid (article));
   edited = read_article (path);
   dl_article_set_headline (edited, "Edited outside Dateline");
   write_article_file (path, edited);
-  dropped_path = g_build_filename (lib.path, "from-a-colleague.dateline", NULL);
+  dropped_path = g_build_filename (lib->path, "from-a-colleague.dateline", NULL);
   write_article_file (dropped_path, dropped);
-  copy_path = g_build_filename (lib.path, "copy of original.dateline", NULL);
+  copy_path = g_build_filename (lib->path, "copy of original.dateline", NULL);
   write_article_file (copy_path, edited);
 
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 6);
   summary = dl_store_find_summary (store, dl_article_get_uuid (article));
   g_assert_cmpstr (dl_article_summary_get_headline (summary), ==, "Edited outside Dateline");
   g_assert_nonnull (dl_store_find_summary (store, dl_article_get_uuid (dropped)));
 
   /* Renamed to <uuid>.dateline; the copy got a UUID of its own. */
-  adopted_path = file_in (lib.path, dl_article_get_uuid (dropped));
+  adopted_path = dl_test_article_path (lib->path, dl_article_get_uuid (dropped));
   g_assert_true (g_file_test (adopted_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (dropped_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
@@ -588,12 +506,11 @@ test_external_changes_picked_up (void)
   /* A file deleted outside Dateline disappears from the list. */
   g_clear_object (&store);
   g_unlink (adopted_path);
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 5);
   g_assert_null (dl_store_find_summary (store, dl_article_get_uuid (dropped)));
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 /* Counts the article files opened while loading, through inotify: the
@@ -620,9 +537,9 @@ collect_opened (int fd)
 }
 
 static void
-test_load_does_not_read_bodies (void)
+test_load_does_not_read_bodies (Library       *lib,
+                                gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(GHashTable) opened = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
@@ -632,11 +549,10 @@ test_load_does_not_read_bodies (void)
   g_autoptr(DlArticleSummary) first = NULL;
   int fd;
 
-  library_init (&lib);
   for (guint i = 0; i < 20000; i++)
     g_string_append (body, "heavy ");
 
-  store = load_store (&lib);
+  store = load_store (lib);
   for (guint i = 0; i < 50; i++)
     {
       g_autofree char *headline = g_strdup_printf ("Big article %u", i);
@@ -652,9 +568,9 @@ test_load_does_not_read_bodies (void)
 
   fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
   g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (inotify_add_watch (fd, lib.path, IN_OPEN | IN_ACCESS), >=, 0);
+  g_assert_cmpint (inotify_add_watch (fd, lib->path, IN_OPEN | IN_ACCESS), >=, 0);
 
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 50);
   first = g_list_model_get_item (dl_store_get_summaries (store), 0);
   g_assert_cmpstr (dl_article_summary_get_headline (first), ==, "Big article 49");
@@ -665,13 +581,13 @@ test_load_does_not_read_bodies (void)
   g_hash_table_unref (collect_opened (fd));   /* drain the index write */
 
   /* Changed outside Dateline: exactly that file is read. */
-  changed_path = file_in (lib.path, dl_article_get_uuid (changed));
+  changed_path = dl_test_article_path (lib->path, dl_article_get_uuid (changed));
   changed_name = g_path_get_basename (changed_path);
   dl_article_set_headline (changed, "Changed by hand");
   write_article_file (changed_path, changed);
   g_hash_table_unref (collect_opened (fd));
 
-  store = load_store (&lib);
+  store = load_store (lib);
   opened = collect_opened (fd);
   g_assert_cmpuint (g_hash_table_size (opened), ==, 1);
   g_assert_true (g_hash_table_contains (opened, changed_name));
@@ -680,7 +596,6 @@ test_load_does_not_read_bodies (void)
 
   close (fd);
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 static void
@@ -711,9 +626,9 @@ notify_ready (DlStore    *store,
 }
 
 static void
-test_ten_thousand_articles (void)
+test_ten_thousand_articles (Library       *lib,
+                            gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -724,21 +639,20 @@ test_ten_thousand_articles (void)
   g_autoptr(DlArticleSummary) at_same_place = NULL;
   int fd;
 
-  library_init (&lib);
   for (guint i = 0; i < 10000; i++)
     {
       g_autofree char *headline = g_strdup_printf ("Article %u", i);
       g_autoptr(DlArticle) article = make_article (headline, "A short body.", 1600000000 + (i * 7919) % 10000 * 60);
-      g_autofree char *path = file_in (lib.path, dl_article_get_uuid (article));
+      g_autofree char *path = dl_test_article_path (lib->path, dl_article_get_uuid (article));
 
       write_article_file (path, article);
     }
 
   /* No index yet: built from the files, in one items-changed. */
-  store = dl_store_new (lib.dir);
+  store = dl_store_new (lib->dir);
   g_signal_connect (dl_store_get_summaries (store), "items-changed", G_CALLBACK (count_items_changed), &signals);
-  dl_store_load_async (store, NULL, async_cb, &result);
-  dl_store_load_finish (store, wait_for (&result), &error);
+  dl_store_load_async (store, NULL, dl_test_keep_result_cb, &result);
+  dl_store_load_finish (store, dl_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_summaries (store), ==, 10000);
   g_assert_cmpuint (signals, ==, 1);
@@ -749,14 +663,14 @@ test_ten_thousand_articles (void)
    * newest articles) is shown, the rest appended after it in a second
    * signal, and no article file opened. */
   fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
-  g_assert_cmpint (inotify_add_watch (fd, lib.path, IN_OPEN), >=, 0);
+  g_assert_cmpint (inotify_add_watch (fd, lib->path, IN_OPEN), >=, 0);
   signals = 0;
-  store = dl_store_new (lib.dir);
+  store = dl_store_new (lib->dir);
   summaries = dl_store_get_summaries (store);
   g_signal_connect (summaries, "items-changed", G_CALLBACK (count_items_changed), &signals);
   g_signal_connect (store, "notify::ready", G_CALLBACK (notify_ready), &ready);
-  dl_store_load_async (store, NULL, async_cb, &result);
-  dl_store_load_finish (store, wait_for (&result), &error);
+  dl_store_load_async (store, NULL, dl_test_keep_result_cb, &result);
+  dl_store_load_finish (store, dl_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_true (dl_store_is_ready (store));
   g_assert_cmpuint (ready.n_items, >, 0);
@@ -781,13 +695,12 @@ test_ten_thousand_articles (void)
     }
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 static void
-test_save_during_load (void)
+test_save_during_load (Library       *lib,
+                       gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("Before", "", 1700000000);
   g_autoptr(DlArticle) on_disk = NULL;
@@ -799,36 +712,35 @@ test_save_during_load (void)
   g_autofree char *fresh = NULL;
   struct timespec old_times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
 
-  library_init (&lib);
-  store = load_store (&lib);
+  store = load_store (lib);
   save_many (store, 300);
   dl_store_save_article_sync (store, article, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 
   /* Temporary files: one left by a crash long ago, one "in progress". */
-  stale = g_build_filename (lib.path, ".dead.dateline.AbC123", NULL);
-  fresh = g_build_filename (lib.path, ".live.dateline.XyZ789", NULL);
+  stale = g_build_filename (lib->path, ".dead.dateline.AbC123", NULL);
+  fresh = g_build_filename (lib->path, ".live.dateline.XyZ789", NULL);
   g_file_set_contents (stale, "half a file", -1, NULL);
   g_file_set_contents (fresh, "half a file", -1, NULL);
   g_assert_cmpint (utimensat (AT_FDCWD, stale, old_times, 0), ==, 0);
 
   /* The editor saves while the library is still loading: the
    * reconciliation must not put the older summary back. */
-  store = dl_store_new (lib.dir);
-  dl_store_load_async (store, NULL, async_cb, &loaded);
+  store = dl_store_new (lib->dir);
+  dl_store_load_async (store, NULL, dl_test_keep_result_cb, &loaded);
   dl_article_set_headline (article, "Saved while loading");
   dl_article_touch (article);
-  dl_store_save_article_async (store, article, NULL, async_cb, &saved);
-  dl_store_save_article_finish (store, wait_for (&saved), &error);
+  dl_store_save_article_async (store, article, NULL, dl_test_keep_result_cb, &saved);
+  dl_store_save_article_finish (store, dl_test_wait_for_result (&saved), &error);
   g_assert_no_error (error);
-  dl_store_load_finish (store, wait_for (&loaded), &error);
+  dl_store_load_finish (store, dl_test_wait_for_result (&loaded), &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (n_summaries (store), ==, 301);
   g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, dl_article_get_uuid (article))),
                    ==, "Saved while loading");
-  path = file_in (lib.path, dl_article_get_uuid (article));
+  path = dl_test_article_path (lib->path, dl_article_get_uuid (article));
   on_disk = read_article (path);
   g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "Saved while loading");
 
@@ -836,13 +748,12 @@ test_save_during_load (void)
   g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 static void
-test_save_moves_summary_to_top (void)
+test_save_moves_summary_to_top (Library       *lib,
+                                gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) oldest = make_article ("Oldest", "", 1600000000);
   g_autoptr(DlArticleSummary) top = NULL;
@@ -851,8 +762,7 @@ test_save_moves_summary_to_top (void)
   DlArticleSummary *summary;
   guint signals = 0;
 
-  library_init (&lib);
-  store = load_store (&lib);
+  store = load_store (lib);
   dl_store_save_article_sync (store, oldest, NULL, &error);
   g_assert_no_error (error);
   save_many (store, 5);
@@ -875,16 +785,15 @@ test_save_moves_summary_to_top (void)
   g_assert_cmpuint (n_summaries (store), ==, 6);
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 /* ------------------------------------------------------------------ */
 /* Trash, import, search                                               */
 
 static void
-test_trash_and_restore (void)
+test_trash_and_restore (Library       *lib,
+                        gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) keep = make_article ("Keep", "", 1700000000);
   g_autoptr(DlArticle) bin = make_article ("Bin", "the text", 1700000100);
@@ -895,17 +804,16 @@ test_trash_and_restore (void)
   g_autofree char *trashed = NULL;
   const char *uuid = dl_article_get_uuid (bin);
 
-  library_init (&lib);
-  store = load_store (&lib);
+  store = load_store (lib);
   dl_store_save_article_sync (store, keep, NULL, &error);
   g_assert_no_error (error);
   dl_store_save_article_sync (store, bin, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_summaries (store), ==, 2);
 
-  path = file_in (lib.path, uuid);
-  trash = g_build_filename (lib.path, DL_STORE_TRASH_DIR, NULL);
-  trashed = file_in (trash, uuid);
+  path = dl_test_article_path (lib->path, uuid);
+  trash = g_build_filename (lib->path, DL_STORE_TRASH_DIR, NULL);
+  trashed = dl_test_article_path (trash, uuid);
 
   g_assert_true (dl_store_trash_article_sync (store, uuid, &error));
   g_assert_no_error (error);
@@ -917,7 +825,7 @@ test_trash_and_restore (void)
 
   /* Still gone after a restart. */
   g_clear_object (&store);
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 1);
 
   g_assert_false (dl_store_trash_article_sync (store, uuid, &error));
@@ -948,13 +856,12 @@ test_trash_and_restore (void)
   g_assert_cmpuint (n_summaries (store), ==, 1);
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 static void
-test_import_with_uuid_clash (void)
+test_import_with_uuid_clash (Library       *lib,
+                             gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) original = make_article ("From the desk", "Imported body", 1700000000);
   g_autoptr(DlArticle) first = NULL;
@@ -968,14 +875,13 @@ test_import_with_uuid_clash (void)
   g_autoptr(GFile) outside_file = NULL;
   g_autoptr(GFile) bad_file = NULL;
 
-  library_init (&lib);
   outside = g_dir_make_tmp ("dateline-outside-XXXXXX", &error);
   g_assert_no_error (error);
   outside_path = g_build_filename (outside, "report.dateline", NULL);
   write_article_file (outside_path, original);
   outside_file = g_file_new_for_path (outside_path);
 
-  store = load_store (&lib);
+  store = load_store (lib);
   first = dl_store_import_file_sync (store, outside_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_uuid (first), ==, dl_article_get_uuid (original));
@@ -988,7 +894,7 @@ test_import_with_uuid_clash (void)
   g_assert_cmpuint (n_summaries (store), ==, 2);
 
   /* The first import was not overwritten. */
-  first_path = file_in (lib.path, dl_article_get_uuid (first));
+  first_path = dl_test_article_path (lib->path, dl_article_get_uuid (first));
   on_disk = read_article (first_path);
   g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "From the desk");
 
@@ -997,13 +903,12 @@ test_import_with_uuid_clash (void)
   bad_file = g_file_new_for_path (bad_path);
   g_assert_null (dl_store_import_file_sync (store, bad_file, NULL, NULL, &error));
   g_assert_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_NOT_ARTICLE);
-  g_assert_nonnull (strstr (error->message, "notes.dateline"));
+  dl_test_assert_contains (error->message, "notes.dateline");
   g_test_message ("Error: %s", error->message);
   g_assert_cmpuint (n_summaries (store), ==, 2);
 
   g_clear_object (&store);
-  remove_recursively (outside);
-  library_clear (&lib);
+  dl_test_remove_recursively (outside);
 }
 
 static GStrv
@@ -1014,16 +919,16 @@ search (DlStore    *store,
   g_autoptr(GError) error = NULL;
   GStrv found;
 
-  dl_store_search_async (store, query, NULL, async_cb, &result);
-  found = dl_store_search_finish (store, wait_for (&result), &error);
+  dl_store_search_async (store, query, NULL, dl_test_keep_result_cb, &result);
+  found = dl_store_search_finish (store, dl_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   return found;
 }
 
 static void
-test_search (void)
+test_search (Library       *lib,
+             gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) fox = make_article ("Animals", "The quick brown fox jumps over the lazy dog.", 1700000000);
   g_autoptr(DlArticle) economy = make_article ("Trade talks", "Die Straße der ÉCONOMIE.", 1700000100);
@@ -1033,8 +938,7 @@ test_search (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) found = NULL;
 
-  library_init (&lib);
-  store = load_store (&lib);
+  store = load_store (lib);
   dl_article_set_standfirst (economy, "Ministers met on Tuesday.");
   dl_article_add_tag (tagged, "Climate");
   dl_article_set_place (tagged, "Brest");
@@ -1073,12 +977,11 @@ test_search (void)
   g_clear_pointer (&found, g_strfreev);
 
   g_cancellable_cancel (cancellable);
-  dl_store_search_async (store, "fox", cancellable, async_cb, &result);
-  g_assert_null (dl_store_search_finish (store, wait_for (&result), &error));
+  dl_store_search_async (store, "fox", cancellable, dl_test_keep_result_cb, &result);
+  g_assert_null (dl_store_search_finish (store, dl_test_wait_for_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 static void
@@ -1106,9 +1009,9 @@ import_async (DlStore  *store,
 /* The application's import: read in a worker, applied to the library on
  * the calling thread; a UUID clash gives a copy; a ninjs document works. */
 static void
-test_import_async (void)
+test_import_async (Library       *lib,
+                   gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) original = make_article ("Wire copy", "Body from the wire", 1700000000);
   g_autoptr(DlArticle) first = NULL;
@@ -1122,14 +1025,13 @@ test_import_async (void)
   g_autoptr(GFile) ninjs_file = NULL;
   g_autoptr(GFile) missing = NULL;
 
-  library_init (&lib);
   outside = g_dir_make_tmp ("dateline-outside-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (outside, "wire.dateline", NULL);
   write_article_file (path, original);
   file = g_file_new_for_path (path);
 
-  store = load_store (&lib);
+  store = load_store (lib);
   first = import_async (store, file, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_article_get_uuid (first), ==, dl_article_get_uuid (original));
@@ -1154,11 +1056,10 @@ test_import_async (void)
   missing = g_file_new_for_path ("/nonexistent/dateline/none.dateline");
   g_assert_null (import_async (store, missing, &error));
   g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error->message, "none.dateline"));
+  dl_test_assert_contains (error->message, "none.dateline");
 
   g_clear_object (&store);
-  remove_recursively (outside);
-  library_clear (&lib);
+  dl_test_remove_recursively (outside);
 }
 
 static void
@@ -1173,9 +1074,9 @@ on_async_done_cb (GObject      *object,
 /* What the window does: the file moves in a worker, the summaries change
  * on this thread, and restoring reads the article back. */
 static void
-test_trash_restore_async (void)
+test_trash_restore_async (Library       *lib,
+                          gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("To the trash", "Body kept", 1700000000);
   g_autoptr(GAsyncResult) result = NULL;
@@ -1183,11 +1084,10 @@ test_trash_restore_async (void)
   g_autofree char *path = NULL;
   const char *uuid = dl_article_get_uuid (article);
 
-  library_init (&lib);
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_true (dl_store_save_article_sync (store, article, NULL, &error));
   g_assert_no_error (error);
-  path = file_in (lib.path, uuid);
+  path = dl_test_article_path (lib->path, uuid);
 
   dl_store_trash_article_async (store, uuid, NULL, on_async_done_cb, &result);
   while (result == NULL)
@@ -1216,7 +1116,6 @@ test_trash_restore_async (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 
@@ -1241,9 +1140,9 @@ count_files (const char *folder,
  * start; it is quarantined like any unreadable file now, and so is one
  * nested too deeply for any parser. */
 static void
-test_blank_and_deep_files_quarantined (void)
+test_blank_and_deep_files_quarantined (Library       *lib,
+                                       gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) good = make_article ("Good", "text", 1700000000);
   g_autofree char *good_path = NULL;
@@ -1261,18 +1160,17 @@ test_blank_and_deep_files_quarantined (void)
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (deep, '[');
 
-  library_init (&lib);
-  good_path = file_in (lib.path, dl_article_get_uuid (good));
+  good_path = dl_test_article_path (lib->path, dl_article_get_uuid (good));
   write_article_file (good_path, good);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = file_in (lib.path, cases[i].uuid);
+      g_autofree char *path = dl_test_article_path (lib->path, cases[i].uuid);
       const char *content = cases[i].content != NULL ? cases[i].content : deep->str;
 
       g_assert_true (g_file_set_contents (path, content, -1, NULL));
     }
 
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 1);
   quarantined = dl_store_get_quarantined (store);
   g_assert_cmpuint (g_list_model_get_n_items (quarantined), ==, G_N_ELEMENTS (cases));
@@ -1288,7 +1186,7 @@ test_blank_and_deep_files_quarantined (void)
           if (g_str_equal (dl_quarantined_file_get_original_name (file), name))
             {
               g_test_message ("%s: %s", name, dl_quarantined_file_get_reason (file));
-              g_assert_nonnull (strstr (dl_quarantined_file_get_reason (file), cases[i].reason));
+              dl_test_assert_contains (dl_quarantined_file_get_reason (file), cases[i].reason);
               found = TRUE;
             }
         }
@@ -1298,7 +1196,7 @@ test_blank_and_deep_files_quarantined (void)
   /* Opening one by its identifier (the app's last article) is an error
    * to show, not a crash. */
   {
-    g_autofree char *path = file_in (lib.path, cases[0].uuid);
+    g_autofree char *path = dl_test_article_path (lib->path, cases[0].uuid);
 
     g_assert_true (g_file_set_contents (path, "", 0, NULL));
     opened = dl_store_open_article_sync (store, cases[0].uuid, NULL, &error);
@@ -1307,15 +1205,14 @@ test_blank_and_deep_files_quarantined (void)
   }
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 /* A FIFO or a device in the library, or chosen for import, would block
  * for ever (or never end). */
 static void
-test_fifo_neither_hangs_nor_imports (void)
+test_fifo_neither_hangs_nor_imports (Library       *lib,
+                                     gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autofree char *fifo = NULL;
   g_autofree char *outside = NULL;
@@ -1324,13 +1221,12 @@ test_fifo_neither_hangs_nor_imports (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(DlArticle) imported = NULL;
 
-  library_init (&lib);
-  fifo = file_in (lib.path, "55555555-5555-4555-8555-555555555555");
+  fifo = dl_test_article_path (lib->path, "55555555-5555-4555-8555-555555555555");
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 0);
 
-  outside = g_build_filename (lib.path, "pipe.json", NULL);
+  outside = g_build_filename (lib->path, "pipe.json", NULL);
   g_assert_cmpint (mkfifo (outside, 0600), ==, 0);
   outside_file = g_file_new_for_path (outside);
   imported = dl_store_import_file_sync (store, outside_file, NULL, NULL, &error);
@@ -1343,7 +1239,6 @@ test_fifo_neither_hangs_nor_imports (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
 
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 static char *
@@ -1359,9 +1254,9 @@ newer_file (const char *uuid)
  * as version 1 after an edit. It is listed, readable, and never
  * written. */
 static void
-test_newer_file_listed_never_written (void)
+test_newer_file_listed_never_written (Library       *lib,
+                                      gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   const char *uuid = "66666666-6666-4666-8666-666666666666";
   g_autofree char *path = NULL;
@@ -1375,11 +1270,10 @@ test_newer_file_listed_never_written (void)
   g_autoptr(DlArticle) imported = NULL;
   g_autofree char *imported_content = NULL;
 
-  library_init (&lib);
-  path = file_in (lib.path, uuid);
+  path = dl_test_article_path (lib->path, uuid);
   g_assert_true (g_file_set_contents (path, content, -1, NULL));
 
-  store = load_store (&lib);
+  store = load_store (lib);
   g_assert_cmpuint (n_summaries (store), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (dl_store_get_quarantined (store)), ==, 0);
   g_assert_cmpstr (dl_article_summary_get_headline (dl_store_find_summary (store, uuid)), ==, "Newer");
@@ -1403,12 +1297,12 @@ test_newer_file_listed_never_written (void)
   content = newer_file ("77777777-7777-4777-8777-777777777777");
   g_assert_true (g_file_set_contents (import_path, content, -1, NULL));
   import_file = g_file_new_for_path (import_path);
-  store = load_store (&lib);
+  store = load_store (lib);
   g_clear_error (&error);
   imported = dl_store_import_file_sync (store, import_file, NULL, NULL, &error);
   g_assert_no_error (error);
   g_clear_pointer (&path, g_free);
-  path = file_in (lib.path, dl_article_get_uuid (imported));
+  path = dl_test_article_path (lib->path, dl_article_get_uuid (imported));
   g_assert_true (g_file_get_contents (path, &imported_content, NULL, NULL));
   g_assert_cmpstr (imported_content, ==, content);
   g_assert_cmpuint (n_summaries (store), ==, 2);
@@ -1416,7 +1310,6 @@ test_newer_file_listed_never_written (void)
   g_unlink (import_path);
   g_rmdir (import_dir);
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 /* Rewrites @path the way another program would (a new file, then a
@@ -1456,10 +1349,10 @@ first_in_trash (Library *lib)
  * nothing is overwritten, both versions are kept, and either can be
  * chosen. */
 static void
-test_outside_change_is_a_conflict (gconstpointer data)
+test_outside_change_is_a_conflict (Library       *lib,
+                                   gconstpointer  data)
 {
   gboolean keep_mine = GPOINTER_TO_INT (data);
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("Mine", "My text", 1700000000);
   g_autoptr(DlArticle) open = NULL;
@@ -1474,14 +1367,13 @@ test_outside_change_is_a_conflict (gconstpointer data)
   g_autofree char *recovery_path = NULL;
   const char *uuid = dl_article_get_uuid (article);
 
-  library_init (&lib);
-  recovery_path = g_build_filename (lib.path, "..", "recovery-for-test", NULL);
+  recovery_path = g_build_filename (lib->path, "..", "recovery-for-test", NULL);
   recovery_dir = g_file_new_for_path (recovery_path);
-  store = g_object_new (DL_TYPE_STORE, "directory", lib.dir, "recovery-directory", recovery_dir, NULL);
+  store = g_object_new (DL_TYPE_STORE, "directory", lib->dir, "recovery-directory", recovery_dir, NULL);
   dl_store_load_sync (store, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (dl_store_save_article_sync (store, article, NULL, &error));
-  path = file_in (lib.path, uuid);
+  path = dl_test_article_path (lib->path, uuid);
 
   open = dl_store_open_article_sync (store, uuid, NULL, &error);
   g_assert_no_error (error);
@@ -1509,21 +1401,21 @@ test_outside_change_is_a_conflict (gconstpointer data)
   on_disk = read_article (path);
   g_assert_cmpstr (dl_article_get_headline (on_disk), ==, "Theirs");
   g_clear_object (&on_disk);
-  dl_store_list_recovered_async (store, NULL, async_cb, &result);
-  recovered = dl_store_list_recovered_finish (store, wait_for (&result), &error);
+  dl_store_list_recovered_async (store, NULL, dl_test_keep_result_cb, &result);
+  recovered = dl_store_list_recovered_finish (store, dl_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpuint (recovered->len, ==, 1);
   g_assert_cmpstr (dl_article_get_body (g_ptr_array_index (recovered, 0)), ==, "My text, edited again");
 
   dl_store_resolve_conflict_async (store, open, keep_mine ? DL_CONFLICT_KEEP_MINE : DL_CONFLICT_USE_THEIRS,
-                                   NULL, async_cb, &result);
-  resolved = dl_store_resolve_conflict_finish (store, wait_for (&result), &error);
+                                   NULL, dl_test_keep_result_cb, &result);
+  resolved = dl_store_resolve_conflict_finish (store, dl_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
   on_disk = read_article (path);
-  in_trash = first_in_trash (&lib);
+  in_trash = first_in_trash (lib);
   g_assert_nonnull (in_trash);
   g_assert_cmpstr (dl_article_get_uuid (in_trash), !=, uuid);
   if (keep_mine)
@@ -1547,8 +1439,7 @@ test_outside_change_is_a_conflict (gconstpointer data)
   g_assert_no_error (error);
 
   g_clear_object (&store);
-  remove_recursively (recovery_path);
-  library_clear (&lib);
+  dl_test_remove_recursively (recovery_path);
 }
 
 typedef struct
@@ -1591,9 +1482,9 @@ spin_for (guint ms)
 /* The folder is watched: a change made by another program is reported
  * (and the list follows); the store's own saves are not. */
 static void
-test_watch_reports_outside_changes (void)
+test_watch_reports_outside_changes (Library       *lib,
+                                    gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("Ours", "text", 1700000000);
   g_autoptr(GError) error = NULL;
@@ -1601,8 +1492,7 @@ test_watch_reports_outside_changes (void)
   Outside outside = { 0 };
   gint64 deadline;
 
-  library_init (&lib);
-  store = load_store (&lib);
+  store = load_store (lib);
   g_signal_connect (store, "changed-outside", G_CALLBACK (on_changed_outside_cb), &outside);
   dl_store_watch (store);
 
@@ -1612,7 +1502,7 @@ test_watch_reports_outside_changes (void)
   spin_for (800);
   g_assert_cmpuint (outside.count, ==, 0);
 
-  path = file_in (lib.path, dl_article_get_uuid (article));
+  path = dl_test_article_path (lib->path, dl_article_get_uuid (article));
   write_outside (path, "Changed by git", dl_article_get_uuid (article));
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (outside.count == 0 && g_get_monotonic_time () < deadline)
@@ -1627,15 +1517,14 @@ test_watch_reports_outside_changes (void)
   g_free (outside.uuid);
   g_free (outside.headline);
   g_clear_object (&store);
-  library_clear (&lib);
 }
 
 /* What the library cannot take goes to the recovery folder; the next
  * save that succeeds removes it. */
 static void
-test_recovery_folder (void)
+test_recovery_folder (Library       *lib,
+                      gconstpointer  data)
 {
-  Library lib;
   g_autoptr(DlStore) store = NULL;
   g_autoptr(DlArticle) article = make_article ("Kept", "Text not yet in the library", 1700000000);
   g_autoptr(GAsyncResult) result = NULL;
@@ -1644,22 +1533,21 @@ test_recovery_folder (void)
   g_autoptr(GFile) recovery_dir = NULL;
   g_autofree char *recovery_path = NULL;
 
-  library_init (&lib);
-  recovery_path = g_build_filename (lib.path, "..", "recovery-for-test-2", NULL);
+  recovery_path = g_build_filename (lib->path, "..", "recovery-for-test-2", NULL);
   recovery_dir = g_file_new_for_path (recovery_path);
-  store = g_object_new (DL_TYPE_STORE, "directory", lib.dir, "recovery-directory", recovery_dir, NULL);
+  store = g_object_new (DL_TYPE_STORE, "directory", lib->dir, "recovery-directory", recovery_dir, NULL);
   dl_store_load_sync (store, NULL, &error);
 
-  dl_store_keep_in_recovery_async (store, article, NULL, async_cb, &result);
-  g_assert_true (dl_store_keep_in_recovery_finish (store, wait_for (&result), &error));
+  dl_store_keep_in_recovery_async (store, article, NULL, dl_test_keep_result_cb, &result);
+  g_assert_true (dl_store_keep_in_recovery_finish (store, dl_test_wait_for_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpuint (count_files (recovery_path, DL_ARTICLE_FILE_EXTENSION), ==, 1);
 
   g_clear_object (&store);
-  store = g_object_new (DL_TYPE_STORE, "directory", lib.dir, "recovery-directory", recovery_dir, NULL);
-  dl_store_list_recovered_async (store, NULL, async_cb, &result);
-  recovered = dl_store_list_recovered_finish (store, wait_for (&result), &error);
+  store = g_object_new (DL_TYPE_STORE, "directory", lib->dir, "recovery-directory", recovery_dir, NULL);
+  dl_store_list_recovered_async (store, NULL, dl_test_keep_result_cb, &result);
+  recovered = dl_store_list_recovered_finish (store, dl_test_wait_for_result (&result), &error);
   g_clear_object (&result);
   g_assert_cmpuint (recovered->len, ==, 1);
   g_assert_cmpstr (dl_article_get_body (g_ptr_array_index (recovered, 0)), ==, "Text not yet in the library");
@@ -1668,8 +1556,7 @@ test_recovery_folder (void)
   g_assert_cmpuint (count_files (recovery_path, DL_ARTICLE_FILE_EXTENSION), ==, 0);
 
   g_clear_object (&store);
-  remove_recursively (recovery_path);
-  library_clear (&lib);
+  dl_test_remove_recursively (recovery_path);
 }
 
 int
@@ -1678,32 +1565,34 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/store/save/atomic-with-backup", test_save_atomic_with_backup);
-  g_test_add_func ("/store/save/never-reorders", test_save_never_reorders);
-  g_test_add_func ("/store/save/folder-is-a-file", test_save_fails_when_folder_is_a_file);
-  g_test_add_func ("/store/save/disk-full", test_save_fails_when_disk_is_full);
-  g_test_add_func ("/store/save/moves-summary-to-top", test_save_moves_summary_to_top);
-  g_test_add_func ("/store/save/during-load", test_save_during_load);
-  g_test_add_func ("/store/load/corrupt-file-quarantined", test_corrupt_file_is_quarantined);
-  g_test_add_func ("/store/load/open-corrupt-file", test_open_corrupt_file);
-  g_test_add_func ("/store/load/index-rebuilt", test_index_rebuilt_when_missing_or_corrupt);
-  g_test_add_func ("/store/load/external-changes", test_external_changes_picked_up);
-  g_test_add_func ("/store/load/no-bodies-read", test_load_does_not_read_bodies);
-  g_test_add_func ("/store/load/ten-thousand", test_ten_thousand_articles);
-  g_test_add_func ("/store/trash-and-restore", test_trash_and_restore);
-  g_test_add_func ("/store/import/uuid-clash", test_import_with_uuid_clash);
-  g_test_add_func ("/store/import-async", test_import_async);
-  g_test_add_func ("/store/trash-restore-async", test_trash_restore_async);
-  g_test_add_func ("/store/search", test_search);
-  g_test_add_func ("/store/load/blank-and-deep-files-quarantined", test_blank_and_deep_files_quarantined);
-  g_test_add_func ("/store/load/fifo-neither-hangs-nor-imports", test_fifo_neither_hangs_nor_imports);
-  g_test_add_func ("/store/load/newer-file-listed-never-written", test_newer_file_listed_never_written);
-  g_test_add_data_func ("/store/save/outside-change/keep-mine", GINT_TO_POINTER (TRUE),
-                        test_outside_change_is_a_conflict);
-  g_test_add_data_func ("/store/save/outside-change/use-theirs", GINT_TO_POINTER (FALSE),
-                        test_outside_change_is_a_conflict);
-  g_test_add_func ("/store/watch/outside-changes-reported", test_watch_reports_outside_changes);
-  g_test_add_func ("/store/recovery-folder", test_recovery_folder);
+#define ADD(path, func) \
+  g_test_add (path, Library, NULL, dl_test_library_set_up, func, dl_test_library_tear_down)
+  ADD ("/store/save/atomic-with-backup", test_save_atomic_with_backup);
+  ADD ("/store/save/never-reorders", test_save_never_reorders);
+  ADD ("/store/save/folder-is-a-file", test_save_fails_when_folder_is_a_file);
+  ADD ("/store/save/disk-full", test_save_fails_when_disk_is_full);
+  ADD ("/store/save/moves-summary-to-top", test_save_moves_summary_to_top);
+  ADD ("/store/save/during-load", test_save_during_load);
+  ADD ("/store/load/corrupt-file-quarantined", test_corrupt_file_is_quarantined);
+  ADD ("/store/load/open-corrupt-file", test_open_corrupt_file);
+  ADD ("/store/load/index-rebuilt", test_index_rebuilt_when_missing_or_corrupt);
+  ADD ("/store/load/external-changes", test_external_changes_picked_up);
+  ADD ("/store/load/no-bodies-read", test_load_does_not_read_bodies);
+  ADD ("/store/load/ten-thousand", test_ten_thousand_articles);
+  ADD ("/store/trash-and-restore", test_trash_and_restore);
+  ADD ("/store/import/uuid-clash", test_import_with_uuid_clash);
+  ADD ("/store/import-async", test_import_async);
+  ADD ("/store/trash-restore-async", test_trash_restore_async);
+  ADD ("/store/search", test_search);
+  ADD ("/store/load/blank-and-deep-files-quarantined", test_blank_and_deep_files_quarantined);
+  ADD ("/store/load/fifo-neither-hangs-nor-imports", test_fifo_neither_hangs_nor_imports);
+  ADD ("/store/load/newer-file-listed-never-written", test_newer_file_listed_never_written);
+  g_test_add ("/store/save/outside-change/keep-mine", Library, GINT_TO_POINTER (TRUE), dl_test_library_set_up,
+              test_outside_change_is_a_conflict, dl_test_library_tear_down);
+  g_test_add ("/store/save/outside-change/use-theirs", Library, GINT_TO_POINTER (FALSE), dl_test_library_set_up,
+              test_outside_change_is_a_conflict, dl_test_library_tear_down);
+  ADD ("/store/watch/outside-changes-reported", test_watch_reports_outside_changes);
+  ADD ("/store/recovery-folder", test_recovery_folder);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "dl-window-private.h"
 #include "dl-window-export-import.h"
 #include "dl-test-keyboard.h"
+#include "dl-test-util.h"
 
 /* A GtkApplication that is registered but never run: windows need one for
  * their actions, not a main loop of its own. */
@@ -31,21 +32,11 @@ typedef struct
   DlWindow      *window;
 } Fixture;
 
+/* dl_test_wait_until(), typed for this file's checks. */
 static gboolean
 wait_until (gboolean (*check) (Fixture *), Fixture *f, guint timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
-
-  /* Iterate the main loop; never block in sleep. */
-  while (!check (f))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      if (!g_main_context_pending (NULL))
-        g_usleep (1000);
-    }
-  return TRUE;
+  return dl_test_wait_until ((DlTestCondition) check, f, timeout_ms);
 }
 
 static void
@@ -874,8 +865,8 @@ test_window_export (Fixture       *f,
   dl_window_export_article_to (f->window, file, "markdown");
   g_assert_true (wait_until (export_written, f, 5000));
   g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, "Rates <held>"));
-  g_assert_nonnull (strstr (contents, "Typed before exporting."));
+  dl_test_assert_contains (contents, "Rates <held>");
+  dl_test_assert_contains (contents, "Typed before exporting.");
   g_clear_pointer (&contents, g_free);
   g_clear_object (&file);
   g_clear_pointer (&export_path, g_free);
@@ -886,7 +877,7 @@ test_window_export (Fixture       *f,
   dl_window_export_article_to (f->window, file, "html");
   g_assert_true (wait_until (export_written, f, 5000));
   g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, "Rates &lt;held&gt;"));
+  dl_test_assert_contains (contents, "Rates &lt;held&gt;");
   g_clear_pointer (&export_path, g_free);
 }
 
@@ -1244,8 +1235,8 @@ test_window_hidden_characters (Fixture       *f,
   row = editor_child (f, "invisible_row");
   g_assert_true (gtk_widget_get_visible (row));
   g_test_message ("%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "right-to-left override (U+202E)"));
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "zero width space (U+200B)"));
+  dl_test_assert_contains (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "right-to-left override (U+202E)");
+  dl_test_assert_contains (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "zero width space (U+200B)");
 
   if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
     {
@@ -1284,8 +1275,7 @@ test_window_read_only_article (Fixture       *f,
   g_assert_true (wait_until (article_shown, f, 5000));
 
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (editor_child (f, "read_only_revealer"))));
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (editor_child (f, "read_only_label"))),
-                            "newer version of Dateline"));
+  dl_test_assert_contains (gtk_label_get_label (GTK_LABEL (editor_child (f, "read_only_label"))), "newer version of Dateline");
 
   if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
     {

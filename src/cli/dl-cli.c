@@ -159,6 +159,21 @@ open_article_by_id (DlStore     *store,
   return dl_store_open_article_sync (store, uuid, NULL, error);
 }
 
+/* The article a command names: loads the library, finds the ID, reads
+ * the article; on failure says why on stderr and returns NULL. */
+static DlArticle *
+open_article_arg (DlContext  *context,
+                  const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  DlStore *store = open_store (context, TRUE, &error);
+  DlArticle *article = store != NULL ? open_article_by_id (store, id, &error) : NULL;
+
+  if (article == NULL)
+    print_error (error->message);
+  return article;
+}
+
 static char *
 format_date (GDateTime *dt)
 {
@@ -291,8 +306,6 @@ cmd_show (DlContext  *context,
           char      **argv)
 {
   g_autoptr(GOptionContext) options = g_option_context_new (_("ID"));
-  g_autoptr(GError) error = NULL;
-  DlStore *store = NULL;
   g_autoptr(DlArticle) article = NULL;
   g_autofree char *title = NULL;
   g_autofree char *dateline_and_credits = NULL;
@@ -306,14 +319,9 @@ cmd_show (DlContext  *context,
   if (argc != 2)
     return usage_error (argv[0], _("“show” needs exactly one article ID."));
 
-  store = open_store (context, TRUE, &error);
-  if (store != NULL)
-    article = open_article_by_id (store, argv[1], &error);
+  article = open_article_arg (context, argv[1]);
   if (article == NULL)
-    {
-      print_error (error->message);
-      return EXIT_FAILURE;
-    }
+    return EXIT_FAILURE;
 
   title = dl_article_dup_display_title (article);
   dateline_and_credits = dl_cli_format_article_dateline_and_credits (article, dl_context_get_house_style (context));
@@ -499,7 +507,6 @@ cmd_export (DlContext  *context,
 {
   g_autoptr(GOptionContext) options = g_option_context_new (_("ID"));
   g_autoptr(GError) error = NULL;
-  DlStore *store = NULL;
   g_autoptr(DlArticle) article = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
@@ -529,14 +536,9 @@ cmd_export (DlContext  *context,
       return usage_error (argv[0], message);
     }
 
-  store = open_store (context, TRUE, &error);
-  if (store != NULL)
-    article = open_article_by_id (store, argv[1], &error);
+  article = open_article_arg (context, argv[1]);
   if (article == NULL)
-    {
-      print_error (error->message);
-      return EXIT_FAILURE;
-    }
+    return EXIT_FAILURE;
 
   status = dl_cli_export_article (article, dl_context_get_house_style (context), format,
                                   output != NULL ? output : "-", &error);
@@ -555,8 +557,6 @@ cmd_render (DlContext  *context,
             int         argc,
             char      **argv)
 {
-  g_autoptr(GError) error = NULL;
-  DlStore *store = NULL;
   g_autoptr(DlArticle) article = NULL;
   g_autofree char **rest = NULL;
 
@@ -569,14 +569,9 @@ cmd_render (DlContext  *context,
   if (argc < 2 || argv[1][0] == '-')
     return usage_error (argv[0], _("“render” needs an article ID first."));
 
-  store = open_store (context, TRUE, &error);
-  if (store != NULL)
-    article = open_article_by_id (store, argv[1], &error);
+  article = open_article_arg (context, argv[1]);
   if (article == NULL)
-    {
-      print_error (error->message);
-      return EXIT_FAILURE;
-    }
+    return EXIT_FAILURE;
 
   /* The renderer's own options follow the ID. */
   rest = g_new0 (char *, argc);

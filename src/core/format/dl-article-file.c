@@ -379,21 +379,95 @@ collect_unknowns (Reader             *reader,
  * of credit entries 3. */
 #define SOURCE_DEPTH 3
 
-#define READ_STRING(obj, member, max, setter)                       \
-  G_STMT_START {                                                    \
-    const char *value_;                                             \
-    if (!read_string (reader, obj, member, max, &value_))           \
-      return FALSE;                                                 \
-    setter (article, value_);                                       \
-  } G_STMT_END
+/* The plain members of one object of the file, in the order they are
+ * read: a string member and the setter it goes to (or a date). */
+typedef struct
+{
+  const char  *member;
+  gsize        max_bytes;
+  void       (*set) (DlArticle  *article,
+                     const char *value);
+} StringField;
 
-#define READ_DATE(obj, member, setter)                              \
-  G_STMT_START {                                                    \
-    g_autoptr(GDateTime) value_ = NULL;                             \
-    if (!read_date (reader, obj, member, &value_))                  \
-      return FALSE;                                                 \
-    setter (article, value_);                                       \
-  } G_STMT_END
+typedef struct
+{
+  const char  *member;
+  void       (*set) (DlArticle *article,
+                     GDateTime *value);
+} DateField;
+
+static gboolean
+read_string_fields (Reader            *reader,
+                    JsonObject        *object,
+                    DlArticle         *article,
+                    const StringField *fields,
+                    guint              n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *value;
+
+      if (!read_string (reader, object, fields[i].member, fields[i].max_bytes, &value))
+        return FALSE;
+      fields[i].set (article, value);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_date_fields (Reader          *reader,
+                  JsonObject      *object,
+                  DlArticle       *article,
+                  const DateField *fields,
+                  guint            n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autoptr(GDateTime) value = NULL;
+
+      if (!read_date (reader, object, fields[i].member, &value))
+        return FALSE;
+      fields[i].set (article, value);
+    }
+  return TRUE;
+}
+
+static const DateField root_dates[] = {
+  { "created", dl_article_set_created },
+  { "modified", dl_article_set_modified },
+};
+static const StringField root_texts[] = {
+  { "headline", DL_LIMIT_FIELD_BYTES, dl_article_set_headline },
+  { "standfirst", DL_LIMIT_FIELD_BYTES, dl_article_set_standfirst },
+  { "slug", DL_LIMIT_FIELD_BYTES, dl_article_set_slug },
+};
+static const StringField dateline_texts[] = {
+  { "place", DL_LIMIT_FIELD_BYTES, dl_article_set_place },
+  { "region", DL_LIMIT_FIELD_BYTES, dl_article_set_region },
+  { "country", DL_LIMIT_FIELD_BYTES, dl_article_set_country },
+  { "time_zone", DL_LIMIT_FIELD_BYTES, dl_article_set_time_zone },
+  { "source", DL_LIMIT_FIELD_BYTES, dl_article_set_source },
+  { "style", DL_LIMIT_FIELD_BYTES, dl_article_set_dateline_style },
+};
+static const DateField dateline_dates[] = {
+  { "date", dl_article_set_dateline_date },
+};
+static const StringField category_text[] = {
+  { "category", DL_LIMIT_FIELD_BYTES, dl_article_set_category },
+};
+static const StringField image_texts[] = {
+  { "path", DL_LIMIT_FIELD_BYTES, dl_article_set_image_path },
+  { "caption", DL_LIMIT_FIELD_BYTES, dl_article_set_image_caption },
+  { "credit", DL_LIMIT_FIELD_BYTES, dl_article_set_image_credit },
+  { "alt", DL_LIMIT_FIELD_BYTES, dl_article_set_image_alt },
+};
+static const DateField schedule_dates[] = {
+  { "embargo", dl_article_set_embargo },
+  { "schedule", dl_article_set_schedule },
+};
+static const StringField body_text[] = {
+  { "body", DL_LIMIT_STRING_BYTES, dl_article_set_body },
+};
 
 static gboolean
 read_credits (Reader    *reader,
@@ -537,8 +611,8 @@ read_article (Reader     *reader,
   JsonObject *image;
   const char *str;
 
-  READ_DATE (root, "created", dl_article_set_created);
-  READ_DATE (root, "modified", dl_article_set_modified);
+  if (!read_date_fields (reader, root, article, root_dates, G_N_ELEMENTS (root_dates)))
+    return FALSE;
   if (!read_string (reader, root, "status", DL_LIMIT_FIELD_BYTES, &str))
     return FALSE;
   if (*str != '\0')
@@ -556,9 +630,8 @@ read_article (Reader     *reader,
           return FALSE;
         }
     }
-  READ_STRING (root, "headline", DL_LIMIT_FIELD_BYTES, dl_article_set_headline);
-  READ_STRING (root, "standfirst", DL_LIMIT_FIELD_BYTES, dl_article_set_standfirst);
-  READ_STRING (root, "slug", DL_LIMIT_FIELD_BYTES, dl_article_set_slug);
+  if (!read_string_fields (reader, root, article, root_texts, G_N_ELEMENTS (root_texts)))
+    return FALSE;
 
   if (!read_object (reader, root, "dateline", &dateline))
     return FALSE;
@@ -566,13 +639,9 @@ read_article (Reader     *reader,
     {
       g_autoptr(DlUnknownMembers) extra = NULL;
 
-      READ_STRING (dateline, "place", DL_LIMIT_FIELD_BYTES, dl_article_set_place);
-      READ_STRING (dateline, "region", DL_LIMIT_FIELD_BYTES, dl_article_set_region);
-      READ_STRING (dateline, "country", DL_LIMIT_FIELD_BYTES, dl_article_set_country);
-      READ_DATE (dateline, "date", dl_article_set_dateline_date);
-      READ_STRING (dateline, "time_zone", DL_LIMIT_FIELD_BYTES, dl_article_set_time_zone);
-      READ_STRING (dateline, "source", DL_LIMIT_FIELD_BYTES, dl_article_set_source);
-      READ_STRING (dateline, "style", DL_LIMIT_FIELD_BYTES, dl_article_set_dateline_style);
+      if (!read_string_fields (reader, dateline, article, dateline_texts, G_N_ELEMENTS (dateline_texts))
+          || !read_date_fields (reader, dateline, article, dateline_dates, G_N_ELEMENTS (dateline_dates)))
+        return FALSE;
       extra = collect_unknowns (reader, dateline, known_dateline);
       dl_article_set_unknown_members (article, DL_ARTICLE_PART_DATELINE, extra);
     }
@@ -580,7 +649,8 @@ read_article (Reader     *reader,
   if (!read_credits (reader, root, article))
     return FALSE;
 
-  READ_STRING (root, "category", DL_LIMIT_FIELD_BYTES, dl_article_set_category);
+  if (!read_string_fields (reader, root, article, category_text, G_N_ELEMENTS (category_text)))
+    return FALSE;
   if (!read_tags (reader, root, article))
     return FALSE;
 
@@ -590,10 +660,8 @@ read_article (Reader     *reader,
     {
       g_autoptr(DlUnknownMembers) extra = NULL;
 
-      READ_STRING (image, "path", DL_LIMIT_FIELD_BYTES, dl_article_set_image_path);
-      READ_STRING (image, "caption", DL_LIMIT_FIELD_BYTES, dl_article_set_image_caption);
-      READ_STRING (image, "credit", DL_LIMIT_FIELD_BYTES, dl_article_set_image_credit);
-      READ_STRING (image, "alt", DL_LIMIT_FIELD_BYTES, dl_article_set_image_alt);
+      if (!read_string_fields (reader, image, article, image_texts, G_N_ELEMENTS (image_texts)))
+        return FALSE;
       extra = collect_unknowns (reader, image, known_image);
       dl_article_set_unknown_members (article, DL_ARTICLE_PART_IMAGE, extra);
     }
@@ -602,14 +670,13 @@ read_article (Reader     *reader,
     return FALSE;
   if (*str != '\0')
     dl_article_set_language (article, str);
-  READ_DATE (root, "embargo", dl_article_set_embargo);
-  READ_DATE (root, "schedule", dl_article_set_schedule);
+  if (!read_date_fields (reader, root, article, schedule_dates, G_N_ELEMENTS (schedule_dates)))
+    return FALSE;
 
   if (!read_publications (reader, root, article))
     return FALSE;
 
-  READ_STRING (root, "body", DL_LIMIT_STRING_BYTES, dl_article_set_body);
-  return TRUE;
+  return read_string_fields (reader, root, article, body_text, G_N_ELEMENTS (body_text));
 }
 
 static DlArticle *

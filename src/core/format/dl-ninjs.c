@@ -332,18 +332,28 @@ warn (Importer   *importer,
 }
 
 /* @where names the member for a warning ("headlines[0].value"). */
-static const char *
-get_string (Importer   *importer,
-            JsonObject *object,
-            const char *member,
-            const char *where)
+/* The member's node, or NULL when it is missing or null. */
+static JsonNode *
+get_member (JsonObject *object,
+            const char *member)
 {
   JsonNode *node;
 
   if (object == NULL || !json_object_has_member (object, member))
     return NULL;
   node = json_object_get_member (object, member);
-  if (JSON_NODE_HOLDS_NULL (node))
+  return JSON_NODE_HOLDS_NULL (node) ? NULL : node;
+}
+
+static const char *
+get_string (Importer   *importer,
+            JsonObject *object,
+            const char *member,
+            const char *where)
+{
+  JsonNode *node = get_member (object, member);
+
+  if (node == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
@@ -363,12 +373,9 @@ get_array (Importer   *importer,
            JsonObject *object,
            const char *member)
 {
-  JsonNode *node;
+  JsonNode *node = get_member (object, member);
 
-  if (object == NULL || !json_object_has_member (object, member))
-    return NULL;
-  node = json_object_get_member (object, member);
-  if (JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {

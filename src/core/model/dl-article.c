@@ -475,60 +475,308 @@ dl_article_get_uuid (DlArticle *self)
   return self->uuid;
 }
 
-#define DATE_TIME_ACCESSORS(name, PROP)                                 \
-  GDateTime *                                                           \
-  dl_article_get_##name (DlArticle *self)                               \
-  {                                                                     \
-    g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);                  \
-    return self->name;                                                  \
-  }                                                                     \
-  void                                                                  \
-  dl_article_set_##name (DlArticle *self,                               \
-                         GDateTime *value)                              \
-  {                                                                     \
-    g_return_if_fail (DL_IS_ARTICLE (self));                            \
-    set_date_time (self, PROP, value);                                  \
-  }
+/* Plain fields: a getter, and a setter that notifies and emits "changed"
+ * only when the value changes (set_string(), set_date_time()). */
 
-#define STRING_ACCESSORS(name, PROP)                                    \
-  const char *                                                          \
-  dl_article_get_##name (DlArticle *self)                               \
-  {                                                                     \
-    g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);                  \
-    return self->name;                                                  \
-  }                                                                     \
-  void                                                                  \
-  dl_article_set_##name (DlArticle  *self,                              \
-                         const char *value)                             \
-  {                                                                     \
-    g_return_if_fail (DL_IS_ARTICLE (self));                            \
-    set_string (self, PROP, value);                                     \
-  }
+GDateTime *
+dl_article_get_created (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->created;
+}
 
-DATE_TIME_ACCESSORS (created, PROP_CREATED)
-DATE_TIME_ACCESSORS (modified, PROP_MODIFIED)
-DATE_TIME_ACCESSORS (dateline_date, PROP_DATELINE_DATE)
-DATE_TIME_ACCESSORS (embargo, PROP_EMBARGO)
-DATE_TIME_ACCESSORS (schedule, PROP_SCHEDULE)
+void
+dl_article_set_created (DlArticle *self,
+                        GDateTime *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_date_time (self, PROP_CREATED, value);
+}
 
-STRING_ACCESSORS (headline, PROP_HEADLINE)
-STRING_ACCESSORS (standfirst, PROP_STANDFIRST)
-STRING_ACCESSORS (slug, PROP_SLUG)
-STRING_ACCESSORS (place, PROP_PLACE)
-STRING_ACCESSORS (region, PROP_REGION)
-STRING_ACCESSORS (country, PROP_COUNTRY)
-STRING_ACCESSORS (time_zone, PROP_TIME_ZONE)
-STRING_ACCESSORS (source, PROP_SOURCE)
-STRING_ACCESSORS (dateline_style, PROP_DATELINE_STYLE)
-STRING_ACCESSORS (category, PROP_CATEGORY)
-STRING_ACCESSORS (image_path, PROP_IMAGE_PATH)
-STRING_ACCESSORS (image_caption, PROP_IMAGE_CAPTION)
-STRING_ACCESSORS (image_credit, PROP_IMAGE_CREDIT)
-STRING_ACCESSORS (image_alt, PROP_IMAGE_ALT)
-STRING_ACCESSORS (language, PROP_LANGUAGE)
+GDateTime *
+dl_article_get_modified (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->modified;
+}
 
-#undef DATE_TIME_ACCESSORS
-#undef STRING_ACCESSORS
+void
+dl_article_set_modified (DlArticle *self,
+                         GDateTime *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_date_time (self, PROP_MODIFIED, value);
+}
+
+GDateTime *
+dl_article_get_dateline_date (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->dateline_date;
+}
+
+void
+dl_article_set_dateline_date (DlArticle *self,
+                              GDateTime *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_date_time (self, PROP_DATELINE_DATE, value);
+}
+
+GDateTime *
+dl_article_get_embargo (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->embargo;
+}
+
+void
+dl_article_set_embargo (DlArticle *self,
+                        GDateTime *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_date_time (self, PROP_EMBARGO, value);
+}
+
+GDateTime *
+dl_article_get_schedule (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->schedule;
+}
+
+void
+dl_article_set_schedule (DlArticle *self,
+                         GDateTime *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_date_time (self, PROP_SCHEDULE, value);
+}
+
+const char *
+dl_article_get_headline (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->headline;
+}
+
+void
+dl_article_set_headline (DlArticle  *self,
+                         const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_HEADLINE, value);
+}
+
+const char *
+dl_article_get_standfirst (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->standfirst;
+}
+
+void
+dl_article_set_standfirst (DlArticle  *self,
+                           const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_STANDFIRST, value);
+}
+
+const char *
+dl_article_get_slug (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->slug;
+}
+
+void
+dl_article_set_slug (DlArticle  *self,
+                     const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_SLUG, value);
+}
+
+const char *
+dl_article_get_place (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->place;
+}
+
+void
+dl_article_set_place (DlArticle  *self,
+                      const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_PLACE, value);
+}
+
+const char *
+dl_article_get_region (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->region;
+}
+
+void
+dl_article_set_region (DlArticle  *self,
+                       const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_REGION, value);
+}
+
+const char *
+dl_article_get_country (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->country;
+}
+
+void
+dl_article_set_country (DlArticle  *self,
+                        const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_COUNTRY, value);
+}
+
+const char *
+dl_article_get_time_zone (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->time_zone;
+}
+
+void
+dl_article_set_time_zone (DlArticle  *self,
+                          const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_TIME_ZONE, value);
+}
+
+const char *
+dl_article_get_source (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->source;
+}
+
+void
+dl_article_set_source (DlArticle  *self,
+                       const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_SOURCE, value);
+}
+
+const char *
+dl_article_get_dateline_style (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->dateline_style;
+}
+
+void
+dl_article_set_dateline_style (DlArticle  *self,
+                               const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_DATELINE_STYLE, value);
+}
+
+const char *
+dl_article_get_category (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->category;
+}
+
+void
+dl_article_set_category (DlArticle  *self,
+                         const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_CATEGORY, value);
+}
+
+const char *
+dl_article_get_image_path (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->image_path;
+}
+
+void
+dl_article_set_image_path (DlArticle  *self,
+                           const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_IMAGE_PATH, value);
+}
+
+const char *
+dl_article_get_image_caption (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->image_caption;
+}
+
+void
+dl_article_set_image_caption (DlArticle  *self,
+                              const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_IMAGE_CAPTION, value);
+}
+
+const char *
+dl_article_get_image_credit (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->image_credit;
+}
+
+void
+dl_article_set_image_credit (DlArticle  *self,
+                             const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_IMAGE_CREDIT, value);
+}
+
+const char *
+dl_article_get_image_alt (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->image_alt;
+}
+
+void
+dl_article_set_image_alt (DlArticle  *self,
+                          const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_IMAGE_ALT, value);
+}
+
+const char *
+dl_article_get_language (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+  return self->language;
+}
+
+void
+dl_article_set_language (DlArticle  *self,
+                         const char *value)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+  set_string (self, PROP_LANGUAGE, value);
+}
 
 DlArticleStatus
 dl_article_get_status (DlArticle *self)
@@ -585,17 +833,6 @@ dl_article_add_credit (DlArticle *self,
 }
 
 void
-dl_article_insert_credit (DlArticle *self,
-                          guint      position,
-                          DlCredit  *credit)
-{
-  g_return_if_fail (DL_IS_ARTICLE (self));
-  g_return_if_fail (DL_IS_CREDIT (credit));
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->credits)));
-  g_list_store_insert (self->credits, position, credit);
-}
-
-void
 dl_article_remove_credit (DlArticle *self,
                           guint      position)
 {
@@ -631,13 +868,6 @@ dl_article_move_credit (DlArticle *self,
   g_list_store_remove (self->credits, from);
   g_list_store_insert (self->credits, to, credit);
   return TRUE;
-}
-
-void
-dl_article_clear_credits (DlArticle *self)
-{
-  g_return_if_fail (DL_IS_ARTICLE (self));
-  g_list_store_remove_all (self->credits);
 }
 
 const char * const *

@@ -84,15 +84,11 @@ void             dl_article_set_dateline_style  (DlArticle       *self,
 GListModel      *dl_article_get_credits         (DlArticle       *self);
 void             dl_article_add_credit          (DlArticle       *self,
                                                  DlCredit        *credit);
-void             dl_article_insert_credit       (DlArticle       *self,
-                                                 guint            position,
-                                                 DlCredit        *credit);
 void             dl_article_remove_credit       (DlArticle       *self,
                                                  guint            position);
 gboolean         dl_article_move_credit         (DlArticle       *self,
                                                  guint            from,
                                                  guint            to);
-void             dl_article_clear_credits       (DlArticle       *self);
 
 /* Classification */
 const char      *dl_article_get_category        (DlArticle       *self);

@@ -268,6 +268,42 @@ leave_block_cb (MD_BLOCKTYPE  type,
   return 0;
 }
 
+/* The spans that are one element, the same each way. */
+static const char *
+span_element (MD_SPANTYPE type)
+{
+  switch (type)
+    {
+    case MD_SPAN_EM: return "em";
+    case MD_SPAN_STRONG: return "strong";
+    case MD_SPAN_CODE: return "code";
+    case MD_SPAN_DEL: return "del";
+    case MD_SPAN_U: return "u";
+    case MD_SPAN_A:
+    case MD_SPAN_IMG:
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    default:
+      return NULL;
+    }
+}
+
+/* title="…" of a link or an image, when it has one. */
+static void
+append_title_attribute (GString            *out,
+                        const MD_ATTRIBUTE *title)
+{
+  g_autofree char *text = NULL;
+
+  if (title->text == NULL || title->size == 0)
+    return;
+  text = dl_markdown_attribute_to_string (title);
+  g_string_append (out, " title=\"");
+  dl_html_append_attr (out, text, -1);
+  g_string_append_c (out, '"');
+}
+
 static int
 enter_span_cb (MD_SPANTYPE  type,
                void        *detail,
@@ -317,48 +353,34 @@ enter_span_cb (MD_SPANTYPE  type,
   /* Inside an image everything is alt text. */
   if (ctx->image_nesting > 0)
     return 0;
-
-  switch (type)
+  if (span_element (type) != NULL)
     {
-    case MD_SPAN_EM: g_string_append (out, "<em>"); break;
-    case MD_SPAN_STRONG: g_string_append (out, "<strong>"); break;
-    case MD_SPAN_CODE: g_string_append (out, "<code>"); break;
-    case MD_SPAN_DEL: g_string_append (out, "<del>"); break;
-    case MD_SPAN_U: g_string_append (out, "<u>"); break;
-    case MD_SPAN_A:
-      {
-        MD_SPAN_A_DETAIL *a = detail;
-        g_autofree char *raw = dl_markdown_attribute_to_string (&a->href);
-        g_autofree char *href = dl_html_sanitize_url (raw, -1, DL_HTML_URL_LINK);
-        gboolean opened = (href != NULL);
+      g_string_append_c (out, '<');
+      g_string_append (out, span_element (type));
+      g_string_append_c (out, '>');
+      return 0;
+    }
 
-        /* A refused link keeps its text, marked so the author can see it. */
-        if (!opened)
-          g_string_append (out, "<span class=\"dl-blocked-link\">");
-        else
-          {
-            g_string_append (out, "<a href=\"");
-            dl_html_append_attr (out, href, -1);
-            g_string_append_c (out, '"');
-            if (a->title.text != NULL && a->title.size > 0)
-              {
-                g_autofree char *title = dl_markdown_attribute_to_string (&a->title);
+  /* Links; math and wiki links (not enabled) write nothing. */
+  if (type == MD_SPAN_A)
+    {
+      MD_SPAN_A_DETAIL *a = detail;
+      g_autofree char *raw = dl_markdown_attribute_to_string (&a->href);
+      g_autofree char *href = dl_html_sanitize_url (raw, -1, DL_HTML_URL_LINK);
+      gboolean opened = (href != NULL);
 
-                g_string_append (out, " title=\"");
-                dl_html_append_attr (out, title, -1);
-                g_string_append_c (out, '"');
-              }
-            g_string_append_c (out, '>');
-          }
-        g_array_append_val (ctx->links, opened);
-      }
-      break;
-    case MD_SPAN_IMG:
-    case MD_SPAN_LATEXMATH:
-    case MD_SPAN_LATEXMATH_DISPLAY:
-    case MD_SPAN_WIKILINK:
-    default:
-      break;
+      /* A refused link keeps its text, marked so the author can see it. */
+      if (!opened)
+        g_string_append (out, "<span class=\"dl-blocked-link\">");
+      else
+        {
+          g_string_append (out, "<a href=\"");
+          dl_html_append_attr (out, href, -1);
+          g_string_append_c (out, '"');
+          append_title_attribute (out, &a->title);
+          g_string_append_c (out, '>');
+        }
+      g_array_append_val (ctx->links, opened);
     }
   return 0;
 }
@@ -383,14 +405,7 @@ leave_span_cb (MD_SPANTYPE  type,
           if (ctx->image_safe)
             {
               g_string_append_c (out, '"');
-              if (img->title.text != NULL && img->title.size > 0)
-                {
-                  g_autofree char *title = dl_markdown_attribute_to_string (&img->title);
-
-                  g_string_append (out, " title=\"");
-                  dl_html_append_attr (out, title, -1);
-                  g_string_append_c (out, '"');
-                }
+              append_title_attribute (out, &img->title);
               g_string_append_c (out, '>');
             }
           else
@@ -401,29 +416,20 @@ leave_span_cb (MD_SPANTYPE  type,
 
   if (ctx->image_nesting > 0)
     return 0;
-
-  switch (type)
+  if (span_element (type) != NULL)
     {
-    case MD_SPAN_EM: g_string_append (out, "</em>"); break;
-    case MD_SPAN_STRONG: g_string_append (out, "</strong>"); break;
-    case MD_SPAN_CODE: g_string_append (out, "</code>"); break;
-    case MD_SPAN_DEL: g_string_append (out, "</del>"); break;
-    case MD_SPAN_U: g_string_append (out, "</u>"); break;
-    case MD_SPAN_A:
-      if (ctx->links->len > 0)
-        {
-          gboolean opened = g_array_index (ctx->links, gboolean, ctx->links->len - 1);
+      g_string_append (out, "</");
+      g_string_append (out, span_element (type));
+      g_string_append_c (out, '>');
+      return 0;
+    }
 
-          g_array_set_size (ctx->links, ctx->links->len - 1);
-          g_string_append (out, opened ? "</a>" : "</span>");
-        }
-      break;
-    case MD_SPAN_IMG:
-    case MD_SPAN_LATEXMATH:
-    case MD_SPAN_LATEXMATH_DISPLAY:
-    case MD_SPAN_WIKILINK:
-    default:
-      break;
+  if (type == MD_SPAN_A && ctx->links->len > 0)
+    {
+      gboolean opened = g_array_index (ctx->links, gboolean, ctx->links->len - 1);
+
+      g_array_set_size (ctx->links, ctx->links->len - 1);
+      g_string_append (out, opened ? "</a>" : "</span>");
     }
   return 0;
 }

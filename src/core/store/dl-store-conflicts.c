@@ -120,8 +120,6 @@ resolve_apply (DlStore      *self,
                const GError *error)
 {
   ResolveData *resolve = data;
-  g_autofree char *path = NULL;
-  DlFileStamp stamp = { 0 };
   Entry *entry;
 
   if (resolve->choice == DL_CONFLICT_KEEP_MINE)
@@ -133,9 +131,8 @@ resolve_apply (DlStore      *self,
   _dl_store_open_apply (self, resolve->theirs, error);
   if (error != NULL)
     return;
-  path = _dl_store_article_path (self->path, resolve->theirs->uuid);
-  dl_file_stamp_from_path (path, &stamp);
-  entry = _dl_store_upsert_article (self, resolve->theirs->article, stamp.mtime_ns, stamp.size);
+  entry = _dl_store_upsert_article (self, resolve->theirs->article, resolve->theirs->mtime_ns,
+                                    resolve->theirs->size);
   entry->serial = ++self->mutation_serial;
   _dl_store_schedule_index_write (self);
 }

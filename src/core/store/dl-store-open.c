@@ -48,6 +48,8 @@ _dl_store_open_work (DlStore       *self,
                                                     error);
   if (open_data->article == NULL)
     return FALSE;
+  open_data->mtime_ns = stamp.mtime_ns;
+  open_data->size = stamp.size;
   /* The editor now holds this version: a save checks against it. */
   _dl_store_remember_read_version (self, open_data->uuid, path, &stamp, content, FALSE);
   return TRUE;

@@ -209,12 +209,15 @@ GPtrArray    *_dl_store_build_entries          (GVariant            *records,
                                                 GHashTable          *known);
 void          _dl_store_schedule_index_write   (DlStore             *self);
 
-/* dl-store-open.c: opening is also how "use theirs" reads their version */
+/* dl-store-open.c: one article read from its file, by opening it, by
+ * "use theirs", by a restore from the trash or after an outside change */
 typedef struct
 {
   char              *uuid;
-  DlArticle         *article;
-  DlQuarantinedFile *quarantined;
+  DlArticle         *article;       /* NULL when it could not be read */
+  DlQuarantinedFile *quarantined;   /* set when it was moved aside instead */
+  gint64             mtime_ns;      /* the file as read */
+  guint64            size;
 } OpenData;
 
 OpenData     *_dl_store_open_data_new          (const char          *uuid);

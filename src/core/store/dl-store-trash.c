@@ -127,34 +127,7 @@ dl_store_trash_article_finish (DlStore       *self,
 
 /* Restore */
 
-typedef struct
-{
-  char              *uuid;
-  DlArticle         *article;
-  DlQuarantinedFile *quarantined;
-  gint64             mtime_ns;
-  guint64            size;
-} RestoreData;
-
-static RestoreData *
-restore_data_new (const char *uuid)
-{
-  RestoreData *restore = g_new0 (RestoreData, 1);
-
-  restore->uuid = g_strdup (uuid);
-  return restore;
-}
-
-static void
-restore_data_free (gpointer data)
-{
-  RestoreData *restore = data;
-
-  g_free (restore->uuid);
-  g_clear_object (&restore->article);
-  g_clear_object (&restore->quarantined);
-  g_free (restore);
-}
+/* The article, read once its file is back: an OpenData. */
 
 /* Renames the file back and reads the article. */
 static gboolean
@@ -163,7 +136,7 @@ restore_work (DlStore       *self,
               GCancellable  *cancellable,
               GError       **error)
 {
-  RestoreData *restore = data;
+  OpenData *restore = data;
   g_autofree char *trash = NULL;
   g_autofree char *src = NULL;
   g_autofree char *dst = NULL;
@@ -213,7 +186,7 @@ restore_apply (DlStore      *self,
                gpointer      data,
                const GError *error)
 {
-  RestoreData *restore = data;
+  OpenData *restore = data;
   Entry *entry;
 
   if (error != NULL)
@@ -238,15 +211,15 @@ dl_store_restore_article_sync (DlStore     *self,
                                const char  *uuid,
                                GError     **error)
 {
-  RestoreData *restore;
+  OpenData *restore;
   gboolean ok;
 
   g_return_val_if_fail (DL_IS_STORE (self), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  restore = restore_data_new (uuid);
+  restore = _dl_store_open_data_new (uuid);
   ok = _dl_store_run_sync (self, restore, restore_work, restore_apply, NULL, error);
-  restore_data_free (restore);
+  _dl_store_open_data_free (restore);
   return ok;
 }
 
@@ -266,7 +239,7 @@ dl_store_restore_article_async (DlStore             *self,
   g_return_if_fail (DL_IS_STORE (self));
   g_return_if_fail (uuid != NULL);
 
-  _dl_store_run_async (self, dl_store_restore_article_async, restore_data_new (uuid), restore_data_free,
+  _dl_store_run_async (self, dl_store_restore_article_async, _dl_store_open_data_new (uuid), _dl_store_open_data_free,
                        restore_work, restore_apply, cancellable, callback, user_data);
 }
 

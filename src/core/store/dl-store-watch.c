@@ -17,34 +17,13 @@
 #include "dl-article-file.h"
 #include "dl-store-private.h"
 
-typedef struct
-{
-  char              *uuid;
-  DlArticle         *article;
-  DlQuarantinedFile *quarantined;
-  gint64             mtime_ns;
-  guint64            size;
-  gboolean           changed;
-} CheckData;
-
-static void
-check_data_free (gpointer data)
-{
-  CheckData *check = data;
-
-  g_free (check->uuid);
-  g_clear_object (&check->article);
-  g_clear_object (&check->quarantined);
-  g_free (check);
-}
-
 static gboolean
 check_work (DlStore       *self,
             gpointer       data,
             GCancellable  *cancellable,
             GError       **error)
 {
-  CheckData *check = data;
+  OpenData *check = data;
   g_autofree char *path = _dl_store_article_path (self->path, check->uuid);
   g_autoptr(GError) read_error = NULL;
   DlFileStamp on_disk;
@@ -62,7 +41,6 @@ check_work (DlStore       *self,
     {
       check->article = _dl_store_read_library_file (self, path, &on_disk, NULL, &check->quarantined,
                                                     &read_error);
-      check->changed = check->article != NULL || check->quarantined != NULL;
       check->mtime_ns = on_disk.mtime_ns;
       check->size = on_disk.size;
     }
@@ -74,10 +52,11 @@ check_apply (DlStore      *self,
              gpointer      data,
              const GError *error)
 {
-  CheckData *check = data;
+  OpenData *check = data;
   Entry *entry;
 
-  if (error != NULL || !check->changed)
+  /* Nothing read: the store's own change, or nothing to tell. */
+  if (error != NULL || (check->article == NULL && check->quarantined == NULL))
     return;
 
   if (check->quarantined != NULL)
@@ -114,13 +93,12 @@ on_check_timeout_cb (gpointer user_data)
 {
   PendingCheck *pending = user_data;
   DlStore *self = pending->self;
-  CheckData *check = g_new0 (CheckData, 1);
+  OpenData *check = _dl_store_open_data_new (pending->uuid);
 
-  check->uuid = g_strdup (pending->uuid);
-  _dl_store_run_async (self, on_check_timeout_cb, check, check_data_free, check_work, check_apply,
+  _dl_store_run_async (self, on_check_timeout_cb, check, _dl_store_open_data_free, check_work, check_apply,
                        NULL, NULL, NULL);
   /* Removing the entry destroys this source (and frees @pending). */
-  g_hash_table_remove (self->pending_checks, check->uuid);
+  g_hash_table_remove (self->pending_checks, pending->uuid);
   return G_SOURCE_REMOVE;
 }
 

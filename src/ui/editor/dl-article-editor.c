@@ -68,7 +68,6 @@ G_DEFINE_FINAL_TYPE (DlArticleEditor, dl_article_editor, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ARTICLE,
-  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -455,10 +454,6 @@ dl_article_editor_get_property (GObject    *object,
       g_value_set_object (value, self->article);
       break;
 
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -476,10 +471,6 @@ dl_article_editor_set_property (GObject      *object,
     {
     case PROP_ARTICLE:
       dl_article_editor_set_article (self, g_value_get_object (value));
-      break;
-
-    case PROP_CONTEXT:
-      dl_article_editor_set_context (self, g_value_get_object (value));
       break;
 
     default:
@@ -553,10 +544,6 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL,
                          DL_TYPE_ARTICLE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         DL_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -750,6 +737,7 @@ dl_article_editor_set_context (DlArticleEditor *self,
 
   if (!g_set_object (&self->context, context))
     return;
+  /* Not a property: nothing binds to it, and the window sets it once. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -757,7 +745,6 @@ dl_article_editor_set_context (DlArticleEditor *self,
       if (DL_IS_EDITOR_SECTION (child))
         dl_editor_section_set_context (DL_EDITOR_SECTION (child), context);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 /**

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define DL_TYPE_ARTICLE_EDITOR (dl_article_editor_get_type ())
 G_DECLARE_FINAL_TYPE (DlArticleEditor, dl_article_editor, DL, ARTICLE_EDITOR, GtkWidget)
 
-/* Properties: "article" (nullable DlArticle), "context" (nullable DlContext). */
+/* Properties: "article" (nullable DlArticle). */
 GtkWidget *dl_article_editor_new            (void);
 DlArticle *dl_article_editor_get_article    (DlArticleEditor *self);
 void       dl_article_editor_set_article    (DlArticleEditor *self,

@@ -407,12 +407,6 @@ dl_library_view_init (DlLibraryView *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
 }
 
-GtkWidget *
-dl_library_view_new (void)
-{
-  return g_object_new (DL_TYPE_LIBRARY_VIEW, NULL);
-}
-
 /**
  * dl_library_view_set_store:
  * @self: a library view

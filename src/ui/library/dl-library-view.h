@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (DlLibraryView, dl_library_view, DL, LIBRARY_VIEW, GtkWidge
 /* Signals: "article-selected" (const char *uuid) when the user picks an
  * article; "delete-requested" (const char *uuid) for the Delete key and
  * the context menu. */
-GtkWidget  *dl_library_view_new             (void);
 void        dl_library_view_set_store       (DlLibraryView *self,
                                              DlStore       *store);
 DlStore    *dl_library_view_get_store       (DlLibraryView *self);

@@ -38,13 +38,6 @@ struct _DlPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (DlPreferencesWindow, dl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The article language new articles get: the setting, or the same
  * UI-language default a new DlArticle picks. */
@@ -268,44 +261,6 @@ reset_template_action (GtkWidget  *widget,
   g_settings_set_string (self->settings, "preview-template", "");
 }
 
-static void dl_preferences_window_constructed (GObject *object);
-
-static void
-dl_preferences_window_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  DlPreferencesWindow *self = DL_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dl_preferences_window_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  DlPreferencesWindow *self = DL_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 static void
 dl_preferences_window_dispose (GObject *object)
 {
@@ -329,15 +284,7 @@ dl_preferences_window_class_init (DlPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = dl_preferences_window_constructed;
   object_class->dispose = dl_preferences_window_dispose;
-  object_class->get_property = dl_preferences_window_get_property;
-  object_class->set_property = dl_preferences_window_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, DL_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, example_label);
@@ -375,15 +322,10 @@ dl_preferences_window_init (DlPreferencesWindow *self)
   self->updating = FALSE;
 }
 
-/* The settings are the context's, a construct property: bound here. */
+/* The rows edit the context's settings: bound once it is known. */
 static void
-dl_preferences_window_constructed (GObject *object)
+bind_settings (DlPreferencesWindow *self)
 {
-  DlPreferencesWindow *self = DL_PREFERENCES_WINDOW (object);
-
-  G_OBJECT_CLASS (dl_preferences_window_parent_class)->constructed (object);
-
-  g_assert (DL_IS_CONTEXT (self->context));
   self->settings = g_object_ref (dl_context_get_settings (self->context));
   g_settings_bind (self->settings, "default-source", self->source_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "custom-dateline-pattern", self->pattern_row, "text",
@@ -411,11 +353,13 @@ GtkWidget *
 dl_preferences_window_new (GtkWindow *parent,
                            DlContext *context)
 {
+  DlPreferencesWindow *self;
+
   g_return_val_if_fail (DL_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (dl_context_get_settings (context) != NULL, NULL);
 
-  return g_object_new (DL_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       "context", context,
-                       NULL);
+  self = g_object_new (DL_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  bind_settings (self);
+  return GTK_WIDGET (self);
 }

@@ -18,7 +18,7 @@ typedef struct
 {
   char  *article_uuid;   /* the only article whose image is served */
   char  *image_path;     /* its featured image, or NULL */
-  char **local_images;   /* local images its body shows (dl_renderer_dup_local_images()) */
+  char **local_images;   /* local images its body shows (dl_body_images_find_local()) */
   GFile *template_dir;   /* the site template folder, or NULL */
 } DlPreviewSchemeScope;
 

@@ -40,7 +40,6 @@ struct _DlPreviewView
   GFile         *template_dir;
   char          *pending_html;   /* waiting for the network filter */
 
-  guint          network_allowed : 1;
   guint          filter_applied : 1;
 
   /* Set by load_page(): the one navigation we allow. */
@@ -239,21 +238,19 @@ compile_network_filter (void)
                                          NULL, on_network_filter_saved_cb, NULL);
 }
 
+/* The page never reaches the network, whatever it says: the filter is
+ * added once it is compiled. */
 static void
 update_network_filter (DlPreviewView *self)
 {
   WebKitUserContentManager *manager;
-  gboolean wanted = !self->network_allowed;
 
-  if (network_filter == NULL || self->filter_applied == wanted)
+  if (network_filter == NULL || self->filter_applied)
     return;
 
   manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self));
-  if (wanted)
-    webkit_user_content_manager_add_filter (manager, network_filter);
-  else
-    webkit_user_content_manager_remove_filter (manager, network_filter);
-  self->filter_applied = wanted;
+  webkit_user_content_manager_add_filter (manager, network_filter);
+  self->filter_applied = TRUE;
 }
 
 /* Measured: clicking a web link opened a TCP connection to its host before
@@ -873,25 +870,6 @@ dl_preview_view_set_template_dir (DlPreviewView *self,
   g_return_if_fail (!template_dir || G_IS_FILE (template_dir));
 
   g_set_object (&self->template_dir, template_dir);
-}
-
-/**
- * dl_preview_view_set_network_allowed:
- * @self: a #DlPreviewView
- * @allowed: whether the page may reach the network at all
- *
- * By default the view blocks every network load, whatever the page says.
- * With @allowed, the page's CSP decides alone. Nothing in Dateline allows
- * it yet: it is here for site templates that will declare what they need.
- */
-void
-dl_preview_view_set_network_allowed (DlPreviewView *self,
-                                     gboolean       allowed)
-{
-  g_return_if_fail (DL_IS_PREVIEW_VIEW (self));
-
-  self->network_allowed = !!allowed;
-  update_network_filter (self);
 }
 
 /**

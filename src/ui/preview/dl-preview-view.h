@@ -37,8 +37,6 @@ void           dl_preview_view_set_featured_image   (DlPreviewView        *self,
                                                      const char           *image_path);
 void           dl_preview_view_set_template_dir     (DlPreviewView        *self,
                                                      GFile                *template_dir);
-void           dl_preview_view_set_network_allowed  (DlPreviewView        *self,
-                                                     gboolean              allowed);
 
 void           dl_preview_view_set_local_images     (DlPreviewView        *self,
                                                      const char * const   *local_images);

@@ -403,16 +403,3 @@ dl_application_new_with_context (DlContext *context)
                        NULL);
 }
 
-/**
- * dl_application_get_context:
- * @self: the application
- *
- * Returns: (transfer none) (nullable): the shared services; %NULL before
- *   startup and in a remote instance
- */
-DlContext *
-dl_application_get_context (DlApplication *self)
-{
-  g_return_val_if_fail (DL_IS_APPLICATION (self), NULL);
-  return self->context;
-}

@@ -15,6 +15,5 @@ G_DECLARE_FINAL_TYPE (DlApplication, dl_application, DL, APPLICATION, AdwApplica
 
 DlApplication *dl_application_new              (void);
 DlApplication *dl_application_new_with_context (DlContext     *context);
-DlContext     *dl_application_get_context      (DlApplication *self);
 
 G_END_DECLS

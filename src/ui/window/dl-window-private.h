@@ -82,13 +82,10 @@ void             _dl_window_delete_article     (DlWindow   *self,
                                                 const char *uuid);
 
 /* For the tests */
-DlContext       *dl_window_get_context         (DlWindow   *self);
-DlStore         *dl_window_get_store           (DlWindow   *self);
 DlAutosaver     *dl_window_get_autosaver       (DlWindow   *self);
 DlArticleEditor *dl_window_get_editor          (DlWindow   *self);
 DlLibraryView   *dl_window_get_library_view    (DlWindow   *self);
 DlArticle       *dl_window_get_article         (DlWindow   *self);
-AdwToastOverlay *dl_window_get_toast_overlay   (DlWindow   *self);
 GtkWidget       *dl_window_get_preview         (DlWindow   *self);
 const char      *dl_window_get_visible_page    (DlWindow   *self);
 

@@ -505,47 +505,6 @@ dl_window_load_finish (DlWindow      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-on_flushed_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!dl_autosaver_flush_finish (DL_AUTOSAVER (object), result, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-dl_window_flush_async (DlWindow            *self,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (DL_IS_WINDOW (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dl_window_flush_async);
-
-  dl_autosaver_flush_async (self->autosaver, cancellable, on_flushed_cb, g_steal_pointer (&task));
-}
-
-gboolean
-dl_window_flush_finish (DlWindow      *self,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* Preview pane: its width is kept from the end of the paned. */
 
 /* "max-position" is the paned's width less the preview's minimum, not
@@ -1128,20 +1087,6 @@ _dl_window_toast (DlWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-DlContext *
-dl_window_get_context (DlWindow *self)
-{
-  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
-  return self->context;
-}
-
-DlStore *
-dl_window_get_store (DlWindow *self)
-{
-  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
-  return self->store;
-}
-
 DlAutosaver *
 dl_window_get_autosaver (DlWindow *self)
 {
@@ -1234,13 +1179,6 @@ dl_window_new_article (DlWindow *self)
                                on_new_article_saved_cb, g_object_ref (self));
   dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (article));
   dl_article_editor_focus_headline (self->editor);
-}
-
-AdwToastOverlay *
-dl_window_get_toast_overlay (DlWindow *self)
-{
-  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
-  return self->toast_overlay;
 }
 
 /**

@@ -32,13 +32,5 @@ void             dl_window_open_article       (DlWindow            *self,
 void             dl_window_show_article       (DlWindow            *self,
                                                DlArticle           *article);
 void             dl_window_new_article        (DlWindow            *self);
-/* Saves the article's latest text (read from the editor) now. */
-void             dl_window_flush_async        (DlWindow            *self,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-gboolean         dl_window_flush_finish       (DlWindow            *self,
-                                               GAsyncResult        *result,
-                                               GError             **error);
 
 G_END_DECLS
