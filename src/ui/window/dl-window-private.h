@@ -1,10 +1,10 @@
 /* dl-window-private.h: what the window's own files and its tests share
  *
  * The window is split by concern: dl-window.c (building it, loading the
- * library, showing an article, saving state, the banners, the preview
- * pane, closing), dl-window-actions.c (the win.* actions and their
- * shortcuts) and dl-window-export-import.c (the export and import
- * dialogs). They share the instance struct through this header; nothing
+ * library, showing an article, the save state and the banners, outside
+ * changes, closing), dl-window-actions.c (the win.* actions and their
+ * shortcuts), dl-window-preview.c (the preview pane) and
+ * dl-window-export-import.c (the export and import dialogs). They share the instance struct through this header; nothing
  * outside src/ui/window/ and the tests includes it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -75,6 +75,13 @@ void             _dl_window_update_page        (DlWindow   *self);
 void             _dl_window_update_recovery    (DlWindow   *self);
 void             _dl_window_toast              (DlWindow   *self,
                                                 const char *message);
+
+/* dl-window-preview.c */
+void             _dl_window_init_preview        (DlWindow   *self);
+void             _dl_window_ensure_preview      (DlWindow   *self);
+void             _dl_window_apply_preview_width (DlWindow   *self);
+gboolean         _dl_window_set_preview_visible (DlWindow   *self,
+                                                 gboolean    visible);
 
 /* dl-window-actions.c: called from class_init */
 void             _dl_window_class_init_actions (GtkWidgetClass *widget_class);

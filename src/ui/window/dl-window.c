@@ -1,8 +1,9 @@
 /* dl-window.c: the main window: library sidebar, editor, preview
  *
  * Building the window, loading the library, showing an article, the
- * save state and the banners, the preview pane and closing. The actions
- * are in dl-window-actions.c, the export and import dialogs in
+ * save state and the banners, changes made outside, and closing. The
+ * actions are in dl-window-actions.c, the preview pane in
+ * dl-window-preview.c, the export and import dialogs in
  * dl-window-export-import.c; they share dl-window-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +14,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dl-preview-loader.h"
 #include "dl-quarantined-file.h"
 #include "dl-window-private.h"
 #include "dl-resources.h"
@@ -35,8 +35,6 @@ static void update_known_categories (DlWindow *self);
 static void on_recovered_listed_cb (GObject      *object,
                                     GAsyncResult *result,
                                     gpointer      user_data);
-static void ensure_preview (DlWindow *self);
-static void apply_preview_width (DlWindow *self);
 static void open_article (DlWindow   *self,
                           const char *uuid,
                           gboolean    completes_load);
@@ -420,8 +418,8 @@ start_library_load (DlWindow *self)
    * (a maximized window gets it only after its first allocation). */
   if (self->preview_visible)
     {
-      apply_preview_width (self);
-      ensure_preview (self);
+      _dl_window_apply_preview_width (self);
+      _dl_window_ensure_preview (self);
     }
 
   if (self->library_load_started)
@@ -505,102 +503,12 @@ dl_window_load_finish (DlWindow      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Preview pane: its width is kept from the end of the paned. */
-
-/* "max-position" is the paned's width less the preview's minimum, not
- * its width: the position that leaves the preview its remembered width
- * is the allocated width less that width, kept within what both panes
- * can take. */
-static void
-apply_preview_width (DlWindow *self)
-{
-  int max_position = 0;
-  int total = gtk_widget_get_width (GTK_WIDGET (self->preview_paned));
-  int width = g_settings_get_int (self->settings, "preview-width");
-
-  g_object_get (self->preview_paned, "max-position", &max_position, NULL);
-  if (max_position > 0 && total > 0)
-    gtk_paned_set_position (self->preview_paned, CLAMP (total - width, MIN (360, max_position), max_position));
-}
-
-static void
-on_preview_max_position_cb (DlWindow *self)
-{
-  int max_position = 0;
-
-  g_object_get (self->preview_paned, "max-position", &max_position, NULL);
-  if (max_position <= 0 || !self->preview_visible)
-    return;
-
-  apply_preview_width (self);
-  g_clear_signal_handler (&self->preview_position_id, self->preview_paned);
-}
-
-static void
-on_preview_loaded_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(DlWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GType type = dl_preview_loader_load_finish (result, &error);
-
-  self->preview_loading = FALSE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (type == G_TYPE_INVALID)
-    {
-      g_warning ("%s", error->message);
-      _dl_window_toast (self, error->message);
-      return;
-    }
-
-  /* The loader checked that the type is a DlPreviewPane. */
-  self->preview = g_object_new (type, NULL);
-  dl_preview_pane_set_context (self->preview, self->context);
-  dl_preview_pane_set_article (self->preview, self->article);
-  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
-}
-
-/* The preview's module (and WebKit with it) is loaded the first time the
- * pane is shown, in a worker thread: the first frame never waits for it. */
-static void
-ensure_preview (DlWindow *self)
-{
-  if (self->preview != NULL || self->preview_loading)
-    return;
-  self->preview_loading = TRUE;
-  dl_preview_loader_load_async (self->cancellable, on_preview_loaded_cb, g_object_ref (self));
-}
-
 static void
 set_preview_visible (DlWindow *self,
                      gboolean  visible)
 {
-  visible = !!visible;
-  if (self->preview_visible == (guint) visible)
-    return;
-
-  if (!visible && gtk_widget_get_width (GTK_WIDGET (self->preview_bin)) > 0)
-    g_settings_set_int (self->settings, "preview-width",
-                        gtk_widget_get_width (GTK_WIDGET (self->preview_bin)));
-
-  self->preview_visible = visible;
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), visible);
-  g_settings_set_boolean (self->settings, "preview-visible", visible);
-  if (visible)
-    {
-      /* Before the first frame, start_library_load() does it after paint. */
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->frame_clock == NULL)
-        ensure_preview (self);
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        apply_preview_width (self);
-      else if (self->preview_position_id == 0)
-        self->preview_position_id =
-          g_signal_connect_swapped (self->preview_paned, "notify::max-position",
-                                    G_CALLBACK (on_preview_max_position_cb), self);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_VISIBLE]);
+  if (_dl_window_set_preview_visible (self, visible))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_VISIBLE]);
 }
 
 static void
@@ -970,14 +878,6 @@ on_delete_requested_cb (DlWindow   *self,
 }
 
 static void
-on_body_cursor_moved_cb (DlWindow *self,
-                         guint64   byte_offset)
-{
-  if (self->preview != NULL && self->preview_visible)
-    dl_preview_pane_reveal_offset (self->preview, byte_offset);
-}
-
-static void
 dl_window_class_init (DlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1046,8 +946,7 @@ dl_window_init (DlWindow *self)
 
   g_signal_connect_swapped (self->sidebar, "notify::visible", G_CALLBACK (on_sidebar_visible_cb), self);
   on_sidebar_visible_cb (self);
-  g_signal_connect_object (self->editor, "body-cursor-moved",
-                           G_CALLBACK (on_body_cursor_moved_cb), self, G_CONNECT_SWAPPED);
+  _dl_window_init_preview (self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
