@@ -5,7 +5,10 @@
 #
 # Run inside an X server and a session bus, from the source root:
 #   xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
-#     /usr/bin/python3 bench/bench-startup.py build [RUNS]
+#     /usr/bin/python3 bench/bench-startup.py build [RUNS] [OTHER_BUILD]
+#
+# OTHER_BUILD (say, a build of the previous commit) is measured in the same
+# interleaved rounds, for a before/after that shares its noise.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
@@ -17,6 +20,7 @@ import tempfile
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 7
+OTHER = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 WORDS = 5000
 SAMPLE = "/work/shared/samples/belta-2025-05-08-belarus-china.txt"
 
@@ -51,7 +55,7 @@ def make_library_dir(name, n):
     return data_home, uuid
 
 
-def environment(data_home, last_article=None):
+def environment(data_home, last_article=None, schema_dir=None):
     home = tempfile.mkdtemp(prefix="home-", dir=work)
     config = os.path.join(home, "config")
     os.makedirs(os.path.join(config, "glib-2.0", "settings"))
@@ -71,7 +75,7 @@ def environment(data_home, last_article=None):
         "XDG_STATE_HOME": os.path.join(home, "state"),
         "XDG_RUNTIME_DIR": runtime,
         "GSETTINGS_BACKEND": "keyfile",
-        "GSETTINGS_SCHEMA_DIR": schemas,
+        "GSETTINGS_SCHEMA_DIR": schema_dir or schemas,
         "GSK_RENDERER": "cairo",
         "NO_AT_BRIDGE": "1",
     })
@@ -100,6 +104,10 @@ configs = {
     "Dateline, 5,000 words, 10,000 articles": lambda: first_frame(
         [dateline], environment(lib10000, uuid10000)),
 }
+if OTHER is not None:
+    configs["Dateline of OTHER_BUILD, 10 articles"] = lambda: first_frame(
+        [os.path.join(OTHER, "src", "dateline")],
+        environment(lib10, uuid10, os.path.join(OTHER, "data")))
 
 # One warm-up each (page cache, font cache), then interleaved rounds so that
 # drift in the machine's load affects every program alike.
@@ -120,5 +128,9 @@ d10k = medians["Dateline, 5,000 words, 10,000 articles"]
 print()
 print("Dateline / gnome-text-editor (5,000 words): %.2f  (target <= 1.00)" % (d10 / gte))
 print("10,000 articles / 10 articles:              %.2f  (target <= 1.10)" % (d10k / d10))
+if OTHER is not None:
+    other = medians["Dateline of OTHER_BUILD, 10 articles"]
+    print("OTHER_BUILD / gnome-text-editor:            %.2f" % (other / gte))
+    print("this build / OTHER_BUILD:                   %.2f" % (d10 / other))
 
 shutil.rmtree(work, ignore_errors=True)

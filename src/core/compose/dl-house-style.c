@@ -257,7 +257,6 @@ dl_house_style_compose_dateline (DlHouseStyle  *self,
                                  DlArticle     *article,
                                  GError       **fallback_reason)
 {
-  g_autoptr(DlHouseStyle) builtin = NULL;
   DlDatelineFields fields = { 0 };
   const char *style;
   const char *source;
@@ -265,15 +264,13 @@ dl_house_style_compose_dateline (DlHouseStyle  *self,
   g_return_val_if_fail (self == NULL || DL_IS_HOUSE_STYLE (self), NULL);
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
 
-  if (self == NULL)
-    self = builtin = dl_house_style_new ();
-
+  /* The built-in style without making an object: this runs per render. */
   style = dl_article_get_dateline_style (article);
   if (style[0] == '\0')
-    style = self->dateline_style;
+    style = self != NULL ? self->dateline_style : DL_DATELINE_FALLBACK_STYLE;
   source = dl_article_get_source (article);
   if (source[0] == '\0')
-    source = self->source;
+    source = self != NULL ? self->source : "";
 
   fields.place = dl_article_get_place (article);
   fields.region = dl_article_get_region (article);
@@ -282,7 +279,9 @@ dl_house_style_compose_dateline (DlHouseStyle  *self,
   fields.time_zone = dl_article_get_time_zone (article);
   fields.source = source;
   fields.language = dl_article_get_language (article);
-  return dl_dateline_format_with_fallback (&fields, style, self->custom_pattern, fallback_reason);
+  return dl_dateline_format_with_fallback (&fields, style,
+                                           self != NULL ? self->custom_pattern : DL_DATELINE_DEFAULT_PATTERN,
+                                           fallback_reason);
 }
 
 /**

@@ -268,17 +268,18 @@ leave_block_cb (MD_BLOCKTYPE  type,
   return 0;
 }
 
-/* The spans that are one element, the same each way. */
+/* The spans that are one element: its opening and closing tags, or NULL. */
 static const char *
-span_element (MD_SPANTYPE type)
+span_tag (MD_SPANTYPE type,
+          gboolean    closing)
 {
   switch (type)
     {
-    case MD_SPAN_EM: return "em";
-    case MD_SPAN_STRONG: return "strong";
-    case MD_SPAN_CODE: return "code";
-    case MD_SPAN_DEL: return "del";
-    case MD_SPAN_U: return "u";
+    case MD_SPAN_EM: return closing ? "</em>" : "<em>";
+    case MD_SPAN_STRONG: return closing ? "</strong>" : "<strong>";
+    case MD_SPAN_CODE: return closing ? "</code>" : "<code>";
+    case MD_SPAN_DEL: return closing ? "</del>" : "<del>";
+    case MD_SPAN_U: return closing ? "</u>" : "<u>";
     case MD_SPAN_A:
     case MD_SPAN_IMG:
     case MD_SPAN_LATEXMATH:
@@ -311,6 +312,7 @@ enter_span_cb (MD_SPANTYPE  type,
 {
   DlMarkdownHtml *ctx = user_data;
   GString *out = ctx->out;
+  const char *tag;
 
   if (type == MD_SPAN_IMG)
     {
@@ -353,11 +355,9 @@ enter_span_cb (MD_SPANTYPE  type,
   /* Inside an image everything is alt text. */
   if (ctx->image_nesting > 0)
     return 0;
-  if (span_element (type) != NULL)
+  if ((tag = span_tag (type, FALSE)) != NULL)
     {
-      g_string_append_c (out, '<');
-      g_string_append (out, span_element (type));
-      g_string_append_c (out, '>');
+      g_string_append (out, tag);
       return 0;
     }
 
@@ -392,6 +392,7 @@ leave_span_cb (MD_SPANTYPE  type,
 {
   DlMarkdownHtml *ctx = user_data;
   GString *out = ctx->out;
+  const char *tag;
 
   if (type == MD_SPAN_IMG)
     {
@@ -416,11 +417,9 @@ leave_span_cb (MD_SPANTYPE  type,
 
   if (ctx->image_nesting > 0)
     return 0;
-  if (span_element (type) != NULL)
+  if ((tag = span_tag (type, TRUE)) != NULL)
     {
-      g_string_append (out, "</");
-      g_string_append (out, span_element (type));
-      g_string_append_c (out, '>');
+      g_string_append (out, tag);
       return 0;
     }
 
