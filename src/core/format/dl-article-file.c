@@ -613,23 +613,6 @@ read_article (Reader     *reader,
 
   if (!read_date_fields (reader, root, article, root_dates, G_N_ELEMENTS (root_dates)))
     return FALSE;
-  if (!read_string (reader, root, "status", DL_LIMIT_FIELD_BYTES, &str))
-    return FALSE;
-  if (*str != '\0')
-    {
-      DlArticleStatus status;
-
-      if (dl_article_status_from_string (str, &status))
-        dl_article_set_status (article, status);
-      else if (reader->newer)
-        dl_article_set_unknown_status (article, str);
-      else
-        {
-          g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
-                       _("Unknown article status “%s”."), str);
-          return FALSE;
-        }
-    }
   if (!read_string_fields (reader, root, article, root_texts, G_N_ELEMENTS (root_texts)))
     return FALSE;
 
@@ -676,7 +659,28 @@ read_article (Reader     *reader,
   if (!read_publications (reader, root, article))
     return FALSE;
 
-  return read_string_fields (reader, root, article, body_text, G_N_ELEMENTS (body_text));
+  if (!read_string_fields (reader, root, article, body_text, G_N_ELEMENTS (body_text)))
+    return FALSE;
+
+  /* Last: setting a field of a Published article marks it Changed. */
+  if (!read_string (reader, root, "status", DL_LIMIT_FIELD_BYTES, &str))
+    return FALSE;
+  if (*str != '\0')
+    {
+      DlArticleStatus status;
+
+      if (dl_article_status_from_string (str, &status))
+        dl_article_set_status (article, status);
+      else if (reader->newer)
+        dl_article_set_unknown_status (article, str);
+      else
+        {
+          g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                       _("Unknown article status “%s”."), str);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static DlArticle *

@@ -27,6 +27,8 @@ struct _DlArticleSummary
   char            *place;
   GStrv            tags;
   GDateTime       *modified;
+  GDateTime       *embargo;
+  GDateTime       *schedule;
 };
 
 G_DEFINE_FINAL_TYPE (DlArticleSummary, dl_article_summary, G_TYPE_OBJECT)
@@ -41,6 +43,8 @@ enum {
   PROP_PLACE,
   PROP_TAGS,
   PROP_MODIFIED,
+  PROP_EMBARGO,
+  PROP_SCHEDULE,
   N_PROPS
 };
 
@@ -75,6 +79,8 @@ dl_article_summary_finalize (GObject *object)
   g_clear_pointer (&self->place, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->modified, g_date_time_unref);
+  g_clear_pointer (&self->embargo, g_date_time_unref);
+  g_clear_pointer (&self->schedule, g_date_time_unref);
 
   G_OBJECT_CLASS (dl_article_summary_parent_class)->finalize (object);
 }
@@ -113,6 +119,12 @@ dl_article_summary_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_boxed (value, self->modified);
       break;
+    case PROP_EMBARGO:
+      g_value_set_boxed (value, self->embargo);
+      break;
+    case PROP_SCHEDULE:
+      g_value_set_boxed (value, self->schedule);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,6 +148,8 @@ dl_article_summary_class_init (DlArticleSummaryClass *klass)
   properties[PROP_PLACE] = g_param_spec_string ("place", NULL, NULL, "", flags);
   properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_MODIFIED] = g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_EMBARGO] = g_param_spec_boxed ("embargo", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_SCHEDULE] = g_param_spec_boxed ("schedule", NULL, NULL, G_TYPE_DATE_TIME, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -187,6 +201,25 @@ dl_article_summary_new (const char         *uuid,
 }
 
 /**
+ * dl_article_summary_set_release_times:
+ * @embargo: (nullable): not to be published before
+ * @schedule: (nullable): when to publish
+ *
+ * Completes a summary made by dl_article_summary_new() (before anyone
+ * binds to it: this does not notify).
+ */
+void
+dl_article_summary_set_release_times (DlArticleSummary *self,
+                                      GDateTime        *embargo,
+                                      GDateTime        *schedule)
+{
+  g_return_if_fail (DL_IS_ARTICLE_SUMMARY (self));
+
+  dl_set_date_time (&self->embargo, embargo);
+  dl_set_date_time (&self->schedule, schedule);
+}
+
+/**
  * dl_article_summary_new_from_article:
  *
  * Returns: (transfer full): a summary of @article's current fields.
@@ -194,15 +227,20 @@ dl_article_summary_new (const char         *uuid,
 DlArticleSummary *
 dl_article_summary_new_from_article (DlArticle *article)
 {
+  DlArticleSummary *self;
+
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
 
-  return dl_article_summary_new (dl_article_get_uuid (article),
+  self = dl_article_summary_new (dl_article_get_uuid (article),
                                  dl_article_get_headline (article),
                                  dl_article_get_status (article),
                                  dl_article_get_category (article),
                                  dl_article_get_place (article),
                                  dl_article_get_tags (article),
                                  dl_article_get_modified (article));
+  dl_article_summary_set_release_times (self, dl_article_get_embargo (article),
+                                        dl_article_get_schedule (article));
+  return self;
 }
 
 /**
@@ -246,6 +284,10 @@ dl_article_summary_update (DlArticleSummary *self,
     }
   if (dl_set_date_time (&self->modified, dl_article_get_modified (article)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  if (dl_set_date_time (&self->embargo, dl_article_get_embargo (article)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMBARGO]);
+  if (dl_set_date_time (&self->schedule, dl_article_get_schedule (article)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULE]);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -358,4 +400,28 @@ dl_article_summary_matches (DlArticleSummary *self,
         return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * dl_article_summary_get_embargo:
+ *
+ * Returns: (nullable): the embargo (UTC when read from the index)
+ */
+GDateTime *
+dl_article_summary_get_embargo (DlArticleSummary *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE_SUMMARY (self), NULL);
+  return self->embargo;
+}
+
+/**
+ * dl_article_summary_get_schedule:
+ *
+ * Returns: (nullable): the scheduled publication time
+ */
+GDateTime *
+dl_article_summary_get_schedule (DlArticleSummary *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE_SUMMARY (self), NULL);
+  return self->schedule;
 }

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (DlArticleSummary, dl_article_summary, DL, ARTICLE_SUMMARY,
 
 /* Properties (all with notify): "uuid", "headline", "display-title"
  * (headline or "Untitled article"), "status" (DlArticleStatus),
- * "category", "place", "tags" (GStrv), "modified" (GDateTime). */
+ * "category", "place", "tags" (GStrv), "modified", "embargo" and
+ * "schedule" (GDateTime). */
 DlArticleSummary   *dl_article_summary_new              (const char         *uuid,
                                                          const char         *headline,
                                                          DlArticleStatus     status,
@@ -24,6 +25,9 @@ DlArticleSummary   *dl_article_summary_new              (const char         *uui
                                                          const char         *place,
                                                          const char * const *tags,
                                                          GDateTime          *modified);
+void                dl_article_summary_set_release_times (DlArticleSummary *self,
+                                                          GDateTime        *embargo,
+                                                          GDateTime        *schedule);
 DlArticleSummary   *dl_article_summary_new_from_article (DlArticle        *article);
 void                dl_article_summary_update           (DlArticleSummary *self,
                                                          DlArticle        *article);
@@ -35,6 +39,8 @@ const char         *dl_article_summary_get_category     (DlArticleSummary *self)
 const char         *dl_article_summary_get_place        (DlArticleSummary *self);
 const char * const *dl_article_summary_get_tags         (DlArticleSummary *self);
 GDateTime          *dl_article_summary_get_modified     (DlArticleSummary *self);
+GDateTime          *dl_article_summary_get_embargo      (DlArticleSummary *self);
+GDateTime          *dl_article_summary_get_schedule     (DlArticleSummary *self);
 /* Case-insensitive match of @query against headline, category, tags and
  * place (not the body: see dl_store_search_async()). */
 gboolean            dl_article_summary_matches          (DlArticleSummary *self,

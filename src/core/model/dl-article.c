@@ -134,13 +134,35 @@ dl_article_status_get_label (DlArticleStatus status)
   switch (status)
     {
     case DL_ARTICLE_STATUS_DRAFT: return C_("article status", "Draft");
-    case DL_ARTICLE_STATUS_READY: return C_("article status", "Ready");
+    case DL_ARTICLE_STATUS_READY: return C_("article status", "Ready for the desk");
     case DL_ARTICLE_STATUS_SCHEDULED: return C_("article status", "Scheduled");
     case DL_ARTICLE_STATUS_PUBLISHED: return C_("article status", "Published");
     case DL_ARTICLE_STATUS_CHANGED: return C_("article status", "Changed since publishing");
     case DL_ARTICLE_STATUS_N_STATUSES:
     default:
       return "";
+    }
+}
+
+/**
+ * dl_article_status_get_short_label:
+ *
+ * Returns: one word for a narrow place (the library row's pill):
+ *   "Ready", "Changed"; dl_article_status_get_label() says it in full
+ */
+const char *
+dl_article_status_get_short_label (DlArticleStatus status)
+{
+  switch (status)
+    {
+    case DL_ARTICLE_STATUS_DRAFT: return C_("article status, short", "Draft");
+    case DL_ARTICLE_STATUS_READY: return C_("article status, short", "Ready");
+    case DL_ARTICLE_STATUS_SCHEDULED: return C_("article status, short", "Scheduled");
+    case DL_ARTICLE_STATUS_PUBLISHED: return C_("article status, short", "Published");
+    case DL_ARTICLE_STATUS_CHANGED: return C_("article status, short", "Changed");
+    case DL_ARTICLE_STATUS_N_STATUSES:
+    default:
+      return C_("article status, short", "Draft");
     }
 }
 
@@ -210,11 +232,23 @@ emit_changed (DlArticle *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The copy on the site (or waiting there to go live) no longer matches
+ * what the journalist has: say so, as docs/FILE-FORMAT.md promises. The
+ * loader sets the status after every other field, so reading a file
+ * never trips this; publishing sets Published again after it sends. */
+static void
+note_edit (DlArticle *self)
+{
+  if (self->status == DL_ARTICLE_STATUS_PUBLISHED || self->status == DL_ARTICLE_STATUS_SCHEDULED)
+    dl_article_set_status (self, DL_ARTICLE_STATUS_CHANGED);
+}
+
 static void
 on_credit_notify_cb (DlArticle  *self,
                      GParamSpec *pspec,
                      DlCredit   *credit)
 {
+  note_edit (self);
   emit_changed (self);
 }
 
@@ -231,6 +265,7 @@ on_credits_items_changed_cb (DlArticle  *self,
       g_signal_connect_object (credit, "notify", G_CALLBACK (on_credit_notify_cb), self,
                                G_CONNECT_SWAPPED);
     }
+  note_edit (self);
   emit_changed (self);
 }
 
@@ -241,7 +276,16 @@ dl_article_dispatch_properties_changed (GObject     *object,
 {
   G_OBJECT_CLASS (dl_article_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
 
-  /* A change of "modified" alone is bookkeeping, not an edit. */
+  /* A change of "modified" alone is bookkeeping, not an edit; a change
+   * of the status alone is not an edit of the story. */
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      if (pspecs[i] != properties[PROP_MODIFIED] && pspecs[i] != properties[PROP_STATUS])
+        {
+          note_edit (DL_ARTICLE (object));
+          break;
+        }
+    }
   for (guint i = 0; i < n_pspecs; i++)
     {
       if (pspecs[i] != properties[PROP_MODIFIED])
@@ -1244,6 +1288,37 @@ dl_article_copy (DlArticle *self)
   g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
 
   return dl_article_copy_with_uuid (self, self->uuid);
+}
+
+/**
+ * dl_article_duplicate:
+ *
+ * The start of a follow-up story: the same text and details under a new
+ * identity, a Draft created now, with no publication records (it is on
+ * no site) and no schedule (it goes out when it is ready, not with the
+ * original). The slug is cleared, so the copy does not claim the
+ * original's web address; the embargo stays, since the copy holds the
+ * same embargoed facts.
+ *
+ * Returns: (transfer full): the new article
+ */
+DlArticle *
+dl_article_duplicate (DlArticle *self)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  DlArticle *copy;
+
+  g_return_val_if_fail (DL_IS_ARTICLE (self), NULL);
+
+  copy = dl_article_copy_with_uuid (self, uuid);
+  g_ptr_array_set_size (copy->publications, 0);
+  copy->status = DL_ARTICLE_STATUS_DRAFT;
+  dl_set_str (&copy->slug, "");
+  g_clear_pointer (&copy->schedule, g_date_time_unref);
+  dl_set_date_time (&copy->created, now);
+  dl_set_date_time (&copy->modified, now);
+  return copy;
 }
 
 /**

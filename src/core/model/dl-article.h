@@ -27,6 +27,7 @@ const char  *dl_article_status_to_string   (DlArticleStatus  status);
 gboolean     dl_article_status_from_string (const char      *str,
                                             DlArticleStatus *status);
 const char  *dl_article_status_get_label   (DlArticleStatus  status);
+const char  *dl_article_status_get_short_label (DlArticleStatus status);
 
 #define DL_TYPE_ARTICLE (dl_article_get_type ())
 G_DECLARE_FINAL_TYPE (DlArticle, dl_article, DL, ARTICLE, GObject)
@@ -174,6 +175,7 @@ void             dl_article_set_unknown_status  (DlArticle       *self,
                                                  const char      *status_id);
 
 DlArticle       *dl_article_copy                (DlArticle       *self);
+DlArticle       *dl_article_duplicate           (DlArticle       *self);
 DlArticle       *dl_article_copy_with_uuid      (DlArticle       *self,
                                                  const char      *uuid);
 void             dl_article_touch               (DlArticle       *self);
