@@ -10,6 +10,7 @@
 #include <sys/inotify.h>
 #include <sys/mount.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 
@@ -1559,6 +1560,178 @@ test_recovery_folder (Library       *lib,
   dl_test_remove_recursively (recovery_path);
 }
 
+
+/* The library row shows the embargo: it survives the index, and an index
+ * of version 1 (no embargo in it) is rebuilt from the files. */
+static void
+test_index_keeps_release_times (Library       *lib,
+                                gconstpointer  data)
+{
+  g_autoptr(DlStore) store = NULL;
+  g_autoptr(DlArticle) article = make_article ("Embargoed", "text", 1700000000);
+  g_autoptr(GDateTime) embargo = g_date_time_new_utc (2031, 5, 8, 7, 6, 0);
+  g_autoptr(GDateTime) schedule = g_date_time_new_utc (2031, 5, 8, 7, 30, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = g_build_filename (lib->path, DL_STORE_INDEX_NAME, NULL);
+  g_autoptr(GVariant) old_index = NULL;
+  DlArticleSummary *summary;
+  const char *uuid = dl_article_get_uuid (article);
+
+  dl_article_set_embargo (article, embargo);
+  dl_article_set_schedule (article, schedule);
+  dl_article_set_status (article, DL_ARTICLE_STATUS_READY);
+  store = load_store (lib);
+  g_assert_true (dl_store_save_article_sync (store, article, NULL, &error));
+  summary = dl_store_find_summary (store, uuid);
+  g_assert_true (g_date_time_equal (dl_article_summary_get_embargo (summary), embargo));
+  g_assert_true (dl_store_write_index_sync (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* A fresh store: the summary comes from the index record. */
+  store = load_store (lib);
+  summary = dl_store_find_summary (store, uuid);
+  g_assert_nonnull (summary);
+  g_assert_cmpint (dl_article_summary_get_status (summary), ==, DL_ARTICLE_STATUS_READY);
+  g_assert_true (g_date_time_equal (dl_article_summary_get_embargo (summary), embargo));
+  g_assert_true (g_date_time_equal (dl_article_summary_get_schedule (summary), schedule));
+  g_clear_object (&store);
+
+  /* A version 1 index, as the previous release wrote it, listing the
+   * article with a stale headline and no embargo. */
+  {
+    GVariantBuilder first;
+    const char *no_tags[] = { NULL };
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_variant_builder_init (&first, G_VARIANT_TYPE ("a(sssssasxxt)"));
+    g_variant_builder_add (&first, "(sssss^asxxt)", uuid, "Stale headline", "draft", "", "", no_tags,
+                           (gint64) 1700000000 * G_USEC_PER_SEC, (gint64) 0, (guint64) 0);
+    old_index = g_variant_ref_sink (g_variant_new ("(suua(sssssasxxt)a(sssssasxxt))", "dateline-index", 1, 1,
+                                                   &first, NULL));
+    bytes = g_variant_get_data_as_bytes (old_index);
+    g_assert_true (g_file_set_contents (index, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  }
+  store = load_store (lib);
+  summary = dl_store_find_summary (store, uuid);
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (dl_article_summary_get_headline (summary), ==, "Embargoed");
+  g_assert_true (g_date_time_equal (dl_article_summary_get_embargo (summary), embargo));
+  g_clear_object (&store);
+}
+
+static gboolean
+trash_holds (GPtrArray  *items,
+             const char *uuid)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (dl_trashed_article_get_uuid (g_ptr_array_index (items, i)), uuid) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_file_time (const char *path,
+               gint64      unix_time)
+{
+  struct utimbuf times = { unix_time, unix_time };
+
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* The Trash view's list: titles and when each was trashed, newest
+ * first; deleting for good (with the backup); the 30-day purge; empty. */
+static void
+test_trash_list_delete_and_purge (Library       *lib,
+                                  gconstpointer  data)
+{
+  g_autoptr(DlStore) store = load_store (lib);
+  g_autoptr(DlArticle) old = make_article ("Trashed long ago", "", 1700000000);
+  g_autoptr(DlArticle) recent = make_article ("Trashed this week", "", 1700000100);
+  g_autoptr(DlArticle) now_trashed = make_article ("Trashed now", "", 1700000200);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) cutoff = g_date_time_add_days (now, -DL_STORE_TRASH_KEEP_DAYS);
+  g_autofree char *trash = g_build_filename (lib->path, DL_STORE_TRASH_DIR, NULL);
+  g_autofree char *backups = g_build_filename (lib->path, DL_STORE_BACKUPS_DIR, NULL);
+  g_autofree char *old_path = dl_test_article_path (trash, dl_article_get_uuid (old));
+  g_autofree char *recent_path = dl_test_article_path (trash, dl_article_get_uuid (recent));
+  g_autofree char *backup = dl_test_article_path (backups, dl_article_get_uuid (recent));
+  g_autofree char *notes = g_build_filename (trash, "notes.txt", NULL);
+  DlArticle *articles[] = { old, recent, now_trashed };
+  guint n_deleted = 0;
+
+  /* Nothing trashed yet: an empty list, not an error. */
+  items = dl_store_list_trash_sync (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      /* Saved twice, so that it has a backup. */
+      g_assert_true (dl_store_save_article_sync (store, articles[i], NULL, &error));
+      dl_article_set_body (articles[i], "second version");
+      g_assert_true (dl_store_save_article_sync (store, articles[i], NULL, &error));
+      g_assert_true (dl_store_trash_article_sync (store, dl_article_get_uuid (articles[i]), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  set_file_time (old_path, g_date_time_to_unix (now) - (DL_STORE_TRASH_KEEP_DAYS + 1) * 86400);
+  set_file_time (recent_path, g_date_time_to_unix (now) - 7 * 86400);
+  /* Something that is not an article is not listed, nor deleted. */
+  g_assert_true (g_file_set_contents (notes, "mine", -1, NULL));
+
+  items = dl_store_list_trash_sync (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpstr (dl_trashed_article_get_title (g_ptr_array_index (items, 0)), ==, "Trashed now");
+  g_assert_cmpstr (dl_trashed_article_get_title (g_ptr_array_index (items, 1)), ==, "Trashed this week");
+  g_assert_cmpstr (dl_trashed_article_get_title (g_ptr_array_index (items, 2)), ==, "Trashed long ago");
+  g_assert_cmpint (g_date_time_to_unix (dl_trashed_article_get_trashed (g_ptr_array_index (items, 1))), ==,
+                   g_date_time_to_unix (now) - 7 * 86400);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* The purge takes only what is older than 30 days. */
+  g_assert_true (dl_store_purge_trash_sync (store, cutoff, &n_deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_deleted, ==, 1);
+  g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
+  items = dl_store_list_trash_sync (store, &error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_false (trash_holds (items, dl_article_get_uuid (old)));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Deleting for good takes the backup with it, and cannot be repeated. */
+  g_assert_true (dl_store_delete_trashed_sync (store, dl_article_get_uuid (recent), &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (recent_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_false (dl_store_delete_trashed_sync (store, dl_article_get_uuid (recent), &error));
+  g_assert_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* A path where a UUID belongs deletes nothing. */
+  g_assert_false (dl_store_delete_trashed_sync (store, "../notes", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Emptying, in a worker, as the application does it. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    dl_store_delete_trashed_async (store, NULL, NULL, dl_test_keep_result_cb, &result);
+    g_assert_true (dl_store_delete_trashed_finish (store, dl_test_wait_for_result (&result), &n_deleted, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_deleted, ==, 1);
+  }
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = dl_store_list_trash_sync (store, &error);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (n_summaries (store), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1580,6 +1753,8 @@ main (int   argc,
   ADD ("/store/load/no-bodies-read", test_load_does_not_read_bodies);
   ADD ("/store/load/ten-thousand", test_ten_thousand_articles);
   ADD ("/store/trash-and-restore", test_trash_and_restore);
+  ADD ("/store/trash/list-delete-and-purge", test_trash_list_delete_and_purge);
+  ADD ("/store/load/index-keeps-release-times", test_index_keeps_release_times);
   ADD ("/store/import/uuid-clash", test_import_with_uuid_clash);
   ADD ("/store/import-async", test_import_async);
   ADD ("/store/trash-restore-async", test_trash_restore_async);

@@ -15,10 +15,13 @@
 #include "dl-store-private.h"
 
 #define INDEX_MAGIC        "dateline-index"
-#define INDEX_VERSION      1
-/* uuid, headline, status, category, place, tags, modified (µs since the
- * epoch), file mtime (ns since the epoch), file size */
-#define INDEX_RECORD_TYPE  "(sssssasxxt)"
+/* 2 added the embargo and the schedule; an index of another version is
+ * rebuilt from the files, like a damaged one. */
+#define INDEX_VERSION      2
+/* uuid, headline, status, category, place, tags, modified, embargo,
+ * schedule (µs since the epoch, 0 for none), file mtime (ns since the
+ * epoch), file size */
+#define INDEX_RECORD_TYPE  "(sssssasxxxxt)"
 /* magic, version, number of records, the first page, the rest */
 #define INDEX_TYPE         "(suua" INDEX_RECORD_TYPE "a" INDEX_RECORD_TYPE ")"
 /* The newest records are stored apart and validated alone, so the first

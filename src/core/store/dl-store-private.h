@@ -13,6 +13,7 @@
  *   dl-store-open.c       opening one article
  *   dl-store-save.c       saving one article
  *   dl-store-trash.c      trashing and restoring
+ *   dl-store-trash-list.c the trash as a list; deleting for good; the purge
  *   dl-store-import.c     importing a .dateline file or a ninjs document
  *   dl-store-search.c     full-text search
  *   dl-store-conflicts.c  another program changed a file: keep mine, use theirs

@@ -78,22 +78,27 @@ _dl_store_entry_new_from_record (GVariant *record)
 {
   const char *uuid, *headline, *status_id, *category, *place;
   g_autofree const char **tags = NULL;
-  gint64 modified_us, mtime_ns;
+  gint64 modified_us, embargo_us, schedule_us, mtime_ns;
   guint64 size;
   DlArticleStatus status = DL_ARTICLE_STATUS_DRAFT;
   g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GDateTime) embargo = NULL;
+  g_autoptr(GDateTime) schedule = NULL;
   Entry *entry;
 
-  g_variant_get (record, "(&s&s&s&s&s^a&sxxt)", &uuid, &headline, &status_id, &category,
-                 &place, &tags, &modified_us, &mtime_ns, &size);
+  g_variant_get (record, "(&s&s&s&s&s^a&sxxxxt)", &uuid, &headline, &status_id, &category,
+                 &place, &tags, &modified_us, &embargo_us, &schedule_us, &mtime_ns, &size);
   if (!g_uuid_string_is_valid (uuid))
     return NULL;
   dl_article_status_from_string (status_id, &status);
   modified = date_time_from_us (modified_us);
+  embargo = date_time_from_us (embargo_us);
+  schedule = date_time_from_us (schedule_us);
 
   entry = g_new0 (Entry, 1);
   entry->summary = dl_article_summary_new (uuid, headline, status, category, place,
                                            (const char * const *) tags, modified);
+  dl_article_summary_set_release_times (entry->summary, embargo, schedule);
   entry->record = g_variant_ref_sink (record);
   entry->modified_us = modified_us;
   entry->mtime_ns = mtime_ns;
@@ -110,7 +115,7 @@ _dl_store_entry_get_record (Entry *entry)
       const char * const *tags = dl_article_summary_get_tags (s);
 
       entry->record = g_variant_ref_sink (
-        g_variant_new ("(sssss^asxxt)",
+        g_variant_new ("(sssss^asxxxxt)",
                        dl_article_summary_get_uuid (s),
                        dl_article_summary_get_headline (s),
                        dl_article_status_to_string (dl_article_summary_get_status (s)),
@@ -118,6 +123,8 @@ _dl_store_entry_get_record (Entry *entry)
                        dl_article_summary_get_place (s),
                        tags,
                        entry->modified_us,
+                       date_time_to_us (dl_article_summary_get_embargo (s)),
+                       date_time_to_us (dl_article_summary_get_schedule (s)),
                        entry->mtime_ns,
                        entry->size));
     }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <utime.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -55,6 +56,10 @@ trash_work (DlStore       *self,
                               saved_errno);
       return FALSE;
     }
+  /* Its modification time now says when it was trashed: the Trash view
+   * shows it and the purge goes by it (dl-store-trash-list.c). */
+  if (g_utime (dst, NULL) != 0)
+    g_warning ("Could not note when %s was trashed: %s", uuid, g_strerror (errno));
   g_hash_table_add (self->trashed, g_strdup (uuid));
   g_hash_table_remove (self->disk_stamps, uuid);
   g_mutex_unlock (&self->io_lock);

@@ -15,6 +15,7 @@
 #include "dl-article.h"
 #include "dl-article-summary.h"
 #include "dl-quarantined-file.h"
+#include "dl-trashed-article.h"
 
 G_BEGIN_DECLS
 
@@ -134,6 +135,42 @@ void          dl_store_restore_article_async (DlStore             *self,
 gboolean      dl_store_restore_article_finish (DlStore            *self,
                                               GAsyncResult        *result,
                                               GError             **error);
+
+/* The trash as a list (most recently trashed first), deleting for good
+ * and the purge of old items. dl_store_delete_trashed_async() with a NULL
+ * uuid empties the trash; the purge finishes with
+ * dl_store_delete_trashed_finish(). */
+#define DL_STORE_TRASH_KEEP_DAYS 30
+GPtrArray    *dl_store_list_trash_sync       (DlStore             *self,
+                                              GError             **error);
+void          dl_store_list_trash_async      (DlStore             *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray    *dl_store_list_trash_finish     (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+gboolean      dl_store_delete_trashed_sync   (DlStore             *self,
+                                              const char          *uuid,
+                                              GError             **error);
+void          dl_store_delete_trashed_async  (DlStore             *self,
+                                              const char          *uuid,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      dl_store_delete_trashed_finish (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              guint               *n_deleted,
+                                              GError             **error);
+gboolean      dl_store_purge_trash_sync      (DlStore             *self,
+                                              GDateTime           *older_than,
+                                              guint               *n_deleted,
+                                              GError             **error);
+void          dl_store_purge_trash_async     (DlStore             *self,
+                                              GDateTime           *older_than,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 
 /* Imports a .dateline file from anywhere; a UUID already in the library
  * gets a fresh one so nothing is overwritten. Returns the stored article. */
