@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-cli-render.h"
+#include "dl-export-format.h"
 #include "dl-exporter.h"
 #include "dl-local-image.h"
 #include "dl-ninjs.h"
@@ -603,6 +604,31 @@ test_export_html_refuses_non_images (Fixture       *fixture,
     }
 }
 
+/* The file dialog suggests "slug.html" before the format is chosen: the
+ * name follows the format (the bug: Markdown and ninjs kept ".html"). */
+static void
+test_export_file_name_follows_format (void)
+{
+  const struct { const char *name; DlExportFormat format; const char *expected; } cases[] = {
+    { "belarus-china.html", DL_EXPORT_FORMAT_MARKDOWN, "belarus-china.md" },
+    { "belarus-china.html", DL_EXPORT_FORMAT_NINJS, "belarus-china.json" },
+    { "belarus-china.html", DL_EXPORT_FORMAT_DATELINE, "belarus-china.dateline" },
+    { "belarus-china.md", DL_EXPORT_FORMAT_HTML, "belarus-china.html" },
+    { "belarus-china.HTML", DL_EXPORT_FORMAT_HTML, "belarus-china.HTML" },
+    { "belarus-china", DL_EXPORT_FORMAT_MARKDOWN, "belarus-china.md" },
+    { "notes.txt", DL_EXPORT_FORMAT_MARKDOWN, "notes.txt" },
+    { "v1.2 draft.json", DL_EXPORT_FORMAT_NINJS_2_1, "v1.2 draft.json" },
+    { ".hidden", DL_EXPORT_FORMAT_HTML, ".hidden.html" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = dl_export_format_name_file (cases[i].name, dl_export_format_get_info (cases[i].format));
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
 static void
 test_local_image_sniff (void)
 {
@@ -648,6 +674,7 @@ main (int   argc,
   g_test_add ("/export/markdown", Fixture, NULL, fixture_set_up, test_export_markdown, fixture_tear_down);
   g_test_add ("/export/async", Fixture, NULL, fixture_set_up, test_export_async, fixture_tear_down);
   g_test_add_func ("/export/formats", test_export_formats);
+  g_test_add_func ("/export/file-name-follows-format", test_export_file_name_follows_format);
   g_test_add ("/export/html-refuses-non-images", Fixture, NULL, fixture_set_up,
               test_export_html_refuses_non_images, fixture_tear_down);
   g_test_add_func ("/export/local-image-sniff", test_local_image_sniff);

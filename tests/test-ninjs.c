@@ -25,7 +25,7 @@ make_article (void)
   DlArticle *article = dl_article_new ();
   g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
   g_autoptr(GDateTime) embargo = g_date_time_new_from_iso8601 ("2025-05-09T06:00:00Z", NULL);
-  g_autoptr(DlCredit) author = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Anna Ivanova", NULL);
+  g_autoptr(DlCredit) author = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Anna Ivanova", "BelTA");
   g_autoptr(DlCredit) author2 = dl_credit_new (DL_CREDIT_ROLE_AUTHOR, "Frances d'Emilio", NULL);
   g_autoptr(DlCredit) photo = dl_credit_new (DL_CREDIT_ROLE_PHOTO, "", "courtesy of the BelCCI");
   const char *tags[] = { "Belarus", "China", NULL };
@@ -249,6 +249,50 @@ author_names (DlArticle *article)
   return g_strv_builder_end (names);
 }
 
+/* role|name|text of each credit, one per line */
+static char *
+credit_list (DlArticle *article)
+{
+  GListModel *credits = dl_article_get_credits (article);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (credits); i++)
+    {
+      g_autoptr(DlCredit) credit = g_list_model_get_item (credits, i);
+
+      g_string_append_printf (text, "%s|%s|%s\n", dl_credit_role_to_string (dl_credit_get_role (credit)),
+                              dl_credit_get_name (credit), dl_credit_get_text (credit));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* pubstatus says whether the item may be used: only what is on the site. */
+static void
+test_ninjs_pubstatus (void)
+{
+  const struct { DlArticleStatus status; const char *pubstatus; } cases[] = {
+    { DL_ARTICLE_STATUS_DRAFT, "withheld" },
+    { DL_ARTICLE_STATUS_READY, "withheld" },
+    { DL_ARTICLE_STATUS_SCHEDULED, "withheld" },
+    { DL_ARTICLE_STATUS_PUBLISHED, "usable" },
+    { DL_ARTICLE_STATUS_CHANGED, "usable" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DlArticle) article = make_article ();
+      g_autoptr(JsonNode) node = NULL;
+
+      dl_article_set_status (article, cases[i].status);
+      node = dl_ninjs_export_node (article, DL_NINJS_VERSION_2_0, NULL);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "pubstatus"), ==,
+                       cases[i].pubstatus);
+      /* The embargo goes along whatever the status. */
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "embargoed"), ==,
+                       "2025-05-09T06:00:00Z");
+    }
+}
+
 static void
 test_ninjs_round_trip (gconstpointer data)
 {
@@ -283,6 +327,16 @@ test_ninjs_round_trip (gconstpointer data)
   names = author_names (article);
   names_back = author_names (back);
   g_assert_cmpstrv (names_back, names);
+  /* Every credit, with its role and text: the author's organisation and
+   * the photo credit were lost before. */
+  {
+    g_autofree char *credits = credit_list (article);
+    g_autofree char *credits_back = credit_list (back);
+
+    g_assert_cmpstr (credits_back, ==, credits);
+    dl_test_assert_contains (credits_back, "author|Anna Ivanova|BelTA");
+    dl_test_assert_contains (credits_back, "photo||courtesy of the BelCCI");
+  }
   g_assert_cmpstr (dl_article_get_image_caption (back), ==, dl_article_get_image_caption (article));
   g_assert_cmpstr (dl_article_get_image_credit (back), ==, dl_article_get_image_credit (article));
   g_assert_cmpstr (dl_article_get_image_alt (back), ==, dl_article_get_image_alt (article));
@@ -518,6 +572,7 @@ main (int   argc,
   close (fd);
 
   g_test_add_func ("/ninjs/fields", test_ninjs_fields);
+  g_test_add_func ("/ninjs/pubstatus", test_ninjs_pubstatus);
   g_test_add_data_func ("/ninjs/schema-2.0", GINT_TO_POINTER (DL_NINJS_VERSION_2_0), test_ninjs_schema);
   g_test_add_data_func ("/ninjs/schema-2.1", GINT_TO_POINTER (DL_NINJS_VERSION_2_1), test_ninjs_schema);
   g_test_add_data_func ("/ninjs/round-trip-2.0", GINT_TO_POINTER (DL_NINJS_VERSION_2_0), test_ninjs_round_trip);

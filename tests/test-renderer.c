@@ -302,8 +302,12 @@ test_renderer_sample_article (void)
   dl_test_assert_contains (inner, "<h1 class=\"dl-headline\" dir=\"auto\">Belarus, China discuss business prospects</h1>");
   dl_test_assert_contains (inner, "<p class=\"dl-standfirst\" dir=\"auto\">A meeting in Minsk");
   dl_test_assert_contains (inner, "<p class=\"dl-byline\" dir=\"auto\">By Anna Ivanova and Sergei Petrov</p>");
-  dl_test_assert_contains (inner, "<p class=\"dl-credit-line\" dir=\"auto\">Photo courtesy of the BelCCI</p>");
-  dl_test_assert_contains (inner, "<figcaption dir=\"auto\"><span class=\"dl-caption\">Photo courtesy of the BelCCI</span> <span class=\"dl-image-credit\">BelCCI</span></figcaption>");
+  /* The photo credit once, under the picture: the caption already says
+   * it, so neither the header's credit line nor the image credit repeats
+   * it (it ran on as "…of the BelCCI BelCCI", and twice on the page). */
+  dl_test_assert_contains (inner, "<figcaption dir=\"auto\"><span class=\"dl-caption\">Photo courtesy of the BelCCI</span></figcaption>");
+  dl_test_assert_not_contains (inner, "<p class=\"dl-credit-line\"");
+  dl_test_assert_not_contains (strstr (inner, "courtesy of the BelCCI") + 1, "courtesy of the BelCCI");
   dl_test_assert_contains (inner, "<li class=\"dl-tag\" dir=\"auto\">Belarus</li>");
   dl_test_assert_contains (inner, "<li class=\"dl-tag\" dir=\"auto\">China</li>");
   /* export mode: the image by its (escaped) file name */
@@ -341,7 +345,18 @@ test_renderer_escaping (void)
   assert_contains (page, "<h1 class=\"dl-headline\" dir=\"auto\">%s</h1>", escaped);
   assert_contains (page, "<p class=\"dl-standfirst\" dir=\"auto\">%s</p>", escaped);
   assert_contains (page, "<span class=\"dl-caption\">%s</span>", escaped);
-  assert_contains (page, "<span class=\"dl-image-credit\">%s</span>", escaped);
+  /* The caption says the same as the credit here, so the credit is not
+   * repeated (test_renderer_figure_credit()); alone, it is escaped too. */
+  {
+    g_autoptr(DlArticle) credited = make_belta_article ();
+    g_autofree char *credited_page = NULL;
+
+    dl_article_set_image_caption (credited, "");
+    dl_article_set_image_credit (credited, hostile);
+    credited_page = dl_renderer_render_page (renderer, credited);
+    assert_contains (credited_page, "<span class=\"dl-image-credit\">Photo: %s</span>", escaped);
+    dl_test_assert_not_contains (credited_page, hostile);
+  }
   assert_contains (page, "<span class=\"dl-category\" dir=\"auto\">%s</span>", escaped);
   assert_contains (page, "<li class=\"dl-tag\" dir=\"auto\">%s</li>", escaped);
   dl_test_assert_contains (page, "and A &lt;b&gt;&amp;&quot;&#39;</p>");
@@ -550,6 +565,46 @@ test_renderer_images (void)
   dl_test_assert_not_contains (page, "<figure");
 }
 
+/* Caption, then "Photo: …" on a line of its own, as news sites print it. */
+static void
+test_renderer_figure_credit (void)
+{
+  g_autoptr(DlArticle) article = dl_test_belta_article ();
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autoptr(DlCredit) photo = dl_credit_new (DL_CREDIT_ROLE_PHOTO, "Ivan Petrov", "BelTA");
+  g_autofree char *inner = NULL;
+
+  dl_article_set_image_path (article, "/tmp/meeting.jpg");
+  dl_article_set_image_caption (article, "Delegates at the meeting in Minsk");
+  dl_article_set_image_credit (article, "BelCCI");
+  inner = dl_renderer_render_article (renderer, article);
+  dl_test_assert_contains (inner, "<figcaption dir=\"auto\"><span class=\"dl-caption\">Delegates at the meeting in Minsk</span>"
+                                  "<span class=\"dl-image-credit\">Photo: BelCCI</span></figcaption>");
+  g_clear_pointer (&inner, g_free);
+
+  /* Another photographer in the credits (for the other pictures) keeps
+   * their line in the header. */
+  dl_article_add_credit (article, photo);
+  inner = dl_renderer_render_article (renderer, article);
+  dl_test_assert_contains (inner, "<span class=\"dl-image-credit\">Photo: BelCCI</span>");
+  dl_test_assert_contains (inner, "<p class=\"dl-credit-line\" dir=\"auto\">Photo: Ivan Petrov/BelTA</p>");
+  g_clear_pointer (&inner, g_free);
+
+  /* The picture without a credit of its own: the credits' photo line is
+   * its credit, printed there and not in the header: one place for it. */
+  dl_article_set_image_credit (article, "");
+  inner = dl_renderer_render_article (renderer, article);
+  dl_test_assert_contains (inner, "<span class=\"dl-image-credit\">Photo: Ivan Petrov/BelTA</span>");
+  dl_test_assert_not_contains (inner, "<p class=\"dl-credit-line\"");
+  g_clear_pointer (&inner, g_free);
+
+  /* No picture: the photo credit stays with the other credits. */
+  dl_article_set_image_path (article, "");
+  inner = dl_renderer_render_article (renderer, article);
+  dl_test_assert_contains (inner, "<p class=\"dl-credit-line\" dir=\"auto\">Photo: Ivan Petrov/BelTA</p>");
+  dl_test_assert_not_contains (inner, "<figcaption");
+}
+
 static void
 test_renderer_dark (void)
 {
@@ -725,6 +780,14 @@ test_renderer_block_index (void)
     }
   g_assert_cmpuint (dl_block_map_index_for_offset (markdown, strlen (markdown) + 100), ==,
                     n_blocks - 1);
+
+  /* Starting a paragraph at the end: the end of the page, one past the
+   * last block, not the paragraph before (where the preview scrolled
+   * back to). A single newline still continues the last paragraph. */
+  g_assert_cmpuint (dl_block_map_index_for_offset ("One.\n\nTwo.\n\n", 13), ==, 2);
+  g_assert_cmpuint (dl_block_map_index_for_offset ("One.\n\nTwo.\n\n\n", 14), ==, 2);
+  g_assert_cmpuint (dl_block_map_index_for_offset ("One.\n\nTwo.\n", 11), ==, 1);
+  g_assert_cmpuint (dl_block_map_index_for_offset ("One.\n\nTwo.\n\nThree", 16), ==, 2);
 
   /* A thematic break right under a paragraph is its own block. */
   g_assert_cmpuint (dl_block_map_index_for_offset ("Para\n***\n\nNext", 6), ==, 1);
@@ -953,6 +1016,7 @@ main (int   argc,
   g_test_add_func ("/renderer/urls", test_renderer_urls);
   g_test_add_func ("/renderer/markdown", test_renderer_markdown);
   g_test_add_func ("/renderer/images", test_renderer_images);
+  g_test_add_func ("/renderer/figure-credit", test_renderer_figure_credit);
   g_test_add_func ("/renderer/dark", test_renderer_dark);
   g_test_add_func ("/renderer/dateline-placement", test_renderer_dateline_placement);
   g_test_add_func ("/renderer/counts", test_renderer_counts);

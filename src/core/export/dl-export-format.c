@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dl-export-format.h"
@@ -96,4 +98,41 @@ dl_export_format_dup_names (void)
       g_string_append (out, formats[i].id);
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * dl_export_format_name_file:
+ * @name: the file name the user chose (a base name)
+ * @info: the format chosen with it
+ *
+ * The file dialog suggests "slug.html" before the format is picked, and
+ * cannot change the name when the format changes: an extension of
+ * another export format is replaced by @info's, a missing one added. An
+ * extension of the user's own ("notes.txt") is kept: they meant it.
+ *
+ * Returns: (transfer full): the name to write
+ */
+char *
+dl_export_format_name_file (const char               *name,
+                            const DlExportFormatInfo *info)
+{
+  guint n_formats = 0;
+  const DlExportFormatInfo *known = dl_export_format_list (&n_formats);
+  const char *dot;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  dot = strrchr (name, '.');
+  if (dot == NULL || dot == name)
+    return g_strconcat (name, info->extension, NULL);
+  if (g_ascii_strcasecmp (dot, info->extension) == 0)
+    return g_strdup (name);
+  for (guint i = 0; i < n_formats; i++)
+    if (g_ascii_strcasecmp (dot, known[i].extension) == 0)
+      {
+        g_autofree char *stem = g_strndup (name, dot - name);
+        return g_strconcat (stem, info->extension, NULL);
+      }
+  return g_strdup (name);
 }

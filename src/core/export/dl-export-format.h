@@ -39,5 +39,7 @@ const DlExportFormatInfo *dl_export_format_get_info    (DlExportFormat          
 const DlExportFormatInfo *dl_export_format_lookup      (const char               *name);
 const char               *dl_export_format_info_get_label (const DlExportFormatInfo *info);
 char                     *dl_export_format_dup_names   (void);
+char                     *dl_export_format_name_file   (const char               *name,
+                                                        const DlExportFormatInfo *info);
 
 G_END_DECLS

@@ -118,6 +118,64 @@ dup_author_names (DlArticle *article)
   return g_string_free (by, FALSE);
 }
 
+/* Every credit, in order, so that nothing of the credit line is lost:
+ * its name in `people` and its text (the author's organisation,
+ * "courtesy of the BelCCI") in `organisations`, both with the role as
+ * `rel`. `by` stays the readable statement of the authors. */
+static void
+add_credits (JsonBuilder *builder,
+             DlArticle   *article)
+{
+  GListModel *credits = dl_article_get_credits (article);
+  const char *members[] = { "people", "organisations" };
+
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    {
+      gboolean open = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (credits); i++)
+        {
+          g_autoptr(DlCredit) credit = g_list_model_get_item (credits, i);
+          const char *value = m == 0 ? dl_credit_get_name (credit) : dl_credit_get_text (credit);
+
+          if (str_empty (value))
+            continue;
+          if (!open)
+            {
+              json_builder_set_member_name (builder, members[m]);
+              json_builder_begin_array (builder);
+              open = TRUE;
+            }
+          json_builder_begin_object (builder);
+          add_string (builder, "name", value);
+          add_string (builder, "rel", dl_credit_role_to_string (dl_credit_get_role (credit)));
+          json_builder_end_object (builder);
+        }
+      if (open)
+        json_builder_end_array (builder);
+    }
+}
+
+/* ninjs has no "draft": an item that is not on the site yet is
+ * "withheld" (not to be used), one that is, "usable". Receivers treat a
+ * missing pubstatus as usable, so it is always written. */
+static const char *
+pubstatus_for (DlArticle *article)
+{
+  switch (dl_article_get_status (article))
+    {
+    case DL_ARTICLE_STATUS_PUBLISHED:
+    case DL_ARTICLE_STATUS_CHANGED:
+      return "usable";
+    case DL_ARTICLE_STATUS_DRAFT:
+    case DL_ARTICLE_STATUS_READY:
+    case DL_ARTICLE_STATUS_SCHEDULED:
+    case DL_ARTICLE_STATUS_N_STATUSES:
+    default:
+      return "withheld";
+    }
+}
+
 static void
 add_featured_image (JsonBuilder *builder,
                     DlArticle   *article)
@@ -216,7 +274,7 @@ dl_ninjs_export_node (DlArticle      *article,
   add_date (builder, "versioncreated", dl_article_get_modified (article));
   add_date (builder, "contentcreated", dl_article_get_dateline_date (article));
   add_date (builder, "embargoed", dl_article_get_embargo (article));
-  add_string (builder, "pubstatus", "usable");
+  add_string (builder, "pubstatus", pubstatus_for (article));
   add_string (builder, "language", dl_article_get_language (article));
   add_string (builder, "slugline", dl_article_get_slug (article));
 
@@ -248,6 +306,7 @@ dl_ninjs_export_node (DlArticle      *article,
   json_builder_end_array (builder);
 
   add_string (builder, "by", by);
+  add_credits (builder, article);
   add_string (builder, "located", dl_article_get_place (article));
 
   if (!str_empty (dl_article_get_source (article)))
@@ -557,6 +616,60 @@ import_by (DlArticle  *article,
     }
 }
 
+/* people and organisations whose rel is a credit role (as Dateline
+ * writes them): names become credits in order, and each organisation
+ * joins the first credit of its role still without a text, else stands
+ * as a credit of its own. Returns FALSE if there were none. */
+static gboolean
+import_credits (Importer   *importer,
+                DlArticle  *article,
+                JsonObject *root)
+{
+  const char *members[] = { "people", "organisations" };
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_texts = 0;
+
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    {
+      JsonArray *entries = get_array (importer, root, members[m]);
+
+      for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+        {
+          JsonNode *node = json_array_get_element (entries, i);
+          JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *name = get_string (importer, entry, "name", NULL);
+          const char *rel = get_string (importer, entry, "rel", NULL);
+          DlCreditRole role;
+          DlCredit *joined = NULL;
+
+          if (str_empty (name) || rel == NULL || !dl_credit_role_from_string (rel, &role)
+              || added->len + n_texts >= DL_LIMIT_CREDITS)
+            continue;
+          if (m == 0)
+            {
+              g_ptr_array_add (added, dl_credit_new (role, name, NULL));
+              continue;
+            }
+          for (guint c = 0; c < added->len && joined == NULL; c++)
+            {
+              DlCredit *credit = g_ptr_array_index (added, c);
+
+              if (dl_credit_get_role (credit) == role && str_empty (dl_credit_get_text (credit)))
+                joined = credit;
+            }
+          if (joined != NULL)
+            dl_credit_set_text (joined, name);
+          else
+            g_ptr_array_add (added, dl_credit_new (role, NULL, name));
+          n_texts++;
+        }
+    }
+
+  for (guint c = 0; c < added->len; c++)
+    dl_article_add_credit (article, g_ptr_array_index (added, c));
+  return added->len > 0;
+}
+
 static void
 import_subjects (Importer  *importer,
                  DlArticle *article,
@@ -736,7 +849,10 @@ import_item (Importer   *importer,
       return NULL;
     }
 
-  import_by (article, get_string (importer, root, "by", NULL));
+  /* Dateline's own `people` and `organisations` hold every credit; a
+   * ninjs item from elsewhere has only `by`. */
+  if (!import_credits (importer, article, root))
+    import_by (article, get_string (importer, root, "by", NULL));
   if ((value = get_string (importer, root, "located", NULL)) != NULL)
     dl_article_set_place (article, value);
   if ((value = get_string (importer, root, "language", NULL)) != NULL)

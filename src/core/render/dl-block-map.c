@@ -177,7 +177,9 @@ typedef struct
  * blocks (thematic breaks) between, in order; blank lines belong to what
  * follows them.
  *
- * Returns: the index, 0 for an empty body
+ * Returns: the index, 0 for an empty body; the number of blocks (one
+ *   past the last) when @byte_offset is on blank lines after the last
+ *   block, where a new paragraph is being started
  */
 guint
 dl_block_map_index_for_offset (const char *markdown,
@@ -230,6 +232,22 @@ dl_block_map_index_for_offset (const char *markdown,
         a = k;
       else if ((gsize) r->start > offset && b == n)
         b = k;
+    }
+
+  /* A blank line after the last block, the cursor after it: a paragraph
+   * is being started at the end, and is not in the page yet. Its place is
+   * the end of the page, not the block before it. (One newline only
+   * continues the last paragraph, as Markdown reads it.) */
+  if (b == n && a == (gint) n - 1)
+    {
+      gsize last_end = (gsize) g_array_index (ranges, BlockRange, a).end;
+      guint newlines = 0;
+
+      if (strspn (markdown + last_end, " \t\r\n") == len - last_end)
+        for (gsize i = last_end; i < offset; i++)
+          newlines += markdown[i] == '\n';
+      if (newlines >= 2)
+        return n;
     }
 
   n_textless = b - (guint) (a + 1);

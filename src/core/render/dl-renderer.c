@@ -200,17 +200,23 @@ append_isolated_text (GString    *out,
   g_string_append (out, "</bdi>");
 }
 
+/* @photo_in_figure: the photo credit is printed under the featured
+ * image instead (render_featured_image()) */
 static void
 render_header (DlRenderer *self,
                DlArticle  *article,
+               GPtrArray  *credit_lines,
+               gboolean    photo_in_figure,
                GString    *out)
 {
   const char *category = dl_article_get_category (article);
   const char *standfirst = dl_article_get_standfirst (article);
   g_autoptr(GDateTime) local = dup_local_dateline_date (article);
-  /* Composed in the article's language by the one credits API that the
-   * exports and publishing use too. */
-  g_autoptr(GPtrArray) credit_lines = dl_house_style_compose_credit_lines (self->house_style, article, NULL);
+  guint n_lines = 0;
+
+  for (guint i = 0; i < credit_lines->len; i++)
+    if (!photo_in_figure || ((DlCreditLine *) g_ptr_array_index (credit_lines, i))->role != DL_CREDIT_ROLE_PHOTO)
+      n_lines++;
 
   g_string_append (out, "<header class=\"dl-header\">\n");
   if (!str_empty (category) || local != NULL)
@@ -248,13 +254,15 @@ render_header (DlRenderer *self,
       g_string_append (out, "</p>\n");
     }
 
-  if (credit_lines->len > 0)
+  if (n_lines > 0)
     {
       g_string_append (out, "<div class=\"dl-credits\">\n");
       for (guint i = 0; i < credit_lines->len; i++)
         {
           DlCreditLine *line = g_ptr_array_index (credit_lines, i);
 
+          if (photo_in_figure && line->role == DL_CREDIT_ROLE_PHOTO)
+            continue;
           g_string_append (out, line->role == DL_CREDIT_ROLE_AUTHOR
                                 ? "<p class=\"dl-byline\" dir=\"auto\">"
                                 : "<p class=\"dl-credit-line\" dir=\"auto\">");
@@ -266,18 +274,64 @@ render_header (DlRenderer *self,
   g_string_append (out, "</header>\n");
 }
 
+static gboolean
+folded_contains (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *folded_haystack = g_utf8_casefold (haystack, -1);
+  g_autofree char *folded_needle = g_utf8_casefold (needle, -1);
+
+  return strstr (folded_haystack, g_strstrip (folded_needle)) != NULL;
+}
+
+/* The line under the picture that says whose it is, as news sites print
+ * it: the image's own credit field as "Photo: BelCCI", in the article's
+ * language, else the photo credits of the credits list ("Photo courtesy
+ * of the BelCCI"); NULL when the caption already says it, so that a
+ * credit is never printed twice. */
+static char *
+dup_figure_credit (DlRenderer *self,
+                   DlArticle  *article,
+                   GPtrArray  *credit_lines)
+{
+  const char *caption = dl_article_get_image_caption (article);
+  const char *credit = dl_article_get_image_credit (article);
+  const char *line = dl_credit_lines_find (credit_lines, DL_CREDIT_ROLE_PHOTO);
+  g_autofree char *composed = NULL;
+
+  if (!str_empty (credit))
+    {
+      g_autoptr(GListStore) credits = g_list_store_new (DL_TYPE_CREDIT);
+      g_autoptr(DlCredit) photo = dl_credit_new (DL_CREDIT_ROLE_PHOTO, credit, NULL);
+      g_autoptr(GPtrArray) lines = NULL;
+
+      g_list_store_append (credits, photo);
+      lines = dl_credit_lines_compose (G_LIST_MODEL (credits), dl_article_get_language (article), NULL);
+      composed = g_strdup (dl_credit_lines_find (lines, DL_CREDIT_ROLE_PHOTO));
+      line = composed;
+    }
+  if (str_empty (line))
+    return NULL;
+  if (!str_empty (caption)
+      && (folded_contains (caption, line) || (!str_empty (credit) && folded_contains (caption, credit))))
+    return NULL;
+  return g_strdup (line);
+}
+
 static void
 render_featured_image (DlRenderer *self,
                        DlArticle  *article,
+                       const char *uri,
+                       GPtrArray  *credit_lines,
                        GString    *out)
 {
-  g_autofree char *uri = dl_renderer_dup_image_uri (self, article);
   const char *caption = dl_article_get_image_caption (article);
-  const char *credit = dl_article_get_image_credit (article);
   const char *alt = dl_article_get_image_alt (article);
+  g_autofree char *credit = NULL;
 
   if (uri == NULL)
     return;
+  credit = dup_figure_credit (self, article, credit_lines);
 
   g_string_append (out, "<figure class=\"dl-featured\">\n<img class=\"dl-featured-image\" src=\"");
   dl_html_append_attr (out, uri, -1);
@@ -293,8 +347,7 @@ render_featured_image (DlRenderer *self,
           dl_html_append_text (out, caption, -1);
           g_string_append (out, "</span>");
         }
-      if (!str_empty (caption) && !str_empty (credit))
-        g_string_append_c (out, ' ');
+      /* A line of its own (article.css), not run on into the caption. */
       if (!str_empty (credit))
         {
           g_string_append (out, "<span class=\"dl-image-credit\">");
@@ -340,8 +393,22 @@ render_article_into (DlRenderer *self,
   DlMarkdownHtml ctx = { 0, };
   gsize body_pos;
 
-  render_header (self, article, out);
-  render_featured_image (self, article, out);
+  /* Composed in the article's language by the one credits API that the
+   * exports and publishing use too. */
+  g_autoptr(GPtrArray) credit_lines = dl_house_style_compose_credit_lines (self->house_style, article, NULL);
+  g_autofree char *image_uri = dl_renderer_dup_image_uri (self, article);
+  const char *photo_line = dl_credit_lines_find (credit_lines, DL_CREDIT_ROLE_PHOTO);
+  const char *caption = dl_article_get_image_caption (article);
+  const char *image_credit = dl_article_get_image_credit (article);
+  /* The header's photo credit goes under the picture when it is the
+   * picture's (no credit of its own), or is already said there. */
+  gboolean photo_in_figure = image_uri != NULL && photo_line != NULL
+    && (str_empty (image_credit)
+        || (!str_empty (caption) && folded_contains (caption, photo_line))
+        || folded_contains (photo_line, image_credit));
+
+  render_header (self, article, credit_lines, photo_in_figure, out);
+  render_featured_image (self, article, image_uri, credit_lines, out);
 
   body_pos = out->len;
   g_string_append (out, "<div class=\"dl-body\">\n");
