@@ -195,6 +195,229 @@ test_list (void)
   g_assert_cmpint (run_cli (&out, &err, "list", "extra", NULL), ==, 2);
 }
 
+static DlArticle *
+read_library_article (const char *uuid)
+{
+  g_autofree char *path = library_file (uuid);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DlArticle *article = dl_article_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+/* `set` edits fields for automation; a bad value changes nothing. */
+static void
+test_set (void)
+{
+  g_autofree char *uuid = new_article ("Set by a script");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *path = library_file (uuid);
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(GDateTime) embargo = g_date_time_new_utc (2031, 5, 8, 7, 6, 0);
+  g_autoptr(GDateTime) schedule = g_date_time_new_utc (2031, 5, 8, 8, 0, 0);
+
+  g_assert_cmpint (run_cli (&out, &err, "set", uuid, "--status", "ready", "--embargo", "08.05.2031 10:06",
+                            "--schedule", "2031-05-08T08:00:00Z", "--tz", "Europe/Minsk", "--category", "Economy",
+                            "--tag", "Belarus", "--tag", "China", "--place", "Minsk", "--headline", "New headline",
+                            NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  article = read_library_article (uuid);
+  g_assert_cmpint (dl_article_get_status (article), ==, DL_ARTICLE_STATUS_READY);
+  g_assert_true (g_date_time_equal (dl_article_get_embargo (article), embargo));
+  g_assert_true (g_date_time_equal (dl_article_get_schedule (article), schedule));
+  g_assert_cmpstr (dl_article_get_category (article), ==, "Economy");
+  g_assert_true (dl_article_has_tag (article, "Belarus"));
+  g_assert_true (dl_article_has_tag (article, "China"));
+  g_assert_cmpstr (dl_article_get_place (article), ==, "Minsk");
+  g_assert_cmpstr (dl_article_get_headline (article), ==, "New headline");
+  g_clear_object (&article);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --tag adds to the tags already there. */
+  g_assert_cmpint (run_cli (&out, &err, "set", uuid, "--tag", "Trade", NULL), ==, 0);
+  article = read_library_article (uuid);
+  g_assert_true (dl_article_has_tag (article, "Belarus"));
+  g_assert_true (dl_article_has_tag (article, "Trade"));
+  g_clear_object (&article);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Bad values: a clear message, exit 2, and the file untouched. */
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  {
+    const char *bad[][3] = {
+      { "--status", "sent", "Unknown status" },
+      { "--status", "published", "set by publishing" },
+      { "--embargo", "08.05.2031 25:00", "--embargo" },
+      { "--schedule", "soon", "Write it as" },
+      { "--tz", "Mars/Olympus", "Mars/Olympus" },
+      { "--headline", "   ", "cannot be empty" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_test_message ("%s %s", bad[i][0], bad[i][1]);
+        g_assert_cmpint (run_cli (&out, &err, "set", uuid, bad[i][0], bad[i][1], NULL), ==, 2);
+        dl_test_assert_contains (err, bad[i][2]);
+        g_clear_pointer (&out, g_free);
+        g_clear_pointer (&err, g_free);
+      }
+  }
+  g_assert_cmpint (run_cli (&out, &err, "set", uuid, NULL), ==, 2);
+  dl_test_assert_contains (err, "Nothing to change");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A schedule before the embargo is refused, as in the editor. */
+  g_assert_cmpint (run_cli (&out, &err, "set", uuid, "--schedule", "2031-05-08T06:00:00Z", NULL), ==, 1);
+  dl_test_assert_contains (err, "before the embargo lifts");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  /* "none" removes a date; an embargo in the past is accepted with a note. */
+  g_assert_cmpint (run_cli (&out, &err, "set", uuid, "--schedule", "none", "--embargo", "2020-01-01 00:00", NULL), ==, 0);
+  dl_test_assert_contains (err, "lifted");
+  article = read_library_article (uuid);
+  g_assert_null (dl_article_get_schedule (article));
+  g_assert_nonnull (dl_article_get_embargo (article));
+}
+
+/* `list` shows the status and a standing embargo, and filters by status. */
+static void
+test_list_status_and_embargo (void)
+{
+  g_autofree char *ready = new_article ("Ready for the desk");
+  g_autofree char *draft = new_article ("Still a draft");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *array;
+
+  g_assert_cmpint (run_cli (&out, &err, "set", ready, "--status", "ready", "--embargo", "2031-05-08T07:06:00Z",
+                            NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--status", "ready", NULL), ==, 0);
+  dl_test_assert_contains (out, ready);
+  dl_test_assert_not_contains (out, draft);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], ready))
+      {
+        dl_test_assert_contains (lines[i], "ready");
+        dl_test_assert_contains (lines[i], "embargo 2031-05-08");
+      }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--status", "draft", "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "draft");
+      g_assert_cmpstr (json_object_get_string_member (object, "uuid"), !=, ready);
+    }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--status", "ready", "--json", NULL), ==, 0);
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *object = json_array_get_object_element (array, i);
+
+        g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "ready");
+        if (g_strcmp0 (json_object_get_string_member (object, "uuid"), ready) == 0)
+          {
+            found = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (object, "embargo"), ==, "2031-05-08T07:06:00Z");
+            g_assert_true (json_object_get_null_member (object, "schedule"));
+          }
+      }
+    g_assert_true (found);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--status", "embargoed", NULL), ==, 2);
+  dl_test_assert_contains (err, "Unknown status");
+}
+
+/* trash, list --trash, restore: the same trash as the application. */
+static void
+test_trash_and_restore (void)
+{
+  g_autofree char *uuid = new_article ("Goes to the trash");
+  g_autofree char *prefix = g_strndup (uuid, 12);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *path = library_file (uuid);
+
+  g_assert_cmpint (run_cli (&out, &err, "trash", prefix, NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (out), ==, uuid);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", NULL), ==, 0);
+  dl_test_assert_not_contains (out, uuid);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--trash", NULL), ==, 0);
+  dl_test_assert_contains (out, uuid);
+  dl_test_assert_contains (out, "Goes to the trash");
+  dl_test_assert_contains (out, "trashed");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Trashing twice, restoring what is not there: said, not crashed. */
+  g_assert_cmpint (run_cli (&out, &err, "trash", uuid, NULL), ==, 1);
+  dl_test_assert_contains (err, uuid);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "restore", prefix, NULL), ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "restore", uuid, NULL), ==, 1);
+  dl_test_assert_contains (err, "No article in the trash");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--trash", "--json", NULL), ==, 0);
+  dl_test_assert_not_contains (out, uuid);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "trash", NULL), ==, 2);
+}
+
 static void
 test_show_errors (void)
 {
@@ -339,7 +562,7 @@ test_validate (void)
 static void
 test_help_and_usage (void)
 {
-  const char *commands[] = { "list", "show", "new", "import", "export", "validate" };
+  const char *commands[] = { "list", "show", "new", "set", "trash", "restore", "import", "export", "validate" };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
@@ -594,6 +817,9 @@ main (int   argc,
   g_test_add_func ("/cli/new-and-show", test_new_and_show);
   g_test_add_func ("/cli/new-errors", test_new_errors);
   g_test_add_func ("/cli/list", test_list);
+  g_test_add_func ("/cli/set", test_set);
+  g_test_add_func ("/cli/list-status-and-embargo", test_list_status_and_embargo);
+  g_test_add_func ("/cli/trash-and-restore", test_trash_and_restore);
   g_test_add_func ("/cli/show-errors", test_show_errors);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/import", test_import);

@@ -1,9 +1,11 @@
 /* dl-cli.c: the library from a terminal or a script
  *
- * No GTK, no display. Each subcommand is a static
- * `int cmd_<name> (DlContext *context, int argc, char **argv)` with its
- * own GOptionContext, listed once in `commands[]`; adding one is one
- * table line. The export formats are the core's table
+ * No GTK, no display. Each subcommand is an
+ * `int (DlContext *context, int argc, char **argv)` with its own
+ * GOptionContext, listed once in `commands[]`: the small ones here as
+ * `cmd_<name>`, larger ones in their own file (dl-cli-set.c,
+ * dl-cli-trash.c, dl-cli-dateline.c); what they share is in
+ * dl-cli-command.c. The export formats are the core's table
  * (dl-export-format.h). dl_cli_main() builds the context (the library
  * of --library, the house style from the settings) and runs a command.
  *
@@ -26,6 +28,7 @@
 
 #include "dl-article-file.h"
 #include "dl-cli.h"
+#include "dl-cli-command.h"
 #include "dl-cli-dateline.h"
 #include "dl-cli-output.h"
 #include "dl-cli-render.h"
@@ -34,156 +37,7 @@
 #include "dl-store.h"
 #include "dl-util.h"
 
-#define EXIT_USAGE 2
-#define PROGRAM    "dateline-cli"
-
-/* ------------------------------------------------------------------ */
-/* Helpers                                                             */
-
-static void
-print_error (const char *message)
-{
-  dl_cli_print_error (message);
-}
-
-/* Parses a subcommand's options; prints the problem and the usage hint
- * on stderr when they are wrong. */
-static gboolean
-parse_options (GOptionContext   *options,
-               int              *argc,
-               char           ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (options, argc, argv, &error))
-    {
-      print_error (error->message);
-      g_printerr (_("Run “%s %s --help” for usage.\n"), PROGRAM, (*argv)[0]);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static int
-usage_error (const char *command,
-             const char *message)
-{
-  print_error (message);
-  g_printerr (_("Run “%s %s --help” for usage.\n"), PROGRAM, command);
-  return EXIT_USAGE;
-}
-
-/* Returns: (transfer none): the context's library, loaded if @load */
-static DlStore *
-open_store (DlContext  *context,
-            gboolean    load,
-            GError    **error)
-{
-  DlStore *store = dl_context_get_store (context);
-
-  if (load)
-    {
-      GListModel *quarantined;
-
-      if (!dl_store_load_sync (store, NULL, error))
-        return NULL;
-
-      /* Files moved aside must not go unnoticed in scripts either. */
-      quarantined = dl_store_get_quarantined (store);
-      for (guint i = 0; i < g_list_model_get_n_items (quarantined); i++)
-        {
-          g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (quarantined, i);
-          g_autofree char *path = g_file_get_path (dl_quarantined_file_get_file (file));
-          g_autofree char *name = dl_cli_escape (dl_quarantined_file_get_original_name (file));
-          g_autofree char *safe_path = dl_cli_escape (path);
-          g_autofree char *reason = dl_cli_escape (dl_quarantined_file_get_reason (file));
-
-          g_printerr (_("Warning: “%s” could not be read and is in quarantine (%s): %s\n"),
-                      name, safe_path, reason);
-        }
-    }
-  return store;
-}
-
-/* An ID may be a unique prefix of a UUID, as with git hashes. */
-static char *
-resolve_id (DlStore     *store,
-            const char  *id,
-            GError     **error)
-{
-  GListModel *summaries = dl_store_get_summaries (store);
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *lower = g_ascii_strdown (id, -1);
-
-  if (*id == '\0')
-    {
-      g_set_error_literal (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                           _("The article identifier is empty."));
-      return NULL;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (summaries); i++)
-    {
-      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
-      const char *uuid = dl_article_summary_get_uuid (summary);
-
-      if (g_strcmp0 (uuid, lower) == 0)
-        return g_strdup (uuid);
-      if (g_str_has_prefix (uuid, lower))
-        g_ptr_array_add (matches, g_strdup (uuid));
-    }
-
-  if (matches->len == 1)
-    return g_strdup (g_ptr_array_index (matches, 0));
-  if (matches->len == 0)
-    g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                 _("No article in the library has an identifier starting with “%s”."), id);
-  else
-    g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                 ngettext ("“%s” matches %u articles; type more of the identifier.",
-                           "“%s” matches %u articles; type more of the identifier.",
-                           matches->len),
-                 id, matches->len);
-  return NULL;
-}
-
-static DlArticle *
-open_article_by_id (DlStore     *store,
-                    const char  *id,
-                    GError     **error)
-{
-  g_autofree char *uuid = resolve_id (store, id, error);
-
-  if (uuid == NULL)
-    return NULL;
-  return dl_store_open_article_sync (store, uuid, NULL, error);
-}
-
-/* The article a command names: loads the library, finds the ID, reads
- * the article; on failure says why on stderr and returns NULL. */
-static DlArticle *
-open_article_arg (DlContext  *context,
-                  const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  DlStore *store = open_store (context, TRUE, &error);
-  DlArticle *article = store != NULL ? open_article_by_id (store, id, &error) : NULL;
-
-  if (article == NULL)
-    print_error (error->message);
-  return article;
-}
-
-static char *
-format_date (GDateTime *dt)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (dt == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (dt);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
+#define PROGRAM    DL_CLI_PROGRAM
 
 /* ------------------------------------------------------------------ */
 /* list                                                                */
@@ -197,24 +51,42 @@ cmd_list (DlContext  *context,
   g_autoptr(GError) error = NULL;
   DlStore *store = NULL;
   gboolean json = FALSE;
+  gboolean trash = FALSE;
+  g_autofree char *status_text = NULL;
+  DlArticleStatus wanted = DL_ARTICLE_STATUS_DRAFT;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GListModel *summaries;
   guint n;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
+      N_("Only articles with this status: draft, ready, scheduled, published or changed"), N_("STATUS") },
+    { "trash", 0, 0, G_OPTION_ARG_NONE, &trash, N_("List the trash instead, most recently trashed first"), NULL },
     { NULL }
   };
 
-  g_option_context_set_summary (options, _("List the articles in the library, newest first."));
+  g_option_context_set_summary (options,
+                                _("List the articles in the library, newest first: ID, last change, status, embargo and headline."));
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if (!parse_options (options, &argc, &argv))
-    return EXIT_USAGE;
+  if (!dl_cli_parse_options (options, &argc, &argv))
+    return DL_CLI_EXIT_USAGE;
   if (argc > 1)
-    return usage_error (argv[0], _("“list” takes no arguments."));
+    return dl_cli_usage_error (argv[0], _("“list” takes no arguments."));
+  if (status_text != NULL && !dl_article_status_from_string (status_text, &wanted))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown status “%s”: use draft, ready, scheduled, published or changed."), status_text);
+      return dl_cli_usage_error (argv[0], message);
+    }
+  if (trash && status_text != NULL)
+    return dl_cli_usage_error (argv[0], _("--trash and --status cannot be combined: trashed articles have no status here."));
+  if (trash)
+    return dl_cli_list_trash (context, json);
 
-  store = open_store (context, TRUE, &error);
+  store = dl_cli_open_store (context, TRUE, &error);
   if (store == NULL)
     {
-      print_error (error->message);
+      dl_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
 
@@ -236,6 +108,12 @@ cmd_list (DlContext  *context,
           g_autofree char *modified = dl_article_summary_get_modified (summary) != NULL
             ? dl_date_time_to_iso8601 (dl_article_summary_get_modified (summary)) : NULL;
           const char * const *tags = dl_article_summary_get_tags (summary);
+          GDateTime *release_times[] = { dl_article_summary_get_embargo (summary),
+                                         dl_article_summary_get_schedule (summary) };
+          const char *release_names[] = { "embargo", "schedule" };
+
+          if (status_text != NULL && dl_article_summary_get_status (summary) != wanted)
+            continue;
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "uuid");
@@ -259,6 +137,16 @@ cmd_list (DlContext  *context,
             json_builder_add_string_value (builder, modified);
           else
             json_builder_add_null_value (builder);
+          for (guint r = 0; r < G_N_ELEMENTS (release_times); r++)
+            {
+              g_autofree char *when = release_times[r] != NULL ? dl_date_time_to_iso8601 (release_times[r]) : NULL;
+
+              json_builder_set_member_name (builder, release_names[r]);
+              if (when != NULL)
+                json_builder_add_string_value (builder, when);
+              else
+                json_builder_add_null_value (builder);
+            }
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -277,10 +165,23 @@ cmd_list (DlContext  *context,
       g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
       g_autofree char *title = dl_article_summary_dup_display_title (summary);
       g_autofree char *safe_title = dl_cli_escape (title);
-      g_autofree char *modified = format_date (dl_article_summary_get_modified (summary));
+      g_autofree char *modified = dl_cli_format_date (dl_article_summary_get_modified (summary));
+      GDateTime *embargo = dl_article_summary_get_embargo (summary);
+      g_autofree char *embargo_text = NULL;
 
-      g_print ("%s  %-16s  %-10s  %s\n", dl_article_summary_get_uuid (summary), modified,
-               dl_article_status_to_string (dl_article_summary_get_status (summary)), safe_title);
+      if (status_text != NULL && dl_article_summary_get_status (summary) != wanted)
+        continue;
+      /* Only an embargo that still holds: one that has lifted changes
+       * nothing for the desk. */
+      if (embargo != NULL && g_date_time_compare (embargo, now) > 0)
+        {
+          g_autofree char *until = dl_cli_format_date (embargo);
+          /* Translators: a column of `list`: "embargo 2025-05-08 10:06" */
+          embargo_text = g_strdup_printf (C_("list column", "embargo %s"), until);
+        }
+      g_print ("%s  %-16s  %-10s  %-24s  %s\n", dl_article_summary_get_uuid (summary), modified,
+               dl_article_status_to_string (dl_article_summary_get_status (summary)),
+               embargo_text != NULL ? embargo_text : "", safe_title);
     }
   return EXIT_SUCCESS;
 }
@@ -314,25 +215,35 @@ cmd_show (DlContext  *context,
 
   g_option_context_set_summary (options,
                                 _("Show an article. ID is its UUID or the start of it, as long as only one article matches."));
-  if (!parse_options (options, &argc, &argv))
-    return EXIT_USAGE;
+  if (!dl_cli_parse_options (options, &argc, &argv))
+    return DL_CLI_EXIT_USAGE;
   if (argc != 2)
-    return usage_error (argv[0], _("“show” needs exactly one article ID."));
+    return dl_cli_usage_error (argv[0], _("“show” needs exactly one article ID."));
 
-  article = open_article_arg (context, argv[1]);
+  article = dl_cli_open_article_arg (context, argv[1]);
   if (article == NULL)
     return EXIT_FAILURE;
 
   title = dl_article_dup_display_title (article);
   dateline_and_credits = dl_cli_format_article_dateline_and_credits (article, dl_context_get_house_style (context));
   tags = g_strjoinv (", ", (char **) dl_article_get_tags (article));
-  modified = format_date (dl_article_get_modified (article));
+  modified = dl_cli_format_date (dl_article_get_modified (article));
 
   print_field (_("Headline"), title);
   print_field (_("Standfirst"), dl_article_get_standfirst (article));
   print_field (_("Status"), dl_article_get_unknown_status (article) != NULL
                             ? dl_article_get_unknown_status (article)
                             : dl_article_status_get_label (dl_article_get_status (article)));
+  if (dl_article_get_embargo (article) != NULL)
+    {
+      g_autofree char *embargo = dl_cli_format_date (dl_article_get_embargo (article));
+      print_field (_("Embargo"), embargo);
+    }
+  if (dl_article_get_schedule (article) != NULL)
+    {
+      g_autofree char *schedule = dl_cli_format_date (dl_article_get_schedule (article));
+      print_field (_("Schedule"), schedule);
+    }
   print_field (_("Category"), dl_article_get_category (article));
   print_field (_("Tags"), tags);
   /* The same composer as the preview, exports and publishing. */
@@ -382,12 +293,12 @@ cmd_new (DlContext  *context,
 
   g_option_context_set_summary (options, _("Create an article in the library and print its ID."));
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if (!parse_options (options, &argc, &argv))
-    return EXIT_USAGE;
+  if (!dl_cli_parse_options (options, &argc, &argv))
+    return DL_CLI_EXIT_USAGE;
   if (argc > 1)
-    return usage_error (argv[0], _("“new” takes no arguments; give the fields as options."));
+    return dl_cli_usage_error (argv[0], _("“new” takes no arguments; give the fields as options."));
   if (headline == NULL || *g_strstrip (headline) == '\0')
-    return usage_error (argv[0], _("A headline is required (--headline)."));
+    return dl_cli_usage_error (argv[0], _("A headline is required (--headline)."));
 
   article = dl_article_new ();
   dl_article_set_headline (article, headline);
@@ -414,7 +325,7 @@ cmd_new (DlContext  *context,
 
           if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0)
             {
-              print_error (error->message);
+              dl_cli_print_error (error->message);
               return EXIT_FAILURE;
             }
           length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
@@ -422,22 +333,22 @@ cmd_new (DlContext  *context,
         }
       else if (!g_file_get_contents (body_file, &body, &length, &error))
         {
-          print_error (error->message);
+          dl_cli_print_error (error->message);
           return EXIT_FAILURE;
         }
       if (!g_utf8_validate (body, length, NULL) || strlen (body) != length)
         {
           g_autofree char *message = g_strdup_printf (_("The body file “%s” is not UTF-8 text."), body_file);
-          print_error (message);
+          dl_cli_print_error (message);
           return EXIT_FAILURE;
         }
       dl_article_set_body (article, body);
     }
 
-  store = open_store (context, FALSE, &error);
+  store = dl_cli_open_store (context, FALSE, &error);
   if (store == NULL || !dl_store_save_article_sync (store, article, NULL, &error))
     {
-      print_error (error->message);
+      dl_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
   g_print ("%s\n", dl_article_get_uuid (article));
@@ -459,15 +370,15 @@ cmd_import (DlContext  *context,
 
   g_option_context_set_summary (options,
                                 _("Import .dateline files or IPTC ninjs 2.x documents into the library and print their IDs. An article whose ID is already in the library is imported as a copy with a new ID."));
-  if (!parse_options (options, &argc, &argv))
-    return EXIT_USAGE;
+  if (!dl_cli_parse_options (options, &argc, &argv))
+    return DL_CLI_EXIT_USAGE;
   if (argc < 2)
-    return usage_error (argv[0], _("“import” needs at least one file."));
+    return dl_cli_usage_error (argv[0], _("“import” needs at least one file."));
 
-  store = open_store (context, FALSE, &error);
+  store = dl_cli_open_store (context, FALSE, &error);
   if (store == NULL)
     {
-      print_error (error->message);
+      dl_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
 
@@ -479,7 +390,7 @@ cmd_import (DlContext  *context,
 
       if (article == NULL)
         {
-          print_error (error->message);
+          dl_cli_print_error (error->message);
           g_clear_error (&error);
           status = EXIT_FAILURE;
           continue;
@@ -524,28 +435,28 @@ cmd_export (DlContext  *context,
   g_option_context_set_summary (options, _("Export an article. ID is its UUID or the start of it."));
   g_option_context_set_description (options, description);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if (!parse_options (options, &argc, &argv))
-    return EXIT_USAGE;
+  if (!dl_cli_parse_options (options, &argc, &argv))
+    return DL_CLI_EXIT_USAGE;
   if (argc != 2)
-    return usage_error (argv[0], _("“export” needs exactly one article ID."));
+    return dl_cli_usage_error (argv[0], _("“export” needs exactly one article ID."));
   if (format == NULL)
     format = g_strdup ("dateline");
   if (dl_export_format_lookup (format) == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Unknown format “%s”. %s"), format, description);
-      return usage_error (argv[0], message);
+      return dl_cli_usage_error (argv[0], message);
     }
 
-  article = open_article_arg (context, argv[1]);
+  article = dl_cli_open_article_arg (context, argv[1]);
   if (article == NULL)
     return EXIT_FAILURE;
 
   status = dl_cli_export_article (article, dl_context_get_house_style (context), format,
                                   output != NULL ? output : "-", &error);
-  if (status == EXIT_USAGE)
-    return usage_error (argv[0], error->message);
+  if (status == DL_CLI_EXIT_USAGE)
+    return dl_cli_usage_error (argv[0], error->message);
   if (status != EXIT_SUCCESS)
-    print_error (error->message);
+    dl_cli_print_error (error->message);
   return status;
 }
 
@@ -567,9 +478,9 @@ cmd_render (DlContext  *context,
       return EXIT_SUCCESS;
     }
   if (argc < 2 || argv[1][0] == '-')
-    return usage_error (argv[0], _("“render” needs an article ID first."));
+    return dl_cli_usage_error (argv[0], _("“render” needs an article ID first."));
 
-  article = open_article_arg (context, argv[1]);
+  article = dl_cli_open_article_arg (context, argv[1]);
   if (article == NULL)
     return EXIT_FAILURE;
 
@@ -593,10 +504,10 @@ cmd_validate (DlContext  *context,
   int status = EXIT_SUCCESS;
 
   g_option_context_set_summary (options, _("Check that files are valid Dateline articles."));
-  if (!parse_options (options, &argc, &argv))
-    return EXIT_USAGE;
+  if (!dl_cli_parse_options (options, &argc, &argv))
+    return DL_CLI_EXIT_USAGE;
   if (argc < 2)
-    return usage_error (argv[0], _("“validate” needs at least one file."));
+    return dl_cli_usage_error (argv[0], _("“validate” needs at least one file."));
 
   for (int i = 1; i < argc; i++)
     {
@@ -637,6 +548,9 @@ static const struct
   { "list", cmd_list, N_("List the articles in the library") },
   { "show", cmd_show, N_("Show an article") },
   { "new", cmd_new, N_("Create an article") },
+  { "set", dl_cli_set_main, N_("Change fields of an article: status, embargo, schedule, …") },
+  { "trash", dl_cli_trash_main, N_("Move an article to the trash") },
+  { "restore", dl_cli_restore_main, N_("Bring an article back from the trash") },
   { "import", cmd_import, N_("Import .dateline files into the library") },
   { "export", cmd_export, N_("Export an article") },
   { "validate", cmd_validate, N_("Check .dateline files") },
@@ -691,9 +605,9 @@ dl_cli_main (int    argc,
   g_option_context_set_strict_posix (options, TRUE);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     {
-      print_error (error->message);
+      dl_cli_print_error (error->message);
       g_printerr (_("Run “%s --help” for usage.\n"), PROGRAM);
-      return EXIT_USAGE;
+      return DL_CLI_EXIT_USAGE;
     }
 
   if (version)
@@ -703,9 +617,9 @@ dl_cli_main (int    argc,
     }
   if (argc < 2)
     {
-      print_error (_("No command given."));
+      dl_cli_print_error (_("No command given."));
       g_printerr ("%s\n", description);
-      return EXIT_USAGE;
+      return DL_CLI_EXIT_USAGE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -724,8 +638,8 @@ dl_cli_main (int    argc,
 
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
-    print_error (message);
+    dl_cli_print_error (message);
     g_printerr ("%s\n", description);
   }
-  return EXIT_USAGE;
+  return DL_CLI_EXIT_USAGE;
 }
