@@ -221,7 +221,20 @@ test_date_entry (Fixture       *f,
   iterate ();
   g_assert_true (gtk_widget_has_css_class (date, "error"));
   g_assert_true (gtk_widget_get_visible (get_widget (f->section, "error-label")));
+  /* Said in words, with the forms that work (it turned red with no word). */
+  dl_test_assert_contains (gtk_label_get_label (GTK_LABEL (get_widget (f->section, "error-label"))),
+                           "is not a date and time. Write it as 2025-05-08 10:06");
   g_assert_true (g_date_time_equal (dl_article_get_dateline_date (f->article), expected));
+
+  /* The European way, as in the bug report: 8 May, 10:06 in Minsk. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "08.05.2025 10:06");
+  iterate ();
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  {
+    g_autoptr(GDateTime) european = g_date_time_new_from_iso8601 ("2025-05-08T07:06:00Z", NULL);
+    g_assert_true (g_date_time_equal (dl_article_get_dateline_date (f->article), european));
+  }
+  g_assert_cmpstr (dateline_text (f), ==, "MINSK, 8 May (BelTA) - ");
 }
 
 static void
@@ -255,6 +268,35 @@ test_recent_places (Fixture       *f,
     g_variant_get_child (places, 0, "(&ssss)", &first, NULL, NULL, NULL);
     g_assert_cmpstr (first, ==, "Gomel");
     g_assert_cmpuint (g_variant_n_children (places), ==, 3);
+  }
+
+  /* Leaving an article that names Brest but not its country keeps what
+   * was remembered of Brest (it was overwritten with blanks). */
+  dl_article_set_region (f->article, "");
+  dl_article_set_country (f->article, "");
+  dl_article_set_time_zone (f->article, "");
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (f->section, "place-row")), "brest");
+  iterate ();
+  dl_dateline_section_remember_place (DL_DATELINE_SECTION (f->section));
+  {
+    g_autoptr(GVariant) places = g_settings_get_value (f->settings, "recent-places");
+    const char *place, *region, *country, *zone;
+
+    g_assert_cmpuint (g_variant_n_children (places), ==, 3);
+    g_variant_get_child (places, 0, "(&s&s&s&s)", &place, &region, &country, &zone);
+    g_assert_cmpstr (place, ==, "brest");
+    g_assert_cmpstr (country, ==, "Belarus");
+    g_assert_cmpstr (zone, ==, "Europe/Minsk");
+  }
+
+  /* The popover is wide enough for a name, not 50 pixels. */
+  {
+    GtkWidget *button = get_widget (f->section, "recent-button");
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    int minimum = 0;
+
+    gtk_widget_measure (gtk_popover_get_child (popover), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, >=, 250);
   }
 }
 

@@ -420,8 +420,11 @@ preview_pane (Fixture *f)
 static gboolean
 preview_pane_allocated (Fixture *f)
 {
+  GtkWidget *paned = gtk_widget_get_parent (preview_pane (f));
+  int expected = (int) (0.45 * gtk_widget_get_width (paned) + 0.5);
+
   return gtk_widget_get_width (preview_pane (f)) > 0
-         && ABS (gtk_widget_get_width (preview_pane (f)) - 420) <= 4;
+         && ABS (gtk_widget_get_width (preview_pane (f)) - expected) <= 4;
 }
 
 static void
@@ -438,16 +441,21 @@ test_window_restores_state (Fixture       *f,
   g_settings_set_int (settings, "window-width", 1200);
   g_settings_set_int (settings, "window-height", 640);
   g_settings_set_boolean (settings, "preview-visible", TRUE);
-  g_settings_set_int (settings, "preview-width", 420);
+  g_settings_set_double (settings, "preview-fraction", 0.45);
 
   fixture_open_window (f);
   gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
   g_assert_cmpint (width, ==, 1200);
   g_assert_cmpint (height, ==, 640);
-  /* The preview pane gets its remembered width back (give or take the
+  /* The preview pane gets its remembered share back (give or take the
    * paned's handle), not whatever is left over. */
   g_assert_true (wait_until (preview_pane_allocated, f, 3000));
-  g_assert_cmpint (ABS (gtk_widget_get_width (preview_pane (f)) - 420), <=, 4);
+  {
+    GtkWidget *paned = gtk_widget_get_parent (preview_pane (f));
+    int expected = (int) (0.45 * gtk_widget_get_width (paned) + 0.5);
+
+    g_assert_cmpint (ABS (gtk_widget_get_width (preview_pane (f)) - expected), <=, 4);
+  }
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (dl_window_get_editor (f->window)))));
 
   {
@@ -480,7 +488,7 @@ test_window_restores_state (Fixture       *f,
   g_settings_reset (settings, "last-article");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "preview-width");
+  g_settings_reset (settings, "preview-fraction");
 }
 
 static gboolean save_error_shown (Fixture *f);

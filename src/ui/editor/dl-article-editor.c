@@ -17,6 +17,7 @@
 #include "dl-editor-section.h"
 #include "dl-hidden-characters.h"
 #include "dl-image-section.h"
+#include "dl-release-section.h"
 #include "dl-slug.h"
 #include "dl-text-stats.h"
 #include "dl-resources.h"
@@ -41,7 +42,15 @@ struct _DlArticleEditor
   guint            language_idle_id;
   gulong           after_paint_id;
   GdkFrameClock   *frame_clock;
+  guint            fold_idle_id;
+  guint            reveal_tick_id;
+  guint            reveal_ticks;
+  GtkRoot         *root;            /* whose focus is watched, while mapped */
   guint            loading : 1;
+  guint            details_visible : 1;   /* shown now */
+  guint            details_wide : 1;      /* shown beside the text when there is room (remembered) */
+  guint            narrow : 1;            /* the details cover the text when shown */
+  guint            layout_decided : 1;    /* after the first allocation */
 
   AdwEntryRow     *headline_row;
   GtkLabel        *headline_count_label;
@@ -51,7 +60,8 @@ struct _DlArticleEditor
   GtkWidget       *form_scroller;
   GtkLabel        *characters_label;
   GtkEntry        *language_entry;
-  GtkPaned        *paned;
+  AdwFlap         *details_flap;
+  GtkWidget       *body_placeholder;
   GtkLabel        *reading_time_label;
   GtkBox          *sections_box;
   DlClassificationSection *classification_section;
@@ -68,6 +78,7 @@ G_DEFINE_FINAL_TYPE (DlArticleEditor, dl_article_editor, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ARTICLE,
+  PROP_DETAILS_VISIBLE,
   N_PROPS
 };
 
@@ -135,9 +146,19 @@ on_stats_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* "Write the story…" while the body is empty, as a placeholder: it is
+ * not text, so it is never saved, searched or counted. */
+static void
+update_body_placeholder (DlArticleEditor *self)
+{
+  gtk_widget_set_visible (self->body_placeholder,
+                          gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->body_buffer)) == 0);
+}
+
 static void
 on_body_changed_cb (DlArticleEditor *self)
 {
+  update_body_placeholder (self);
   if (self->loading || self->article == NULL)
     return;
   /* The autosaver hears of it now, so the header never says "Saved"
@@ -345,15 +366,15 @@ load_article (DlArticleEditor *self)
     }
 
   /* Start reading at the top of the form and of the text. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
-                              GTK_SCROLLED_WINDOW (gtk_paned_get_start_child (self->paned))), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->form_scroller)), 0);
 
   self->loading = FALSE;
 }
 
-/* The body's text column lines up with the form above it (held in an
- * AdwClamp) so lines stay at a readable length in a wide window. The paned
- * allocates the form before the body, so its position is current here. */
+/* The body's text column lines up with the headline and standfirst above
+ * it (held in an AdwClamp) so lines stay at a readable length in a wide
+ * window. The box allocates them before the body, so their position is
+ * current here. */
 #define BODY_MINIMUM_MARGIN 24
 
 static void
@@ -410,12 +431,186 @@ on_after_paint_cb (DlArticleEditor *self)
     self->language_idle_id = g_idle_add_full (G_PRIORITY_LOW, on_language_idle_cb, self, NULL);
 }
 
+/* Story details: beside the text when the editor is wide enough for both
+ * (the text keeps at least DETAILS_MIN_TEXT_WIDTH), else over the text
+ * when asked for, closed again with Escape, the toggle or a click on the
+ * text. Deciding it here rather than with AdwFlap's own folding keeps a
+ * text column of a readable width: AdwFlap compares minimum sizes, and
+ * the body's is a few pixels. */
+#define DETAILS_WIDTH          340
+#define DETAILS_MIN_TEXT_WIDTH 520
+
+/* Before the first allocation the flap is left alone: folding it while
+ * a reveal animates (the details shown as a window opens) allocated the
+ * text a width of INT_MIN in AdwFlap 1.2. */
+static void
+apply_details_layout (DlArticleEditor *self)
+{
+  if (!self->layout_decided)
+    return;
+  adw_flap_set_fold_policy (self->details_flap, self->narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                             : ADW_FLAP_FOLD_POLICY_NEVER);
+  adw_flap_set_reveal_flap (self->details_flap, self->details_visible);
+}
+
+static gboolean
+on_fold_idle_cb (gpointer user_data)
+{
+  DlArticleEditor *self = user_data;
+
+  self->fold_idle_id = 0;
+  self->layout_decided = TRUE;
+  /* Over the text they are shown only on request; with room again, as
+   * the user last had them beside the text. */
+  self->details_visible = self->narrow ? FALSE : self->details_wide;
+  apply_details_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+  return G_SOURCE_REMOVE;
+}
+
+/* The editor lays out its one child itself (no layout manager): a
+ * widget with one has its size_allocate vfunc bypassed, and this is
+ * where the width is learnt. */
+static void
+dl_article_editor_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+dl_article_editor_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  gboolean narrow = width < DETAILS_WIDTH + DETAILS_MIN_TEXT_WIDTH;
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  /* Changing the flap queues a resize: not from inside an allocation. */
+  if ((guint) narrow != self->narrow || !self->layout_decided)
+    {
+      /* The latest width wins, whenever the idle runs. */
+      self->narrow = narrow;
+      if (self->fold_idle_id == 0)
+        self->fold_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_fold_idle_cb, self, NULL);
+    }
+}
+
+/* Escape, or a click on the text, closes details shown over it. */
+static void
+on_flap_reveal_cb (DlArticleEditor *self)
+{
+  gboolean revealed = adw_flap_get_reveal_flap (self->details_flap);
+
+  if ((guint) revealed == self->details_visible)
+    return;
+  self->details_visible = revealed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+}
+
+/* A field that takes the focus in the details, or a credit row just
+ * added, is scrolled *fully* into view: the viewport's own scrolling
+ * shows the focused entry, not the row around it (its label, its
+ * buttons). On the second frame after the focus moved, so that a row
+ * added with it has been laid out (an idle can run before that). */
+#define REVEAL_MARGIN 12
+
+static void
+reveal_focus (DlArticleEditor *self)
+{
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->form_scroller));
+  GtkWidget *focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->form_scroller));
+  GtkWidget *target;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (focus == NULL || content == NULL || !gtk_widget_is_ancestor (focus, content))
+    return;
+  target = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (target == NULL)
+    target = focus;
+  if (!gtk_widget_compute_bounds (target, content, &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y - REVEAL_MARGIN;
+  bottom = bounds.origin.y + bounds.size.height + REVEAL_MARGIN;
+  if (bottom > value + page)
+    value = bottom - page;
+  if (top < value)
+    value = top;
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  DlArticleEditor *self = user_data;
+
+  /* From the second frame, and for a few: the viewport scrolls to the
+   * focused entry itself once it is allocated, which may come after. */
+  if (++self->reveal_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  reveal_focus (self);
+  if (self->reveal_ticks < 6)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_focus_changed_cb (DlArticleEditor *self)
+{
+  self->reveal_ticks = 0;
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (self->form_scroller, reveal_tick_cb, self, NULL);
+}
+
+static void
+dl_article_editor_unmap (GtkWidget *widget)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+
+  if (self->root != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->root, on_focus_changed_cb, self);
+      self->root = NULL;
+    }
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (self->form_scroller, self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
+  GTK_WIDGET_CLASS (dl_article_editor_parent_class)->unmap (widget);
+}
+
 static void
 dl_article_editor_map (GtkWidget *widget)
 {
   DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
 
   GTK_WIDGET_CLASS (dl_article_editor_parent_class)->map (widget);
+
+  self->root = gtk_widget_get_root (widget);
+  g_signal_connect_swapped (self->root, "notify::focus-widget", G_CALLBACK (on_focus_changed_cb), self);
 
   /* The first lookup of a language reads every language file installed
    * (about 60 ms here, docs/PERFORMANCE.md): do it once the first frame
@@ -454,6 +649,10 @@ dl_article_editor_get_property (GObject    *object,
       g_value_set_object (value, self->article);
       break;
 
+    case PROP_DETAILS_VISIBLE:
+      g_value_set_boolean (value, self->details_visible);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -471,6 +670,10 @@ dl_article_editor_set_property (GObject      *object,
     {
     case PROP_ARTICLE:
       dl_article_editor_set_article (self, g_value_get_object (value));
+      break;
+
+    case PROP_DETAILS_VISIBLE:
+      dl_article_editor_set_details_visible (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -513,6 +716,7 @@ dl_article_editor_dispose (GObject *object)
   g_clear_handle_id (&self->stats_id, g_source_remove);
   g_clear_handle_id (&self->cursor_report_id, g_source_remove);
   g_clear_handle_id (&self->language_idle_id, g_source_remove);
+  g_clear_handle_id (&self->fold_idle_id, g_source_remove);
   disconnect_frame_clock (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
 
@@ -540,11 +744,17 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   object_class->get_property = dl_article_editor_get_property;
   object_class->set_property = dl_article_editor_set_property;
   widget_class->map = dl_article_editor_map;
+  widget_class->unmap = dl_article_editor_unmap;
+  widget_class->measure = dl_article_editor_measure;
+  widget_class->size_allocate = dl_article_editor_size_allocate;
 
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL,
                          DL_TYPE_ARTICLE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DETAILS_VISIBLE] =
+    g_param_spec_boolean ("details-visible", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -564,6 +774,7 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   g_type_ensure (DL_TYPE_CREDITS_SECTION);
   g_type_ensure (DL_TYPE_DATELINE_SECTION);
   g_type_ensure (DL_TYPE_IMAGE_SECTION);
+  g_type_ensure (DL_TYPE_RELEASE_SECTION);
 
   /* Referencing the resource links it in from the static library. */
   (void) dl_get_resource ();
@@ -578,7 +789,8 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, headline_row);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, invisible_row);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, language_entry);
-  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, paned);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, details_flap);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, body_placeholder);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, reading_time_label);
@@ -592,6 +804,7 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.language", "s", language_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-invisible", NULL, remove_invisible_action);
+  gtk_widget_class_install_property_action (widget_class, "editor.toggle-details", "details-visible");
 
   gtk_widget_class_set_css_name (widget_class, "dl-article-editor");
 }
@@ -600,6 +813,16 @@ static void
 dl_article_editor_init (DlArticleEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Folded and hidden until the first allocation says whether there is
+   * room: a flap beside the text would make the window's minimum width
+   * its own plus the text's. */
+  self->details_visible = FALSE;
+  self->details_wide = TRUE;
+  self->narrow = TRUE;
+  adw_flap_set_fold_policy (self->details_flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+  adw_flap_set_reveal_flap (self->details_flap, FALSE);
+  g_signal_connect_object (self->details_flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* The Markdown language is set once mapped: see dl_article_editor_map(). */
   self->body_buffer = gtk_source_buffer_new (NULL);
@@ -618,6 +841,7 @@ dl_article_editor_init (DlArticleEditor *self)
   update_style_scheme (self);
 
   update_slug_placeholder (self);
+  update_body_placeholder (self);
   show_stats (self);
 }
 
@@ -737,6 +961,16 @@ dl_article_editor_set_context (DlArticleEditor *self,
 
   if (!g_set_object (&self->context, context))
     return;
+  if (context != NULL && dl_context_get_settings (context) != NULL)
+    {
+      self->details_wide = g_settings_get_boolean (dl_context_get_settings (context), "details-visible");
+      if (self->layout_decided && !self->narrow)
+        {
+          self->details_visible = self->details_wide;
+          apply_details_layout (self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+        }
+    }
   /* Not a property: nothing binds to it, and the window sets it once. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box));
        child != NULL;
@@ -762,3 +996,45 @@ dl_article_editor_set_known_categories (DlArticleEditor *self,
   dl_classification_section_set_known_categories (self->classification_section, categories);
 }
 
+
+/**
+ * dl_article_editor_set_details_visible:
+ *
+ * Shows or hides the story details (status, dateline, credits, …):
+ * beside the text in a wide editor, over it in a narrow one.
+ */
+void
+dl_article_editor_set_details_visible (DlArticleEditor *self,
+                                       gboolean         visible)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+
+  visible = !!visible;
+  if (!self->layout_decided)
+    {
+      /* Not laid out yet: what to show beside the text once there is
+       * room is all this can mean. */
+      self->details_wide = visible;
+      return;
+    }
+  if (self->details_visible == (guint) visible)
+    return;
+  self->details_visible = visible;
+  apply_details_layout (self);
+  /* Remembered for a window wide enough to show them beside the text;
+   * over the text they are a glance, not a setting. */
+  if (!self->narrow)
+    {
+      self->details_wide = visible;
+      if (self->context != NULL && dl_context_get_settings (self->context) != NULL)
+        g_settings_set_boolean (dl_context_get_settings (self->context), "details-visible", visible);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+}
+
+gboolean
+dl_article_editor_get_details_visible (DlArticleEditor *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE_EDITOR (self), FALSE);
+  return self->details_visible;
+}

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 #define DL_TYPE_ARTICLE_EDITOR (dl_article_editor_get_type ())
 G_DECLARE_FINAL_TYPE (DlArticleEditor, dl_article_editor, DL, ARTICLE_EDITOR, GtkWidget)
 
-/* Properties: "article" (nullable DlArticle). */
+/* Properties: "article" (nullable DlArticle), "details-visible" (the
+ * story details beside or over the text; action editor.toggle-details). */
 GtkWidget *dl_article_editor_new            (void);
 DlArticle *dl_article_editor_get_article    (DlArticleEditor *self);
 void       dl_article_editor_set_article    (DlArticleEditor *self,
@@ -33,6 +34,9 @@ void       dl_article_editor_add_section    (DlArticleEditor *self,
                                              DlEditorSection *section);
 void       dl_article_editor_set_context    (DlArticleEditor *self,
                                              DlContext       *context);
+void       dl_article_editor_set_details_visible (DlArticleEditor *self,
+                                             gboolean         visible);
+gboolean   dl_article_editor_get_details_visible (DlArticleEditor *self);
 
 void             dl_article_editor_set_known_categories (DlArticleEditor *self,
                                                          GListModel      *categories);

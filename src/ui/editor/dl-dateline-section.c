@@ -8,6 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dl-date-entry.h"
+#include "dl-date-picker.h"
 #include "dl-dateline.h"
 #include "dl-dateline-section.h"
 #include "dl-house-style.h"
@@ -29,6 +31,7 @@ struct _DlDatelineSection
   AdwEntryRow     *region_row;
   AdwEntryRow     *country_row;
   AdwEntryRow     *date_row;
+  DlDatePicker    *date_picker;
   AdwEntryRow     *time_zone_row;
   AdwEntryRow     *source_row;
   AdwComboRow     *style_row;
@@ -44,6 +47,7 @@ struct _DlDatelineSection
 
   guint            updating : 1;
   guint            bad_date : 1;
+  char            *date_error;     /* why the typed date was refused */
   guint            bad_time_zone : 1;
 };
 
@@ -90,27 +94,9 @@ format_date_for_row (DlArticle *article)
 
   if (date == NULL)
     return g_strdup ("");
+  /* In the place's zone (or the date's own offset), as dl_date_entry_parse() reads it back. */
   local = tz != NULL ? g_date_time_to_timezone (date, tz) : g_date_time_ref (date);
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-/* "2025-05-08 10:06" → a moment in @tz; seconds and an explicit offset
- * are accepted too. */
-static GDateTime *
-parse_date_text (const char *text,
-                 GTimeZone  *tz)
-{
-  g_autofree char *iso = g_strstrip (g_strdup (text));
-  g_autofree char *with_seconds = NULL;
-  char *t;
-
-  t = strpbrk (iso, "T ");
-  if (t == NULL)
-    return NULL;
-  *t = 'T';
-  if (strlen (t) == 6)
-    with_seconds = g_strconcat (iso, ":00", NULL);
-  return g_date_time_new_from_iso8601 (with_seconds != NULL ? with_seconds : iso, tz);
 }
 
 static void
@@ -120,7 +106,7 @@ update_messages (DlDatelineSection *self,
   GString *errors = g_string_new (NULL);
 
   if (self->bad_date)
-    g_string_append (errors, _("The date is not valid; write it as 2025-05-08 10:06."));
+    g_string_append (errors, self->date_error != NULL ? self->date_error : "");
   if (self->bad_time_zone)
     {
       g_autoptr(GError) error = NULL;
@@ -218,8 +204,13 @@ sync_rows (DlDatelineSection *self)
     set_row_text (self->time_zone_row, dl_article_get_time_zone (self->article));
   if (!self->bad_date && !self->bad_time_zone)
     {
+      g_autoptr(GTimeZone) zone = article_zone (self->article);
+
       date = format_date_for_row (self->article);
       set_row_text (self->date_row, date);
+      /* The calendar proposes the place's wall-clock time. */
+      dl_date_picker_set_zone (self->date_picker, zone);
+      dl_date_picker_set_date (self->date_picker, dl_article_get_dateline_date (self->article));
     }
   set_row_text (self->source_row, dl_article_get_source (self->article));
   adw_combo_row_set_selected (self->style_row,
@@ -309,6 +300,7 @@ dl_dateline_section_remember_place (DlDatelineSection *self)
   GVariantBuilder builder;
   GVariantIter iter;
   const char *p, *r, *c, *z;
+  const char *region, *country, *time_zone;
   guint n = 1;
 
   g_return_if_fail (DL_IS_DATELINE_SECTION (self));
@@ -320,12 +312,31 @@ dl_dateline_section_remember_place (DlDatelineSection *self)
   if (place[0] == '\0')
     return;
   folded = g_utf8_casefold (place, -1);
+  region = dl_article_get_region (self->article);
+  country = dl_article_get_country (self->article);
+  time_zone = dl_article_get_time_zone (self->article);
+  old = g_settings_get_value (self->settings, "recent-places");
+
+  /* An article that names the place but not its country (or region, or
+   * zone) must not wipe what was remembered of it: a blank keeps the
+   * remembered value. */
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "(&s&s&s&s)", &p, &r, &c, &z))
+    {
+      g_autofree char *other = g_utf8_casefold (p, -1);
+      if (!g_str_equal (other, folded))
+        continue;
+      if (*region == '\0')
+        region = r;
+      if (*country == '\0')
+        country = c;
+      if (*time_zone == '\0')
+        time_zone = z;
+      break;
+    }
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssss)"));
-  g_variant_builder_add (&builder, "(ssss)", place, dl_article_get_region (self->article),
-                         dl_article_get_country (self->article),
-                         dl_article_get_time_zone (self->article));
-  old = g_settings_get_value (self->settings, "recent-places");
+  g_variant_builder_add (&builder, "(ssss)", place, region, country, time_zone);
   g_variant_iter_init (&iter, old);
   while (n < MAX_RECENT_PLACES && g_variant_iter_next (&iter, "(&s&s&s&s)", &p, &r, &c, &z))
     {
@@ -392,7 +403,15 @@ apply_date (DlDatelineSection *self)
       tz = current != NULL ? g_time_zone_new_offset (g_date_time_get_utc_offset (current) / G_USEC_PER_SEC)
                            : g_time_zone_new_local ();
     }
-  date = parse_date_text (text, tz);
+  /* The forms of dl-date-entry.c: 2025-05-08 10:06, 08.05.2025 10:06, … */
+  {
+    g_autoptr(GError) error = NULL;
+
+    date = dl_date_entry_parse (text, tz, dl_date_entry_locale_order (), 0, &error);
+    g_clear_pointer (&self->date_error, g_free);
+    if (date == NULL)
+      self->date_error = g_strdup (error->message);
+  }
   self->bad_date = date == NULL;
   set_row_error (self->date_row, self->bad_date);
   if (date != NULL)
@@ -452,6 +471,15 @@ queue_apply (DlDatelineSection *self)
   if (self->updating || self->article == NULL || self->apply_source != 0)
     return;
   self->apply_source = g_idle_add (apply_idle_cb, self);
+}
+
+static void
+on_date_picked_cb (DlDatelineSection *self,
+                   GDateTime         *picked)
+{
+  g_autofree char *text = g_date_time_format (picked, "%Y-%m-%d %H:%M");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
 }
 
 static void
@@ -603,6 +631,7 @@ dl_dateline_section_dispose (GObject *object)
   drop_context (self);
   g_clear_object (&self->style_model);
   g_clear_pointer (&self->default_style, g_free);
+  g_clear_pointer (&self->date_error, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_DATELINE_SECTION);
 
@@ -620,6 +649,7 @@ dl_dateline_section_class_init (DlDatelineSectionClass *klass)
   section_class->set_article = dl_dateline_section_set_article;
   section_class->set_context = dl_dateline_section_set_context;
 
+  g_type_ensure (DL_TYPE_DATE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dl-dateline-section.ui");
   gtk_widget_class_bind_template_child (widget_class, DlDatelineSection, country_row);
   gtk_widget_class_bind_template_child (widget_class, DlDatelineSection, date_row);
@@ -638,6 +668,8 @@ dl_dateline_section_class_init (DlDatelineSectionClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_region_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_country_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_picked_cb);
+  gtk_widget_class_bind_template_child (widget_class, DlDatelineSection, date_picker);
   gtk_widget_class_bind_template_callback (widget_class, on_time_zone_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_style_selected_cb);

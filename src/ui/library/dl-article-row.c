@@ -9,6 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-article-row.h"
+#include "dl-date-entry.h"
+#include "dl-release-times.h"
 #include "dl-resources.h"
 
 struct _DlArticleRow
@@ -22,6 +24,7 @@ struct _DlArticleRow
   GtkLabel         *category_label;
   GtkLabel         *status_label;
   GtkLabel         *time_label;
+  GtkLabel         *release_label;
   GtkLabel         *title_label;
 };
 
@@ -60,11 +63,43 @@ update_time (DlArticleRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), full);
 }
 
+/* "Embargoed until 8 May 2025, 10:06 +03" while the embargo holds,
+ * "Goes live …" for a schedule still ahead: the desk sees at a glance
+ * what must not go out yet. Returns the text for the accessible label. */
+static char *
+update_release (DlArticleRow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GDateTime *embargo = dl_article_summary_get_embargo (self->summary);
+  GDateTime *schedule = dl_article_summary_get_schedule (self->summary);
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->release_label), "warning");
+  if (dl_release_is_embargoed (embargo, now))
+    {
+      g_autofree char *when = dl_date_entry_format_for_reading (embargo, NULL);
+      /* Translators: in the library row; %s is a date and time */
+      text = g_strdup_printf (_("Embargoed until %s"), when);
+      gtk_widget_add_css_class (GTK_WIDGET (self->release_label), "warning");
+    }
+  else if (schedule != NULL && g_date_time_compare (schedule, now) > 0
+           && dl_article_summary_get_status (self->summary) != DL_ARTICLE_STATUS_PUBLISHED)
+    {
+      g_autofree char *when = dl_date_entry_format_for_reading (schedule, NULL);
+      /* Translators: in the library row; %s is a date and time */
+      text = g_strdup_printf (_("Goes live %s"), when);
+    }
+  gtk_label_set_label (self->release_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->release_label), text != NULL);
+  return g_steal_pointer (&text);
+}
+
 static void
 update (DlArticleRow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *release = NULL;
   const char *category;
   DlArticleStatus status;
 
@@ -78,7 +113,8 @@ update (DlArticleRow *self)
   gtk_label_set_label (self->title_label, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_label_set_label (self->category_label, category != NULL ? category : "");
-  gtk_label_set_label (self->status_label, dl_article_status_get_label (status));
+  gtk_label_set_label (self->status_label, dl_article_status_get_short_label (status));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), dl_article_status_get_label (status));
 
   /* One CSS class per status so the pill gets its colour from style.css. */
   if (self->status_class != NULL)
@@ -88,10 +124,17 @@ update (DlArticleRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), self->status_class);
 
   update_time (self);
+  release = update_release (self);
 
   /* Translators: accessible description of a library row: headline, status, category */
   accessible = g_strdup_printf (_("%s, %s, %s"), title, dl_article_status_get_label (status),
                                 category != NULL && *category ? category : _("no category"));
+  if (release != NULL)
+    {
+      char *with_release = g_strconcat (accessible, ", ", release, NULL);
+      g_free (accessible);
+      accessible = with_release;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -258,6 +301,7 @@ dl_article_row_class_init (DlArticleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlArticleRow, category_label);
   gtk_widget_class_bind_template_child (widget_class, DlArticleRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, DlArticleRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleRow, release_label);
   gtk_widget_class_bind_template_child (widget_class, DlArticleRow, title_label);
 
   gtk_widget_class_set_css_name (widget_class, "dl-article-row");

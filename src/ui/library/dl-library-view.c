@@ -11,6 +11,7 @@
 
 #include "dl-article-row.h"
 #include "dl-library-view.h"
+#include "dl-trash-view.h"
 #include "dl-resources.h"
 
 /* Reading every body is slower than matching the index: wait until the
@@ -36,16 +37,18 @@ struct _DlLibraryView
   GtkPopover         *row_popover;
 
   GtkListView        *list_view;
-  GMenuModel         *row_menu;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
   GtkDropDown        *status_dropdown;
+  GtkToggleButton    *trash_button;
+  DlTrashView        *trash_view;
 };
 
 G_DEFINE_FINAL_TYPE (DlLibraryView, dl_library_view, GTK_TYPE_WIDGET)
 
 enum {
   ARTICLE_SELECTED,
+  ARTICLE_ACTIVATED,
   DELETE_REQUESTED,
   N_SIGNALS
 };
@@ -75,6 +78,8 @@ update_page (DlLibraryView *self)
 {
   const char *page;
 
+  if (gtk_toggle_button_get_active (self->trash_button))
+    return;
   if (self->store == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
     page = "list";
   else if (self->query != NULL || self->status_filter >= 0)
@@ -237,21 +242,201 @@ delete_selected_action (GtkWidget  *widget,
     g_signal_emit (self, signals[DELETE_REQUESTED], 0, uuid);
 }
 
+/* The row's menu names its article: the window's actions take the
+ * UUID, so they act on this row even while another article is still
+ * being opened. */
+static GMenuModel *
+build_row_menu (const char *uuid)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) status = g_menu_new ();
+  g_autoptr(GMenu) trash = g_menu_new ();
+  const char *settable[] = { "draft", "ready" };
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("D_uplicate"), NULL);
+    g_menu_item_set_action_and_target (item, "win.duplicate-article", "s", uuid);
+    g_menu_append_item (edit, item);
+  }
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Export…"), NULL);
+    g_menu_item_set_action_and_target (item, "win.export-article", "s", uuid);
+    g_menu_append_item (edit, item);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (settable); i++)
+    {
+      DlArticleStatus value = DL_ARTICLE_STATUS_DRAFT;
+      g_autoptr(GMenuItem) item = NULL;
+
+      dl_article_status_from_string (settable[i], &value);
+      item = g_menu_item_new (dl_article_status_get_label (value), NULL);
+      g_menu_item_set_action_and_target (item, "win.set-article-status", "(ss)", uuid, settable[i]);
+      g_menu_append_item (status, item);
+    }
+  g_menu_append_submenu (edit, _("_Status"), G_MENU_MODEL (status));
+  g_menu_append (trash, _("Move to _Trash"), "library.delete-selected");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (trash));
+  return G_MENU_MODEL (menu);
+}
+
 static void
 popup_menu_at (DlLibraryView *self,
                double         x,
                double         y)
 {
+  g_autoptr(GMenuModel) menu = build_row_menu (dl_library_view_get_selected_uuid (self));
+
   if (self->row_popover == NULL)
     {
-      self->row_popover = GTK_POPOVER (gtk_popover_menu_new_from_model (self->row_menu));
+      self->row_popover = GTK_POPOVER (gtk_popover_menu_new_from_model (menu));
       gtk_popover_set_has_arrow (self->row_popover, FALSE);
       gtk_widget_set_halign (GTK_WIDGET (self->row_popover), GTK_ALIGN_START);
       gtk_widget_set_parent (GTK_WIDGET (self->row_popover), GTK_WIDGET (self->list_view));
     }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_popover), menu);
 
   gtk_popover_set_pointing_to (self->row_popover, &(GdkRectangle) { x, y, 1, 1 });
   gtk_popover_popup (self->row_popover);
+}
+
+/* Opens the article at @position in the editor and moves there: Enter
+ * or a double click on a row. */
+static void
+activate_position (DlLibraryView *self,
+                   guint          position)
+{
+  g_autoptr(DlArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+
+  if (summary == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, dl_article_summary_get_uuid (summary));
+}
+
+static void
+on_list_activate_cb (DlLibraryView *self,
+                     guint          position)
+{
+  activate_position (self, position);
+}
+
+/* The row that has the keyboard focus, which Space selects and Enter
+ * opens; G_MAXUINT when the focus is elsewhere (a popover, say). */
+static guint
+focused_position (DlLibraryView *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return G_MAXUINT;
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->list_view); w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (w);
+      DlArticleSummary *summary = NULL;
+
+      if (DL_IS_ARTICLE_ROW (w))
+        summary = dl_article_row_get_summary (DL_ARTICLE_ROW (w));
+      else if (child != NULL && DL_IS_ARTICLE_ROW (child))
+        summary = dl_article_row_get_summary (DL_ARTICLE_ROW (child));
+      if (summary == NULL)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(DlArticleSummary) item = g_list_model_get_item (model, i);
+          if (item == summary)
+            return i;
+        }
+    }
+  return G_MAXUINT;
+}
+
+/* Delete, Enter and the menu key on a row. In the capture phase on the
+ * list's parent: the search entry captures keys typed in the list (to
+ * search by typing), and it took Delete and Enter before the list's own
+ * shortcuts saw them. */
+static gboolean
+on_list_key_pressed_cb (DlLibraryView         *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  guint position;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  position = focused_position (self);
+  if (position == G_MAXUINT)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self), "library.delete-selected", NULL);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      activate_position (self, position);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Menu:
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self), "library.context-menu", NULL);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_F10:
+      if ((state & GDK_SHIFT_MASK) == 0)
+        return GDK_EVENT_PROPAGATE;
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self), "library.context-menu", NULL);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+/* Down in the search field goes to the results, not to the next control. */
+static void
+focus_results_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  DlLibraryView *self = DL_LIBRARY_VIEW (widget);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_trash_toggled_cb (DlLibraryView *self)
+{
+  gboolean trash = gtk_toggle_button_get_active (self->trash_button);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), !trash);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), !trash);
+  if (trash)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "trash");
+      dl_trash_view_reload (self->trash_view);
+    }
+  else
+    update_page (self);
+}
+
+static void
+on_trash_restored_cb (DlLibraryView *self,
+                      const char    *uuid)
+{
+  gtk_toggle_button_set_active (self->trash_button, FALSE);
+  g_signal_emit (self, signals[ARTICLE_SELECTED], 0, uuid);
 }
 
 static void
@@ -352,6 +537,14 @@ dl_library_view_class_init (DlLibraryViewClass *klass)
    * DlLibraryView::delete-requested:
    * @uuid: the article the user wants to move to the trash
    */
+  /**
+   * DlLibraryView::article-activated:
+   * @uuid: the article opened with Enter or a double click: the user
+   *   wants to work on it, so the editor takes the focus
+   */
+  signals[ARTICLE_ACTIVATED] =
+    g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[DELETE_REQUESTED] =
     g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -360,10 +553,15 @@ dl_library_view_class_init (DlLibraryViewClass *klass)
   (void) dl_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dateline/Dateline/dl-library-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlLibraryView, list_view);
-  gtk_widget_class_bind_template_child (widget_class, DlLibraryView, row_menu);
   gtk_widget_class_bind_template_child (widget_class, DlLibraryView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DlLibraryView, stack);
   gtk_widget_class_bind_template_child (widget_class, DlLibraryView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlLibraryView, trash_button);
+  gtk_widget_class_bind_template_child (widget_class, DlLibraryView, trash_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_trash_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_trash_restored_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_secondary_click_cb);
@@ -372,6 +570,7 @@ dl_library_view_class_init (DlLibraryViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "library.delete-selected", NULL, delete_selected_action);
   gtk_widget_class_install_action (widget_class, "library.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "library.focus-results", NULL, focus_results_action);
 
   gtk_widget_class_set_css_name (widget_class, "dl-library-view");
 }
@@ -384,6 +583,7 @@ dl_library_view_init (DlLibraryView *self)
   self->status_filter = -1;
   self->body_matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  g_type_ensure (DL_TYPE_TRASH_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -424,6 +624,7 @@ dl_library_view_set_store (DlLibraryView *self,
 
   gtk_filter_list_model_set_model (self->filter_model,
                                    store != NULL ? dl_store_get_summaries (store) : NULL);
+  dl_trash_view_set_store (self->trash_view, store);
   update_page (self);
 }
 

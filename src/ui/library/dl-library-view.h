@@ -14,8 +14,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DlLibraryView, dl_library_view, DL, LIBRARY_VIEW, GtkWidget)
 
 /* Signals: "article-selected" (const char *uuid) when the user picks an
- * article; "delete-requested" (const char *uuid) for the Delete key and
- * the context menu. */
+ * article; "article-activated" (const char *uuid) when it is opened with
+ * Enter or a double click (the editor takes the focus);
+ * "delete-requested" (const char *uuid) for the Delete key and the
+ * context menu. The row's context menu uses the window's actions
+ * win.duplicate-article, win.export-article and win.set-article-status
+ * with the row's UUID. */
 void        dl_library_view_set_store       (DlLibraryView *self,
                                              DlStore       *store);
 DlStore    *dl_library_view_get_store       (DlLibraryView *self);

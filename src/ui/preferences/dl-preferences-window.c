@@ -64,7 +64,19 @@ format_sample (DlPreferencesWindow *self,
 {
   g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
   g_autofree char *language = sample_language (self);
-  DlDatelineFields fields = { "Minsk", "", "Belarus", date, "Europe/Minsk", "BelTA", language };
+  gboolean in_ui_language = g_str_has_prefix (g_get_language_names ()[0], language)
+                            && !g_str_has_prefix (language, "en");
+  /* The place and agency are written in the sample's language, like its
+   * month: "МИНСК, 8 мая (БЕЛТА) -", never "MINSK, 8 мая (BelTA) -". The
+   * translation is only right when the sample is in the interface's
+   * language; otherwise the English names are. */
+  DlDatelineFields fields = {
+    in_ui_language ? C_("dateline example", "Minsk") : "Minsk", "",
+    in_ui_language ? C_("dateline example", "Belarus") : "Belarus",
+    date, "Europe/Minsk",
+    in_ui_language ? C_("dateline example", "BelTA") : "BelTA",
+    language
+  };
 
   return dl_dateline_format (&fields, style_id, pattern, error);
 }

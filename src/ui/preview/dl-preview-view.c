@@ -97,10 +97,17 @@ static const char update_js[] =
  * already visible (or that fills the whole view). */
 static const char reveal_js[] =
   "const body = document.querySelector('#dl-article .dl-body');\n"
-  "const el = body ? body.children[index] : null;\n"
-  "if (!el) return false;\n"
-  "const r = el.getBoundingClientRect();\n"
+  "if (!body || !body.lastElementChild) return false;\n"
   "const h = window.innerHeight;\n"
+  /* Past the last block: a paragraph started at the end; show the end. */
+  "if (index >= body.children.length) {\n"
+  "  const last = body.lastElementChild.getBoundingClientRect();\n"
+  "  if (last.bottom <= h) return false;\n"
+  "  body.lastElementChild.scrollIntoView({ block: 'end', behavior: 'smooth' });\n"
+  "  return true;\n"
+  "}\n"
+  "const el = body.children[index];\n"
+  "const r = el.getBoundingClientRect();\n"
   "if ((r.top >= 0 && r.bottom <= h) || (r.top < h && r.bottom > 0 && r.height >= h))\n"
   "  return false;\n"
   "el.scrollIntoView({ block: r.height >= h ? 'start' : 'nearest', behavior: 'smooth' });\n"

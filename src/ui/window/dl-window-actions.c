@@ -316,12 +316,252 @@ restore_recovered_action (GtkWidget  *widget,
   _dl_window_update_recovery (self);
 }
 
+/* Status and details */
+
+/* Draft or Ready for the desk: the other states belong to publishing. */
+static void
+set_open_article_status (DlWindow        *self,
+                         DlArticleStatus  status)
+{
+  g_autofree char *message = NULL;
+
+  if (self->article == NULL || dl_article_is_read_only (self->article)
+      || dl_article_get_status (self->article) == status)
+    return;
+  dl_article_set_status (self->article, status);
+  /* Translators: a toast, "Status: Ready for the desk" */
+  message = g_strdup_printf (_("Status: %s"), dl_article_status_get_label (status));
+  _dl_window_toast (self, message);
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  DlArticleStatus status;
+
+  if (!dl_article_status_from_string (g_variant_get_string (param, NULL), &status)
+      || (status != DL_ARTICLE_STATUS_DRAFT && status != DL_ARTICLE_STATUS_READY))
+    return;
+  set_open_article_status (DL_WINDOW (widget), status);
+}
+
+/* Ctrl+Shift+R, from wherever the focus is (the text, the library): a
+ * story is ready, or back to a draft. One key, because Ctrl+Shift+D
+ * belongs to GTK (the inspector). */
+static void
+toggle_ready_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  if (self->article == NULL)
+    return;
+  set_open_article_status (self, dl_article_get_status (self->article) == DL_ARTICLE_STATUS_READY
+                                 ? DL_ARTICLE_STATUS_DRAFT : DL_ARTICLE_STATUS_READY);
+}
+
+/* The library row's menu: actions on an article by its UUID, open or not. */
+
+typedef enum
+{
+  BY_ID_DUPLICATE,
+  BY_ID_EXPORT,
+  BY_ID_SET_STATUS,
+} ByIdVerb;
+
+typedef struct
+{
+  DlWindow        *window;
+  ByIdVerb         verb;
+  DlArticleStatus  status;
+} ByIdRequest;
+
+static void
+by_id_request_free (ByIdRequest *request)
+{
+  g_object_unref (request->window);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ByIdRequest, by_id_request_free)
+
+static void
+on_duplicate_saved_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_store_save_article_finish (DL_STORE (object), result, &error))
+    _dl_window_toast (self, error->message);
+}
+
+static void
+on_status_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_store_save_article_finish (DL_STORE (object), result, &error))
+    _dl_window_toast (self, error->message);
+}
+
+static void
+run_by_id (ByIdRequest *request,
+           DlArticle   *article)
+{
+  DlWindow *self = request->window;
+  gboolean is_open = self->article == article;
+
+  switch (request->verb)
+    {
+    case BY_ID_DUPLICATE:
+      {
+        g_autoptr(DlArticle) copy = NULL;
+
+        if (dl_article_is_read_only (article))
+          {
+            _dl_window_toast (self, dl_article_get_read_only_reason (article));
+            return;
+          }
+        copy = dl_article_duplicate (article);
+        dl_store_save_article_async (self->store, copy, self->cancellable, on_duplicate_saved_cb,
+                                     g_object_ref (self));
+        dl_window_show_article (self, copy);
+        _dl_window_toast (self, _("Duplicated as a new draft"));
+        dl_article_editor_focus_headline (self->editor);
+      }
+      break;
+
+    case BY_ID_EXPORT:
+      if (!is_open)
+        dl_window_show_article (self, article);
+      dl_window_export_article (self);
+      break;
+
+    case BY_ID_SET_STATUS:
+      if (dl_article_is_read_only (article))
+        {
+          _dl_window_toast (self, dl_article_get_read_only_reason (article));
+          return;
+        }
+      dl_article_set_status (article, request->status);
+      /* The open article is saved by the autosaver; another one now. */
+      if (!is_open)
+        dl_store_save_article_async (self->store, article, self->cancellable, on_status_saved_cb,
+                                     g_object_ref (self));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+on_opened_by_id_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ByIdRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlArticle) article = dl_store_open_article_finish (DL_STORE (object), result, &error);
+
+  if (article == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dl_window_toast (request->window, error->message);
+      return;
+    }
+  /* Opened meanwhile by a click: work on the editor's copy. */
+  if (request->window->article != NULL
+      && g_strcmp0 (dl_article_get_uuid (request->window->article), dl_article_get_uuid (article)) == 0)
+    run_by_id (request, request->window->article);
+  else
+    run_by_id (request, article);
+}
+
+static void
+act_by_id (DlWindow        *self,
+           const char      *uuid,
+           ByIdVerb         verb,
+           DlArticleStatus  status)
+{
+  ByIdRequest *request = g_new0 (ByIdRequest, 1);
+
+  request->window = g_object_ref (self);
+  request->verb = verb;
+  request->status = status;
+  if (self->article != NULL && g_strcmp0 (dl_article_get_uuid (self->article), uuid) == 0)
+    {
+      run_by_id (request, self->article);
+      by_id_request_free (request);
+      return;
+    }
+  dl_store_open_article_async (self->store, uuid, self->cancellable, on_opened_by_id_cb, request);
+}
+
+static void
+duplicate_article_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  act_by_id (DL_WINDOW (widget), g_variant_get_string (param, NULL), BY_ID_DUPLICATE, DL_ARTICLE_STATUS_DRAFT);
+}
+
+static void
+export_article_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  act_by_id (DL_WINDOW (widget), g_variant_get_string (param, NULL), BY_ID_EXPORT, DL_ARTICLE_STATUS_DRAFT);
+}
+
+static void
+set_article_status_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  const char *uuid;
+  const char *status_id;
+  DlArticleStatus status;
+
+  g_variant_get (param, "(&s&s)", &uuid, &status_id);
+  if (!dl_article_status_from_string (status_id, &status)
+      || (status != DL_ARTICLE_STATUS_DRAFT && status != DL_ARTICLE_STATUS_READY))
+    return;
+  act_by_id (DL_WINDOW (widget), uuid, BY_ID_SET_STATUS, status);
+}
+
+static void
+show_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  dl_window_show_exported (DL_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+toggle_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  dl_article_editor_set_details_visible (self->editor, !dl_article_editor_get_details_visible (self->editor));
+}
+
 static void
 dismiss_quarantine_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
 {
-  gtk_revealer_set_reveal_child (DL_WINDOW (widget)->quarantine_revealer, FALSE);
+  _dl_window_dismiss_quarantine (DL_WINDOW (widget));
 }
 
 /**
@@ -344,6 +584,13 @@ _dl_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.use-theirs", NULL, use_theirs_action);
   gtk_widget_class_install_action (widget_class, "win.restore-recovered", NULL, restore_recovered_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-quarantine", NULL, dismiss_quarantine_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-ready", NULL, toggle_ready_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-article", "s", duplicate_article_action);
+  gtk_widget_class_install_action (widget_class, "win.export-article", "s", export_article_action);
+  gtk_widget_class_install_action (widget_class, "win.set-article-status", "(ss)", set_article_status_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
   gtk_widget_class_install_property_action (widget_class, "win.toggle-preview", "preview-visible");
 
@@ -354,4 +601,8 @@ _dl_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.toggle-preview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  /* Beside F9 (the library); a text view takes Alt+Enter as a newline. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.toggle-ready", NULL);
 }

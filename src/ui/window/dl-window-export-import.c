@@ -56,12 +56,72 @@ on_exported_cb (GObject      *object,
   g_autofree char *name = g_file_get_basename (request->file);
 
   if (!dl_exporter_export_finish (result, &error))
-    /* Translators: the file name, then the reason */
-    message = g_strdup_printf (_("Could not export to “%s”: %s"), name, error->message);
-  else
-    /* Translators: the file name */
-    message = g_strdup_printf (_("Exported to “%s”"), name);
-  add_toast (request->window, message);
+    {
+      /* Translators: the file name, then the reason */
+      message = g_strdup_printf (_("Could not export to “%s”: %s"), name, error->message);
+      add_toast (request->window, message);
+      return;
+    }
+
+  /* Translators: the file name */
+  message = g_strdup_printf (_("Exported to “%s”"), name);
+  {
+    AdwToast *toast = adw_toast_new (message);
+    g_autofree char *uri = g_file_get_uri (request->file);
+
+    adw_toast_set_timeout (toast, 8);
+    adw_toast_set_button_label (toast, _("Show in _Folder"));
+    adw_toast_set_action_name (toast, "win.show-exported");
+    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    adw_toast_overlay_add_toast (request->window->toast_overlay, toast);
+  }
+}
+
+static void
+on_shown_in_folder_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(DlWindow) window = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uri = g_object_get_data (G_OBJECT (window), "dl-exported-folder");
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  /* No file manager that can point at the file: open its folder. */
+  if (reply == NULL && uri != NULL)
+    gtk_show_uri (GTK_WINDOW (window), uri, GDK_CURRENT_TIME);
+}
+
+/**
+ * dl_window_show_exported:
+ * @uri: an exported file
+ *
+ * Shows the file in the file manager, selected (the FileManager1
+ * interface, as GNOME Files and others offer it), or opens its folder.
+ */
+void
+dl_window_show_exported (DlWindow   *window,
+                         const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  GDBusConnection *bus = g_application_get_dbus_connection (g_application_get_default ());
+  const char *uris[] = { uri, NULL };
+
+  if (folder == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (window), "dl-exported-folder", g_file_get_uri (folder), g_free);
+  if (bus == NULL)
+    {
+      gtk_show_uri (GTK_WINDOW (window), g_object_get_data (G_OBJECT (window), "dl-exported-folder"),
+                    GDK_CURRENT_TIME);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, 5000,
+                          NULL, on_shown_in_folder_cb, g_object_ref (window));
 }
 
 /**
@@ -120,7 +180,27 @@ on_export_response_cb (GtkNativeDialog *dialog,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       format_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
       if (file != NULL)
-        dl_window_export_article_to (window, file, format_id);
+        {
+          const DlExportFormatInfo *info = dl_export_format_lookup (format_id);
+          g_autoptr(GFile) folder = g_file_get_parent (file);
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *fixed = NULL;
+          g_autoptr(GFile) target = NULL;
+
+          if (info == NULL)
+            info = dl_export_format_get_info (DL_EXPORT_FORMAT_HTML);
+          /* The suggested name was made before the format was picked. */
+          fixed = dl_export_format_name_file (name, info);
+          target = folder != NULL ? g_file_get_child (folder, fixed) : g_object_ref (file);
+          /* The next export starts where this one went, in this format. */
+          {
+            g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+            if (path != NULL)
+              g_settings_set_string (window->settings, "export-folder", path);
+          }
+          g_settings_set_string (window->settings, "export-format", info->id);
+          dl_window_export_article_to (window, target, info->id);
+        }
     }
   g_object_unref (dialog);
 }
@@ -140,9 +220,15 @@ dl_window_export_article (DlWindow *window)
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   const DlExportFormatInfo *formats;
+  const DlExportFormatInfo *last_format;
+  g_autofree char *last_format_id = NULL;
+  g_autofree char *last_folder = NULL;
   guint n_formats = 0;
 
   g_return_if_fail (DL_IS_WINDOW (window));
+
+  last_format_id = g_settings_get_string (window->settings, "export-format");
+  last_folder = g_settings_get_string (window->settings, "export-folder");
 
   if (article == NULL)
     return;
@@ -164,12 +250,22 @@ dl_window_export_article (DlWindow *window)
   g_ptr_array_add (labels, NULL);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "format", _("Format"),
                                (const char **) ids->pdata, (const char **) labels->pdata);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "format", "html");
+  /* The last format and folder: a journalist exports the same way each time. */
+  last_format = dl_export_format_lookup (last_format_id);
+  if (last_format == NULL || (last_format->format == DL_EXPORT_FORMAT_DATELINE && dl_article_is_read_only (article)))
+    last_format = dl_export_format_get_info (DL_EXPORT_FORMAT_HTML);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "format", last_format->id);
+  if (*last_folder != '\0' && g_file_test (last_folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (last_folder);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
 
-  /* A name from the slug or the headline; the extension follows the
-   * format the journalist picks only if they keep the suggestion. */
+  /* A name from the slug or the headline, with the extension of the
+   * format proposed; if another format is picked, the response fixes the
+   * extension (dl_export_format_name_file()). */
   slug = dl_slug_for_article (article);
-  name = g_strconcat (*slug != '\0' ? slug : "article", ".html", NULL);
+  name = g_strconcat (*slug != '\0' ? slug : "article", last_format->extension, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), g_object_ref (window));

@@ -13,5 +13,7 @@ void dl_window_export_article_to    (DlWindow   *window,
                                       GFile      *file,
                                       const char *format_id);
 void dl_window_import_files       (DlWindow   *window);
+void dl_window_show_exported      (DlWindow   *window,
+                                   const char *uri);
 
 G_END_DECLS

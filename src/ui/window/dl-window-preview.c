@@ -14,18 +14,51 @@
 #include "dl-preview-loader.h"
 #include "dl-window-private.h"
 
-/* Preview pane: its width is kept from the end of the paned. */
+/* The panes are remembered as proportions of the space they share, so a
+ * size saved in a small window comes back sensibly in a large one (and
+ * the other way round): the library as a fraction of the window, the
+ * preview as a fraction of what the library leaves. */
+
+#define SIDEBAR_MIN_WIDTH 220
+
+void
+_dl_window_save_pane_fractions (DlWindow *self)
+{
+  int window_width = gtk_widget_get_width (GTK_WIDGET (self->sidebar_paned));
+  int preview_total = gtk_widget_get_width (GTK_WIDGET (self->preview_paned));
+
+  if (gtk_widget_get_visible (self->sidebar) && window_width > 0)
+    g_settings_set_double (self->settings, "sidebar-fraction",
+                           CLAMP ((double) gtk_paned_get_position (self->sidebar_paned) / window_width, 0.1, 0.6));
+  if (self->preview_visible && preview_total > 0 && gtk_widget_get_width (GTK_WIDGET (self->preview_bin)) > 0)
+    g_settings_set_double (self->settings, "preview-fraction",
+                           CLAMP ((double) gtk_widget_get_width (GTK_WIDGET (self->preview_bin)) / preview_total,
+                                  0.15, 0.85));
+}
+
+/* @window_width: the width the sidebar's paned has, or will have */
+void
+_dl_window_apply_sidebar_fraction (DlWindow *self,
+                                   int       window_width)
+{
+  double fraction = g_settings_get_double (self->settings, "sidebar-fraction");
+  int position = (int) (fraction * window_width + 0.5);
+
+  if (window_width <= 0)
+    return;
+  gtk_paned_set_position (self->sidebar_paned, CLAMP (position, SIDEBAR_MIN_WIDTH, MAX (SIDEBAR_MIN_WIDTH, window_width / 2)));
+}
 
 /* "max-position" is the paned's width less the preview's minimum, not
- * its width: the position that leaves the preview its remembered width
- * is the allocated width less that width, kept within what both panes
+ * its width: the position that leaves the preview its remembered share
+ * is the allocated width less that share, kept within what both panes
  * can take. */
 void
 _dl_window_apply_preview_width (DlWindow *self)
 {
   int max_position = 0;
   int total = gtk_widget_get_width (GTK_WIDGET (self->preview_paned));
-  int width = g_settings_get_int (self->settings, "preview-width");
+  int width = (int) (g_settings_get_double (self->settings, "preview-fraction") * total + 0.5);
 
   g_object_get (self->preview_paned, "max-position", &max_position, NULL);
   if (max_position > 0 && total > 0)
@@ -91,9 +124,8 @@ _dl_window_set_preview_visible (DlWindow *self,
   if (self->preview_visible == (guint) visible)
     return FALSE;
 
-  if (!visible && gtk_widget_get_width (GTK_WIDGET (self->preview_bin)) > 0)
-    g_settings_set_int (self->settings, "preview-width",
-                        gtk_widget_get_width (GTK_WIDGET (self->preview_bin)));
+  if (!visible)
+    _dl_window_save_pane_fractions (self);
 
   self->preview_visible = visible;
   gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), visible);

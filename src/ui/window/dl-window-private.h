@@ -43,11 +43,13 @@ struct _DlWindow
   guint                 can_destroy : 1;
   guint                 preview_visible : 1;
   gulong                preview_position_id;
+  gulong                sidebar_position_id;
 
   AdwWindowTitle       *window_title;
   AdwHeaderBar         *content_header;
   GtkStack             *content_stack;
   DlArticleEditor      *editor;
+  GtkToggleButton      *details_button;
   DlLibraryView        *library_view;
   AdwBin               *preview_bin;
   DlPreviewPane        *preview;            /* DlPreview, from its module; NULL until shown */
@@ -73,6 +75,12 @@ struct _DlWindow
 /* dl-window.c */
 void             _dl_window_update_page        (DlWindow   *self);
 void             _dl_window_update_recovery    (DlWindow   *self);
+void             _dl_window_dismiss_quarantine (DlWindow   *self);
+
+/* dl-window-preview.c: the panes, remembered as proportions */
+void             _dl_window_save_pane_fractions (DlWindow  *self);
+void             _dl_window_apply_sidebar_fraction (DlWindow *self,
+                                                    int       window_width);
 void             _dl_window_toast              (DlWindow   *self,
                                                 const char *message);
 

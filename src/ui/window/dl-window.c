@@ -284,15 +284,52 @@ on_article_selected_cb (DlWindow   *self,
   dl_window_open_article (self, uuid);
 }
 
+/* Enter on a row: open it and go writing. */
+static void
+on_article_activated_cb (DlWindow   *self,
+                         const char *uuid)
+{
+  dl_window_open_article (self, uuid);
+  dl_article_editor_focus_body (self->editor);
+}
+
+static void
+on_trash_purged_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_deleted = 0;
+
+  if (!dl_store_delete_trashed_finish (DL_STORE (object), result, &n_deleted, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* Not worth a dialog: the next start tries again. */
+    g_message ("Could not purge the trash: %s", error->message);
+  else if (n_deleted > 0)
+    g_message ("Purged %u articles trashed more than %d days ago", n_deleted, DL_STORE_TRASH_KEEP_DAYS);
+}
+
 static void
 update_quarantine (DlWindow *self)
 {
   GListModel *model = dl_store_get_quarantined (self->store);
   guint n_items = g_list_model_get_n_items (model);
+  g_auto(GStrv) dismissed = g_settings_get_strv (self->settings, "dismissed-quarantine");
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *summary = NULL;
+  guint n_new = 0;
 
-  if (n_items == 0)
+  /* Files the journalist has been told about and dismissed are not
+   * announced again at every start; a new one is. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (model, i);
+      g_autofree char *path = g_file_get_path (dl_quarantined_file_get_file (file));
+
+      if (path == NULL || !g_strv_contains ((const char * const *) dismissed, path))
+        n_new++;
+    }
+  if (n_new == 0)
     {
       gtk_revealer_set_reveal_child (self->quarantine_revealer, FALSE);
       return;
@@ -300,12 +337,14 @@ update_quarantine (DlWindow *self)
 
   summary = g_strdup_printf (ngettext ("%u article could not be opened. Its file was set aside, unchanged.",
                                        "%u articles could not be opened. Their files were set aside, unchanged.",
-                                       n_items), n_items);
+                                       n_new), n_new);
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (model, i);
       g_autofree char *path = g_file_get_path (dl_quarantined_file_get_file (file));
 
+      if (path != NULL && g_strv_contains ((const char * const *) dismissed, path))
+        continue;
       if (details->len > 0)
         g_string_append (details, "\n\n");
       /* Translators: a damaged file: its name, why it failed, and where it was moved */
@@ -319,6 +358,43 @@ update_quarantine (DlWindow *self)
   gtk_label_set_label (self->quarantine_details_label, details->str);
   gtk_revealer_set_reveal_child (self->quarantine_revealer, TRUE);
   _dl_window_toast (self, summary);
+}
+
+/**
+ * _dl_window_dismiss_quarantine:
+ *
+ * Hides the banner and remembers the files it named, so that the next
+ * start does not announce them again.
+ */
+void
+_dl_window_dismiss_quarantine (DlWindow *self)
+{
+  GListModel *model = dl_store_get_quarantined (self->store);
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DlQuarantinedFile) file = g_list_model_get_item (model, i);
+      g_autofree char *path = g_file_get_path (dl_quarantined_file_get_file (file));
+
+      if (path != NULL)
+        g_strv_builder_add (paths, path);
+    }
+  list = g_strv_builder_end (paths);
+  g_settings_set_strv (self->settings, "dismissed-quarantine", (const char * const *) list);
+  gtk_revealer_set_reveal_child (self->quarantine_revealer, FALSE);
+}
+
+static void
+on_sidebar_max_position_cb (DlWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->sidebar_paned));
+
+  if (width <= 0)
+    return;
+  _dl_window_apply_sidebar_fraction (self, width);
+  g_clear_signal_handler (&self->sidebar_position_id, self->sidebar_paned);
 }
 
 static void
@@ -344,6 +420,13 @@ on_library_loaded_cb (GObject      *object,
   update_known_categories (self);
   dl_store_list_recovered_async (self->store, self->cancellable, on_recovered_listed_cb,
                                  g_object_ref (self));
+  /* What has been in the trash for 30 days goes (docs/EDITING.md). */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) cutoff = g_date_time_add_days (now, -DL_STORE_TRASH_KEEP_DAYS);
+
+    dl_store_purge_trash_async (self->store, cutoff, self->cancellable, on_trash_purged_cb, NULL);
+  }
 }
 
 static int
@@ -536,10 +619,8 @@ save_window_state (DlWindow *self)
     }
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
   if (gtk_widget_get_visible (self->sidebar))
-    g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->sidebar_paned));
-  if (self->preview_visible && gtk_widget_get_width (GTK_WIDGET (self->preview_bin)) > 0)
-    g_settings_set_int (self->settings, "preview-width",
-                        gtk_widget_get_width (GTK_WIDGET (self->preview_bin)));
+    _dl_window_save_pane_fractions (self);
+
 }
 
 static gboolean
@@ -748,7 +829,11 @@ dl_window_constructed (GObject *object)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_paned_set_position (self->sidebar_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  _dl_window_apply_sidebar_fraction (self, g_settings_get_int (self->settings, "window-width"));
+  /* Maximized, or tiled, the window is not its default width: again once
+   * the paned knows its own. */
+  self->sidebar_position_id = g_signal_connect_swapped (self->sidebar_paned, "notify::max-position",
+                                                        G_CALLBACK (on_sidebar_max_position_cb), self);
   set_preview_visible (self, g_settings_get_boolean (self->settings, "preview-visible"));
 
   self->autosaver = dl_autosaver_new (self->store);
@@ -836,6 +921,8 @@ dl_window_dispose (GObject *object)
     g_clear_signal_handler (&self->article_changed_id, self->article);
   if (self->preview_position_id != 0)
     g_clear_signal_handler (&self->preview_position_id, self->preview_paned);
+  if (self->sidebar_position_id != 0)
+    g_clear_signal_handler (&self->sidebar_position_id, self->sidebar_paned);
   if (self->frame_clock != NULL)
     {
       /* A frame clock disposed with its surface has dropped its handlers. */
@@ -912,6 +999,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, library_view);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, preview_paned);
@@ -931,6 +1019,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_article_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_article_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_requested_cb);
 
   _dl_window_class_init_actions (widget_class);
@@ -947,6 +1036,8 @@ dl_window_init (DlWindow *self)
   g_signal_connect_swapped (self->sidebar, "notify::visible", G_CALLBACK (on_sidebar_visible_cb), self);
   on_sidebar_visible_cb (self);
   _dl_window_init_preview (self);
+  g_object_bind_property (self->editor, "details-visible", self->details_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
