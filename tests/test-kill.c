@@ -245,7 +245,16 @@ run_round (const char *self,
   /* Exactly what was typed, never anything else. */
   for (gsize i = 0; i < saved; i++)
     if (body[i] != text_at (i))
-      g_error ("The saved body differs from what was typed at character %" G_GSIZE_FORMAT, i);
+      {
+        g_autofree char *expected = g_strdup_printf ("%.*s", (int) MIN (40, sizeof sentence - 1),
+                                                     sentence + (MAX (i, 20) - 20) % (sizeof sentence - 1));
+        /* Enough to tell a lost key from a doubled one, or from a key
+         * that went elsewhere. */
+        g_error ("The saved body differs from what was typed at character %" G_GSIZE_FORMAT
+                 " of %" G_GSIZE_FORMAT " saved (%u keys typed this round, from %" G_GSIZE_FORMAT
+                 "): saved “%.40s”, expected “%s”",
+                 i, saved, keys->len, start_typed, body + MAX (i, 20) - 20, expected);
+      }
   g_assert_cmpuint (saved, >=, start_typed);
 
   /* What was typed two seconds before the kill is all there. */
