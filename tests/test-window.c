@@ -501,6 +501,15 @@ save_error_hidden (Fixture *f)
 }
 
 static gboolean
+quarantine_revealed (Fixture *f)
+{
+  GtkWidget *revealer = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), DL_TYPE_WINDOW,
+                                                                   "quarantine_revealer"));
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+static gboolean
 quarantine_shown (Fixture *f)
 {
   return g_list_model_get_n_items (dl_store_get_quarantined (f->store)) == 1 && library_loaded (f);
@@ -545,6 +554,61 @@ test_window_quarantine (Fixture       *f,
   }
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.dismiss-quarantine", NULL);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
+/* Reopens the window on a fresh store of the same folder, as a restart. */
+static void
+restart (Fixture *f)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (window_gone, f, 5000));
+  g_clear_object (&f->context);
+  g_clear_object (&f->store);
+  f->store = dl_store_new (dir);
+  f->context = dl_context_new (f->store);
+  fixture_open_window (f);
+}
+
+/* Once dismissed, the same set-aside files are not announced at every
+ * start; a new bad file is. */
+static void
+test_window_quarantine_announced_once (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "broken.dateline", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "also-broken.dateline", NULL);
+  GtkRevealer *revealer;
+
+  g_settings_reset (dl_context_get_settings (f->context), "dismissed-quarantine");
+  write_article (f, "Fine article", "Text.", 5, NULL);
+  g_assert_true (g_file_set_contents (path, "{ not json", -1, NULL));
+  fixture_open_window (f);
+  g_assert_true (wait_until (quarantine_shown, f, 3000));
+  revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), DL_TYPE_WINDOW, "quarantine_revealer"));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.dismiss-quarantine", NULL);
+
+  restart (f);
+  g_assert_true (wait_until (quarantine_shown, f, 3000));
+  dl_test_spin (300);
+  revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), DL_TYPE_WINDOW, "quarantine_revealer"));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  g_assert_true (g_file_set_contents (other, "[", -1, NULL));
+  restart (f);
+  g_assert_true (wait_until (quarantine_revealed, f, 3000));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->window), "1 article could not be opened"));
+  {
+    GtkLabel *details = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->window), DL_TYPE_WINDOW,
+                                                                  "quarantine_details_label"));
+
+    /* Only the new one. */
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (details), "also-broken.dateline: "));
+    dl_test_assert_not_contains (gtk_label_get_label (details), "\n\n");
+  }
+  g_settings_reset (dl_context_get_settings (f->context), "dismissed-quarantine");
 }
 
 static void
@@ -1343,6 +1407,7 @@ main (int   argc,
   ADD ("/window/body-editing", test_window_body_editing);
   ADD ("/window/restores-state", test_window_restores_state);
   ADD ("/window/quarantine", test_window_quarantine);
+  ADD ("/window/quarantine-announced-once", test_window_quarantine_announced_once);
   ADD ("/window/delete-key", test_window_delete_key);
   ADD ("/window/save-error", test_window_save_error);
   ADD ("/window/sections-follow", test_window_sections_follow);

@@ -627,6 +627,39 @@ test_panes_as_proportions (Fixture       *f,
   g_settings_reset (settings, "window-height");
 }
 
+static void
+collect_accelerators (GtkWidget *widget,
+                      GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_string_append_printf (out, "[%s]", accelerator != NULL ? accelerator : "");
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, out);
+}
+
+/* The Shortcuts window lists the keys a journalist looks for, including
+ * those it missed (Alt+N, Alt+Up/Down) and the new ones. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/dateline/Dateline/gtk/help-overlay.ui");
+  GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GString) accelerators = g_string_new (NULL);
+  const char *wanted[] = { "[<Alt>n]", "[<Alt>Up <Alt>Down]", "[<Control><Shift>r]", "[<Shift>F9]", "[Return]",
+                           "[Delete]", "[F9]" };
+
+  g_assert_nonnull (window);
+  collect_accelerators (window, accelerators);
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    dl_test_assert_contains (accelerators->str, wanted[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +682,7 @@ main (int   argc,
   ADD ("/workflow-ui/panes-as-proportions", test_panes_as_proportions);
   ADD ("/workflow-ui/new-credit-row-in-view", test_new_credit_row_in_view);
 #undef ADD
+  g_test_add_func ("/workflow-ui/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }

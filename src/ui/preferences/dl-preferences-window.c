@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dl-article.h"
@@ -54,6 +56,45 @@ sample_language (DlPreferencesWindow *self)
   return g_strdup (dl_article_get_language (article));
 }
 
+/* The sample's place and agency as they are written in its language,
+ * like its month: "МИНСК, 8 мая (БЕЛТА) -", never "MINSK, 8 мая
+ * (BelTA) -". By the article's language, not the interface's, so not
+ * through gettext; languages in Latin script keep the English names. */
+typedef struct
+{
+  const char *language;
+  const char *place;
+  const char *country;
+  const char *source;
+} SampleNames;
+
+static const SampleNames sample_names_table[] = {
+  { "en", "Minsk", "Belarus", "BelTA" },
+  { "ru", "Минск", "Беларусь", "БЕЛТА" },
+  { "be", "Мінск", "Беларусь", "БЕЛТА" },
+  { "uk", "Мінськ", "Білорусь", "БЕЛТА" },
+  { "bg", "Минск", "Беларус", "БЕЛТА" },
+  { "sr", "Минск", "Белорусија", "БЕЛТА" },
+  { "kk", "Минск", "Беларусь", "БЕЛТА" },
+  { "zh", "明斯克", "白俄罗斯", "白通社" },
+  { "ja", "ミンスク", "ベラルーシ", "ベルタ通信" },
+  { "ar", "مينسك", "بيلاروسيا", "بيلتا" },
+};
+
+static const SampleNames *
+sample_names (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sample_names_table); i++)
+    {
+      const char *code = sample_names_table[i].language;
+      gsize len = strlen (code);
+
+      if (g_ascii_strncasecmp (language, code, len) == 0 && (language[len] == '\0' || language[len] == '-'))
+        return &sample_names_table[i];
+    }
+  return &sample_names_table[0];
+}
+
 /* A fixed sample so that the example only changes with the settings:
  * Minsk, Belarus, 2025-05-08 10:06 Europe/Minsk, BelTA. */
 static char *
@@ -64,19 +105,8 @@ format_sample (DlPreferencesWindow *self,
 {
   g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 ("2025-05-08T10:06:00+03:00", NULL);
   g_autofree char *language = sample_language (self);
-  gboolean in_ui_language = g_str_has_prefix (g_get_language_names ()[0], language)
-                            && !g_str_has_prefix (language, "en");
-  /* The place and agency are written in the sample's language, like its
-   * month: "МИНСК, 8 мая (БЕЛТА) -", never "MINSK, 8 мая (BelTA) -". The
-   * translation is only right when the sample is in the interface's
-   * language; otherwise the English names are. */
-  DlDatelineFields fields = {
-    in_ui_language ? C_("dateline example", "Minsk") : "Minsk", "",
-    in_ui_language ? C_("dateline example", "Belarus") : "Belarus",
-    date, "Europe/Minsk",
-    in_ui_language ? C_("dateline example", "BelTA") : "BelTA",
-    language
-  };
+  const SampleNames *names = sample_names (language);
+  DlDatelineFields fields = { names->place, "", names->country, date, "Europe/Minsk", names->source, language };
 
   return dl_dateline_format (&fields, style_id, pattern, error);
 }
