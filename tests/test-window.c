@@ -18,6 +18,7 @@
 #include "dl-window-export-import.h"
 #include "dl-test-keyboard.h"
 #include "dl-test-util.h"
+#include "dl-test-window.h"
 
 /* A GtkApplication that is registered but never run: windows need one for
  * their actions, not a main loop of its own. */
@@ -515,20 +516,6 @@ quarantine_shown (Fixture *f)
   return g_list_model_get_n_items (dl_store_get_quarantined (f->store)) == 1 && library_loaded (f);
 }
 
-static GtkWidget *
-find_label_containing (GtkWidget  *widget,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_containing (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 test_window_quarantine (Fixture       *f,
@@ -544,12 +531,12 @@ test_window_quarantine (Fixture       *f,
   g_assert_true (wait_until (quarantine_shown, f, 3000));
 
   /* The journalist is told, with the file's name. */
-  label = find_label_containing (GTK_WIDGET (f->window), "1 article could not be opened");
+  label = dl_test_find_label_containing (GTK_WIDGET (f->window), "1 article could not be opened");
   g_assert_nonnull (label);
   revealer = gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   {
-    GtkWidget *details = find_label_containing (GTK_WIDGET (f->window), "broken.dateline");
+    GtkWidget *details = dl_test_find_label_containing (GTK_WIDGET (f->window), "broken.dateline");
     g_assert_nonnull (details);
   }
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.dismiss-quarantine", NULL);
@@ -599,7 +586,7 @@ test_window_quarantine_announced_once (Fixture       *f,
   g_assert_true (g_file_set_contents (other, "[", -1, NULL));
   restart (f);
   g_assert_true (wait_until (quarantine_revealed, f, 3000));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->window), "1 article could not be opened"));
+  g_assert_nonnull (dl_test_find_label_containing (GTK_WIDGET (f->window), "1 article could not be opened"));
   {
     GtkLabel *details = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->window), DL_TYPE_WINDOW,
                                                                   "quarantine_details_label"));
@@ -674,7 +661,7 @@ test_window_delete_key (Fixture       *f,
 static gboolean
 save_error_shown (Fixture *f)
 {
-  GtkWidget *label = find_label_containing (GTK_WIDGET (f->window), "Could not save the article.</b>");
+  GtkWidget *label = dl_test_find_label_containing (GTK_WIDGET (f->window), "Could not save the article.</b>");
 
   return label != NULL &&
          gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER)));

@@ -129,3 +129,24 @@ dl_cli_escape_json (const char *json)
     }
   return g_string_free (out, FALSE);
 }
+
+/**
+ * dl_cli_print_json:
+ * @builder: a complete document
+ *
+ * Prints it pretty, escaped for a terminal the JSON way, with a newline.
+ */
+void
+dl_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+  g_autofree char *safe = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  safe = dl_cli_escape_json (text);
+  g_print ("%s\n", safe);
+}

@@ -96,10 +96,6 @@ cmd_list (DlContext  *context,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *safe = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -151,12 +147,7 @@ cmd_list (DlContext  *context,
         }
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      safe = dl_cli_escape_json (text);
-      g_print ("%s\n", safe);
+      dl_cli_print_json (builder);
       return EXIT_SUCCESS;
     }
 

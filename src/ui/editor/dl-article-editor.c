@@ -44,6 +44,7 @@ struct _DlArticleEditor
   GdkFrameClock   *frame_clock;
   guint            fold_idle_id;
   guint            reveal_tick_id;
+  guint            margins_idle_id;
   guint            reveal_ticks;
   GtkRoot         *root;            /* whose focus is watched, while mapped */
   guint            loading : 1;
@@ -377,25 +378,42 @@ load_article (DlArticleEditor *self)
  * current here. */
 #define BODY_MINIMUM_MARGIN 24
 
-static void
-on_body_width_changed_cb (DlArticleEditor *self,
-                          GtkAdjustment   *adjustment)
+/* At idle, not from the adjustment's "changed": that is emitted while the
+ * text view allocates itself, and changing its margins then invalidated
+ * the layout it was validating (GTK's "onscreen_validated" assertion,
+ * seen once under load). */
+static gboolean
+on_margins_idle_cb (gpointer user_data)
 {
+  DlArticleEditor *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->body_scroller);
   int width = (int) gtk_adjustment_get_page_size (adjustment);
   GtkWidget *frame = gtk_widget_get_parent (GTK_WIDGET (self->standfirst_view));
   graphene_rect_t bounds;
   int margin = BODY_MINIMUM_MARGIN;
 
+  self->margins_idle_id = 0;
   if (width <= 0)
-    return;
+    return G_SOURCE_REMOVE;
 
   if (gtk_widget_compute_bounds (frame, GTK_WIDGET (self->body_view), &bounds))
     margin = MAX (BODY_MINIMUM_MARGIN, (int) bounds.origin.x);
   if (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self->body_view)) == margin)
-    return;
+    return G_SOURCE_REMOVE;
 
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->body_view), margin);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->body_view), margin);
+  /* "Write the story…" stands where the text starts. */
+  gtk_widget_set_margin_start (self->body_placeholder, margin);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_body_width_changed_cb (DlArticleEditor *self,
+                          GtkAdjustment   *adjustment)
+{
+  if (self->margins_idle_id == 0)
+    self->margins_idle_id = g_idle_add (on_margins_idle_cb, self);
 }
 
 static gboolean
@@ -717,6 +735,7 @@ dl_article_editor_dispose (GObject *object)
   g_clear_handle_id (&self->cursor_report_id, g_source_remove);
   g_clear_handle_id (&self->language_idle_id, g_source_remove);
   g_clear_handle_id (&self->fold_idle_id, g_source_remove);
+  g_clear_handle_id (&self->margins_idle_id, g_source_remove);
   disconnect_frame_clock (self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
 

@@ -388,22 +388,12 @@ by_id_request_free (ByIdRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ByIdRequest, by_id_request_free)
 
+/* A save the window started itself (a copy, a status from the menu):
+ * only a failure is worth saying. */
 static void
-on_duplicate_saved_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(DlWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!dl_store_save_article_finish (DL_STORE (object), result, &error))
-    _dl_window_toast (self, error->message);
-}
-
-static void
-on_status_saved_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_saved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(DlWindow) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -431,7 +421,7 @@ run_by_id (ByIdRequest *request,
             return;
           }
         copy = dl_article_duplicate (article);
-        dl_store_save_article_async (self->store, copy, self->cancellable, on_duplicate_saved_cb,
+        dl_store_save_article_async (self->store, copy, self->cancellable, on_saved_cb,
                                      g_object_ref (self));
         dl_window_show_article (self, copy);
         _dl_window_toast (self, _("Duplicated as a new draft"));
@@ -454,7 +444,7 @@ run_by_id (ByIdRequest *request,
       dl_article_set_status (article, request->status);
       /* The open article is saved by the autosaver; another one now. */
       if (!is_open)
-        dl_store_save_article_async (self->store, article, self->cancellable, on_status_saved_cb,
+        dl_store_save_article_async (self->store, article, self->cancellable, on_saved_cb,
                                      g_object_ref (self));
       break;
 
