@@ -55,25 +55,6 @@ G_DEFINE_FINAL_TYPE (DlDatelineSection, dl_dateline_section, DL_TYPE_EDITOR_SECT
 
 /* Helpers */
 
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  /* Only when different: resetting the text would move the cursor. */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static GTimeZone *
 article_zone (DlArticle *article)
 {
@@ -197,22 +178,22 @@ sync_rows (DlDatelineSection *self)
     }
 
   self->updating = TRUE;
-  set_row_text (self->place_row, dl_article_get_place (self->article));
-  set_row_text (self->region_row, dl_article_get_region (self->article));
-  set_row_text (self->country_row, dl_article_get_country (self->article));
+  dl_editor_section_show_text (self->place_row, dl_article_get_place (self->article));
+  dl_editor_section_show_text (self->region_row, dl_article_get_region (self->article));
+  dl_editor_section_show_text (self->country_row, dl_article_get_country (self->article));
   if (!self->bad_time_zone)
-    set_row_text (self->time_zone_row, dl_article_get_time_zone (self->article));
+    dl_editor_section_show_text (self->time_zone_row, dl_article_get_time_zone (self->article));
   if (!self->bad_date && !self->bad_time_zone)
     {
       g_autoptr(GTimeZone) zone = article_zone (self->article);
 
       date = format_date_for_row (self->article);
-      set_row_text (self->date_row, date);
+      dl_editor_section_show_text (self->date_row, date);
       /* The calendar proposes the place's wall-clock time. */
       dl_date_picker_set_zone (self->date_picker, zone);
       dl_date_picker_set_date (self->date_picker, dl_article_get_dateline_date (self->article));
     }
-  set_row_text (self->source_row, dl_article_get_source (self->article));
+  dl_editor_section_show_text (self->source_row, dl_article_get_source (self->article));
   adw_combo_row_set_selected (self->style_row,
                               style_position (dl_article_get_dateline_style (self->article)));
   self->updating = FALSE;
@@ -413,7 +394,7 @@ apply_date (DlDatelineSection *self)
       self->date_error = g_strdup (error->message);
   }
   self->bad_date = date == NULL;
-  set_row_error (self->date_row, self->bad_date);
+  dl_editor_section_mark_error (self->date_row, self->bad_date);
   if (date != NULL)
     {
       self->updating = TRUE;
@@ -430,7 +411,7 @@ apply_time_zone (DlDatelineSection *self)
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_zone_row))));
   self->bad_time_zone = text[0] != '\0' && !dl_dateline_time_zone_validate (text, NULL);
-  set_row_error (self->time_zone_row, self->bad_time_zone);
+  dl_editor_section_mark_error (self->time_zone_row, self->bad_time_zone);
   if (!self->bad_time_zone)
     {
       self->updating = TRUE;
@@ -552,7 +533,7 @@ now_action (GtkWidget  *widget,
   if (self->article == NULL)
     return;
   self->bad_date = FALSE;
-  set_row_error (self->date_row, FALSE);
+  dl_editor_section_mark_error (self->date_row, FALSE);
   dl_article_set_dateline_date (self->article, now);
 }
 
@@ -573,8 +554,8 @@ dl_dateline_section_set_article (DlEditorSection *section,
   g_set_object (&self->article, article);
   self->bad_date = FALSE;
   self->bad_time_zone = FALSE;
-  set_row_error (self->date_row, FALSE);
-  set_row_error (self->time_zone_row, FALSE);
+  dl_editor_section_mark_error (self->date_row, FALSE);
+  dl_editor_section_mark_error (self->time_zone_row, FALSE);
   if (article != NULL)
     g_signal_connect_object (article, "changed", G_CALLBACK (on_article_changed_cb), self,
                              G_CONNECT_SWAPPED);

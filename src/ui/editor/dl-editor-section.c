@@ -93,3 +93,25 @@ dl_editor_section_get_context (DlEditorSection *self)
   g_return_val_if_fail (DL_IS_EDITOR_SECTION (self), NULL);
   return priv->context;
 }
+
+void
+dl_editor_section_show_text (AdwEntryRow *row,
+                             const char  *text)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+void
+dl_editor_section_mark_error (AdwEntryRow *row,
+                              gboolean     error)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}

@@ -38,4 +38,11 @@ void       dl_editor_section_set_context (DlEditorSection *self,
                                           DlContext       *context);
 DlContext *dl_editor_section_get_context (DlEditorSection *self);
 
+/* For the sections' rows: shows @text unless it is already there (setting
+ * it again would move the cursor), and marks a row whose text is wrong. */
+void       dl_editor_section_show_text   (AdwEntryRow     *row,
+                                          const char      *text);
+void       dl_editor_section_mark_error  (AdwEntryRow     *row,
+                                          gboolean         error);
+
 G_END_DECLS

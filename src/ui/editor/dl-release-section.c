@@ -50,14 +50,6 @@ struct _DlReleaseSection
 G_DEFINE_FINAL_TYPE (DlReleaseSection, dl_release_section, DL_TYPE_EDITOR_SECTION)
 
 static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
 set_note (GtkLabel         *label,
           const char       *text,
           DlReleaseVerdict  verdict,
@@ -77,16 +69,6 @@ set_note (GtkLabel         *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
 }
 
-static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 /* The notes under the rows: a typing mistake first, else the rules. */
 static void
 update_notes (DlReleaseSection *self)
@@ -99,8 +81,8 @@ update_notes (DlReleaseSection *self)
   DlReleaseVerdict embargo_verdict = dl_release_check_embargo (embargo, schedule, now, &embargo_text);
   DlReleaseVerdict schedule_verdict = dl_release_check_schedule (embargo, schedule, now, &schedule_text);
 
-  set_row_error (self->embargo_row, self->embargo_error != NULL || embargo_verdict == DL_RELEASE_CONFLICT);
-  set_row_error (self->schedule_row, self->schedule_error != NULL || schedule_verdict == DL_RELEASE_CONFLICT);
+  dl_editor_section_mark_error (self->embargo_row, self->embargo_error != NULL || embargo_verdict == DL_RELEASE_CONFLICT);
+  dl_editor_section_mark_error (self->schedule_row, self->schedule_error != NULL || schedule_verdict == DL_RELEASE_CONFLICT);
   if (self->embargo_error != NULL)
     set_note (self->embargo_note, self->embargo_error, DL_RELEASE_CONFLICT, FALSE);
   else
@@ -157,13 +139,13 @@ sync_rows (DlReleaseSection *self)
     {
       GDateTime *embargo = dl_article_get_embargo (self->article);
       g_autofree char *text = embargo != NULL ? dl_date_entry_format (embargo, NULL) : NULL;
-      set_row_text (self->embargo_row, text);
+      dl_editor_section_show_text (self->embargo_row, text);
     }
   if (self->schedule_error == NULL)
     {
       GDateTime *schedule = dl_article_get_schedule (self->article);
       g_autofree char *text = schedule != NULL ? dl_date_entry_format (schedule, NULL) : NULL;
-      set_row_text (self->schedule_row, text);
+      dl_editor_section_show_text (self->schedule_row, text);
     }
   dl_date_picker_set_date (self->embargo_picker, dl_article_get_embargo (self->article));
   dl_date_picker_set_date (self->schedule_picker,
