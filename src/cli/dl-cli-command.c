@@ -74,15 +74,24 @@ dl_cli_open_store (DlContext  *context,
   return store;
 }
 
-/* An ID may be a unique prefix of a UUID, as with git hashes. */
+/**
+ * dl_cli_match_id:
+ * @uuids: the identifiers an ID may name
+ * @in_trash: whether they are the trash's (for the message)
+ *
+ * An ID is a UUID or a unique prefix of one, as with git hashes.
+ *
+ * Returns: (transfer full) (nullable): the UUID, or %NULL with @error
+ */
 char *
-dl_cli_resolve_id (DlStore     *store,
-            const char  *id,
-            GError     **error)
+dl_cli_match_id (GPtrArray   *uuids,
+                 const char  *id,
+                 gboolean     in_trash,
+                 GError     **error)
 {
-  GListModel *summaries = dl_store_get_summaries (store);
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *lower = g_ascii_strdown (id, -1);
+  const char *match = NULL;
+  guint n_matches = 0;
 
   if (*id == '\0')
     {
@@ -91,29 +100,52 @@ dl_cli_resolve_id (DlStore     *store,
       return NULL;
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (summaries); i++)
+  for (guint i = 0; i < uuids->len; i++)
     {
-      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
-      const char *uuid = dl_article_summary_get_uuid (summary);
+      const char *uuid = g_ptr_array_index (uuids, i);
 
       if (g_strcmp0 (uuid, lower) == 0)
         return g_strdup (uuid);
       if (g_str_has_prefix (uuid, lower))
-        g_ptr_array_add (matches, g_strdup (uuid));
+        {
+          match = uuid;
+          n_matches++;
+        }
     }
 
-  if (matches->len == 1)
-    return g_strdup (g_ptr_array_index (matches, 0));
-  if (matches->len == 0)
+  if (n_matches == 1)
+    return g_strdup (match);
+  if (n_matches == 0 && in_trash)
+    g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                 _("No article in the trash has an identifier starting with “%s”."), id);
+  else if (n_matches == 0)
     g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
                  _("No article in the library has an identifier starting with “%s”."), id);
   else
     g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
                  ngettext ("“%s” matches %u articles; type more of the identifier.",
                            "“%s” matches %u articles; type more of the identifier.",
-                           matches->len),
-                 id, matches->len);
+                           n_matches),
+                 id, n_matches);
   return NULL;
+}
+
+/* An article of the library (its summaries). */
+char *
+dl_cli_resolve_id (DlStore     *store,
+                   const char  *id,
+                   GError     **error)
+{
+  GListModel *summaries = dl_store_get_summaries (store);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (summaries); i++)
+    {
+      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (summaries, i);
+
+      g_ptr_array_add (uuids, g_strdup (dl_article_summary_get_uuid (summary)));
+    }
+  return dl_cli_match_id (uuids, id, FALSE, error);
 }
 
 static DlArticle *

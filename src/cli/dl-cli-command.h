@@ -20,6 +20,10 @@ int        dl_cli_usage_error      (const char       *command,
 DlStore   *dl_cli_open_store       (DlContext        *context,
                                     gboolean          load,
                                     GError          **error);
+char      *dl_cli_match_id         (GPtrArray        *uuids,
+                                    const char       *id,
+                                    gboolean          in_trash,
+                                    GError          **error);
 char      *dl_cli_resolve_id       (DlStore          *store,
                                     const char       *id,
                                     GError          **error);

@@ -25,34 +25,11 @@ resolve_trashed_id (GPtrArray   *items,
                     const char  *id,
                     GError     **error)
 {
-  g_autofree char *lower = g_ascii_strdown (id, -1);
-  const char *match = NULL;
-  guint n_matches = 0;
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
 
   for (guint i = 0; i < items->len; i++)
-    {
-      const char *uuid = dl_trashed_article_get_uuid (g_ptr_array_index (items, i));
-
-      if (g_strcmp0 (uuid, lower) == 0)
-        return g_strdup (uuid);
-      if (*lower != '\0' && g_str_has_prefix (uuid, lower))
-        {
-          match = uuid;
-          n_matches++;
-        }
-    }
-  if (n_matches == 1)
-    return g_strdup (match);
-  if (n_matches == 0)
-    g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                 _("No article in the trash has an identifier starting with “%s”."), id);
-  else
-    g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
-                 ngettext ("“%s” matches %u articles; type more of the identifier.",
-                           "“%s” matches %u articles; type more of the identifier.",
-                           n_matches),
-                 id, n_matches);
-  return NULL;
+    g_ptr_array_add (uuids, (gpointer) dl_trashed_article_get_uuid (g_ptr_array_index (items, i)));
+  return dl_cli_match_id (uuids, id, TRUE, error);
 }
 
 int
