@@ -282,7 +282,15 @@ dl_release_section_set_article (DlEditorSection *section,
   g_clear_pointer (&self->embargo_error, g_free);
   g_clear_pointer (&self->schedule_error, g_free);
   if (article != NULL)
-    g_signal_connect_object (article, "changed", G_CALLBACK (on_article_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      /* Only what this section shows: "changed" comes with every
+       * keystroke in the body, and rebuilding the status list then was
+       * work on the typing path. */
+      const char *shown[] = { "notify::status", "notify::embargo", "notify::schedule" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+        g_signal_connect_object (article, shown[i], G_CALLBACK (on_article_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   sync_rows (self);
 }
 
