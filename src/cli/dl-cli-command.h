@@ -41,6 +41,18 @@ int        dl_cli_trash_main       (DlContext        *context,
 int        dl_cli_restore_main     (DlContext        *context,
                                     int               argc,
                                     char            **argv);
+int        dl_cli_sites_main       (DlContext        *context,
+                                    int               argc,
+                                    char            **argv);
+int        dl_cli_publish_main     (DlContext        *context,
+                                    int               argc,
+                                    char            **argv);
+int        dl_cli_posts_main       (DlContext        *context,
+                                    int               argc,
+                                    char            **argv);
+int        dl_cli_pull_main        (DlContext        *context,
+                                    int               argc,
+                                    char            **argv);
 int        dl_cli_list_trash       (DlContext        *context,
                                     gboolean          json);
 

@@ -547,6 +547,10 @@ static const struct
   { "validate", cmd_validate, N_("Check .dateline files") },
   { "render", cmd_render, N_("Render an article as an HTML page") },
   { "dateline", dl_cli_dateline_main, N_("Compose a dateline in a house style") },
+  { "sites", dl_cli_sites_main, N_("List, add or remove the sites articles are published to") },
+  { "publish", dl_cli_publish_main, N_("Publish an article to a site") },
+  { "posts", dl_cli_posts_main, N_("List a site’s recent posts") },
+  { "pull", dl_cli_pull_main, N_("Open a post from a site as an article") },
 };
 
 static char *

@@ -28,6 +28,8 @@ struct _DlContext
   GSettings    *settings;
   DlStore      *store;
   DlHouseStyle *house_style;
+  DlSiteList   *sites;
+  DlOutbox     *outbox;
 };
 
 G_DEFINE_FINAL_TYPE (DlContext, dl_context, G_TYPE_OBJECT)
@@ -75,11 +77,55 @@ dl_context_constructed (GObject *object)
     dl_house_style_bind_settings (self->house_style, self->settings);
 }
 
+/**
+ * dl_context_get_sites:
+ *
+ * The publishing targets, read from sites.json the first time they are
+ * needed (a small file, like the settings).
+ *
+ * Returns: (transfer none): the site list
+ */
+DlSiteList *
+dl_context_get_sites (DlContext *self)
+{
+  g_return_val_if_fail (DL_IS_CONTEXT (self), NULL);
+
+  if (self->sites == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->sites = dl_site_list_new (NULL);
+      if (!dl_site_list_load (self->sites, &error))
+        g_warning ("%s", error->message);
+    }
+  return self->sites;
+}
+
+/**
+ * dl_context_get_outbox:
+ *
+ * Returns: (transfer none): the publish queue; jobs left from an earlier
+ *   run are not read until the caller loads them
+ */
+DlOutbox *
+dl_context_get_outbox (DlContext *self)
+{
+  g_return_val_if_fail (DL_IS_CONTEXT (self), NULL);
+
+  if (self->outbox == NULL)
+    self->outbox = dl_outbox_new (NULL, dl_context_get_sites (self), self->store, self->house_style);
+  return self->outbox;
+}
+
 static void
 dl_context_finalize (GObject *object)
 {
   DlContext *self = DL_CONTEXT (object);
 
+  if (self->outbox != NULL)
+    g_object_run_dispose (G_OBJECT (self->outbox));
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->sites);
   g_clear_object (&self->house_style);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);

@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 
 #include "dl-house-style.h"
+#include "dl-outbox.h"
+#include "dl-site-list.h"
 #include "dl-store.h"
 
 G_BEGIN_DECLS
@@ -20,5 +22,7 @@ DlContext    *dl_context_new_for_library (GFile     *library_dir);
 GSettings    *dl_context_get_settings    (DlContext *self);
 DlStore      *dl_context_get_store       (DlContext *self);
 DlHouseStyle *dl_context_get_house_style (DlContext *self);
+DlSiteList   *dl_context_get_sites       (DlContext *self);
+DlOutbox     *dl_context_get_outbox      (DlContext *self);
 
 G_END_DECLS

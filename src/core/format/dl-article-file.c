@@ -44,7 +44,8 @@ static const char * const known_credit[] = {
   "role", "name", "text", NULL
 };
 static const char * const known_publication[] = {
-  "site_id", "remote_id", "url", "content_hash", "remote_modified", NULL
+  "site_id", "remote_id", "url", "content_hash", "remote_modified",
+  "remote_status", "featured_media_id", "featured_media_hash", NULL
 };
 
 
@@ -200,6 +201,13 @@ dl_article_serialize (DlArticle *article)
       write_string_member (writer, "url", pub->url);
       write_string_member (writer, "content_hash", pub->content_hash);
       write_date_member (writer, "remote_modified", pub->remote_modified);
+      /* Added with publishing; left out when unset, as files had them. */
+      if (pub->remote_status != NULL)
+        write_string_member (writer, "remote_status", pub->remote_status);
+      if (pub->featured_media_id != NULL)
+        write_string_member (writer, "featured_media_id", pub->featured_media_id);
+      if (pub->featured_media_hash != NULL)
+        write_string_member (writer, "featured_media_hash", pub->featured_media_hash);
       write_unknown_members (writer, pub->unknown_members, known_publication);
       dl_json_writer_end_object (writer);
     }
@@ -570,7 +578,7 @@ read_publications (Reader     *reader,
     {
       JsonNode *element = json_array_get_element (array, i);
       JsonObject *entry;
-      const char *site_id, *remote_id, *url, *hash;
+      const char *site_id, *remote_id, *url, *hash, *remote_status, *media_id, *media_hash;
       g_autoptr(DlPublication) pub = NULL;
       g_autoptr(GDateTime) remote_modified = NULL;
 
@@ -587,7 +595,10 @@ read_publications (Reader     *reader,
           || !read_string (reader, entry, "remote_id", DL_LIMIT_FIELD_BYTES, &remote_id)
           || !read_string (reader, entry, "url", DL_LIMIT_FIELD_BYTES, &url)
           || !read_string (reader, entry, "content_hash", DL_LIMIT_FIELD_BYTES, &hash)
-          || !read_date (reader, entry, "remote_modified", &remote_modified))
+          || !read_date (reader, entry, "remote_modified", &remote_modified)
+          || !read_string (reader, entry, "remote_status", DL_LIMIT_FIELD_BYTES, &remote_status)
+          || !read_string (reader, entry, "featured_media_id", DL_LIMIT_FIELD_BYTES, &media_id)
+          || !read_string (reader, entry, "featured_media_hash", DL_LIMIT_FIELD_BYTES, &media_hash))
         return FALSE;
       if (*site_id == '\0')
         continue;
@@ -596,6 +607,9 @@ read_publications (Reader     *reader,
       pub->url = g_strdup (url);
       pub->content_hash = g_strdup (hash);
       pub->remote_modified = g_steal_pointer (&remote_modified);
+      pub->remote_status = *remote_status != '\0' ? g_strdup (remote_status) : NULL;
+      pub->featured_media_id = *media_id != '\0' ? g_strdup (media_id) : NULL;
+      pub->featured_media_hash = *media_hash != '\0' ? g_strdup (media_hash) : NULL;
       pub->unknown_members = collect_unknowns (reader, entry, known_publication);
       g_ptr_array_add (dl_article_get_publications (article), g_steal_pointer (&pub));
     }

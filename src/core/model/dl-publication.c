@@ -29,6 +29,9 @@ dl_publication_copy (const DlPublication *self)
   copy->url = g_strdup (self->url);
   copy->content_hash = g_strdup (self->content_hash);
   copy->remote_modified = self->remote_modified ? g_date_time_ref (self->remote_modified) : NULL;
+  copy->remote_status = g_strdup (self->remote_status);
+  copy->featured_media_id = g_strdup (self->featured_media_id);
+  copy->featured_media_hash = g_strdup (self->featured_media_hash);
   copy->unknown_members = self->unknown_members ? dl_unknown_members_ref (self->unknown_members) : NULL;
   return copy;
 }
@@ -43,6 +46,9 @@ dl_publication_free (DlPublication *self)
   g_free (self->url);
   g_free (self->content_hash);
   g_clear_pointer (&self->remote_modified, g_date_time_unref);
+  g_free (self->remote_status);
+  g_free (self->featured_media_id);
+  g_free (self->featured_media_hash);
   g_clear_pointer (&self->unknown_members, dl_unknown_members_unref);
   g_free (self);
 }

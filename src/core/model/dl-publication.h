@@ -17,6 +17,11 @@ G_BEGIN_DECLS
  * @content_hash: hash of what was last sent, to tell "Changed since publishing"
  * @remote_modified: the server's last-seen modification time, to detect
  *   edits made on the server by someone else before overwriting them
+ * @remote_status: the post's status on the server as last seen ("draft",
+ *   "pending", "publish", "future"; a folder target: "publish")
+ * @featured_media_id: the featured image's id on the server, uploaded once
+ * @featured_media_hash: hash of the image file it was uploaded from, so a
+ *   later publish uploads again only when the picture changed
  * @unknown_members: (nullable): members of the file entry this version does
  *   not know, written back on save
  */
@@ -27,6 +32,9 @@ typedef struct
   char      *url;
   char      *content_hash;
   GDateTime *remote_modified;
+  char      *remote_status;
+  char      *featured_media_id;
+  char      *featured_media_hash;
   DlUnknownMembers *unknown_members;
 } DlPublication;
 

@@ -83,9 +83,11 @@ dl_markdown_attribute_to_string (const MD_ATTRIBUTE *attr)
 }
 
 static void
-append_dir_auto (GString *out)
+append_dir_auto (DlMarkdownHtml *ctx)
 {
-  g_string_append (out, " dir=\"auto\">");
+  /* WordPress checks a block's HTML against what its editor would write,
+   * which has no dir attribute: block markup goes without it. */
+  g_string_append (ctx->out, ctx->wp_blocks ? ">" : " dir=\"auto\">");
 }
 
 static void
@@ -112,6 +114,129 @@ align_class (MD_ALIGN align)
     }
 }
 
+/* WordPress block delimiters (docs/PUBLISHING.md): each Markdown block
+ * becomes the block WordPress's own editor would make of it, so that a
+ * colleague who opens the post there edits blocks, not one Classic block.
+ * The markup inside matches the block's save() output in WordPress 6.1. */
+static void
+open_wp_block (DlMarkdownHtml *ctx,
+               MD_BLOCKTYPE    type,
+               void           *detail)
+{
+  GString *out = ctx->out;
+
+  switch (type)
+    {
+    case MD_BLOCK_P:
+      /* A loose list item's paragraphs are the item's own text. */
+      if (ctx->list_item_depth == 0)
+        g_string_append (out, "<!-- wp:paragraph -->\n");
+      break;
+    case MD_BLOCK_H:
+      {
+        guint level = MIN (((MD_BLOCK_H_DETAIL *) detail)->level + 1, 6);
+
+        if (level == 2)
+          g_string_append (out, "<!-- wp:heading -->\n");
+        else
+          g_string_append_printf (out, "<!-- wp:heading {\"level\":%u} -->\n", level);
+      }
+      break;
+    case MD_BLOCK_UL:
+      g_string_append (out, "<!-- wp:list -->\n");
+      break;
+    case MD_BLOCK_OL:
+      {
+        MD_BLOCK_OL_DETAIL *ol = detail;
+
+        if (ol->start != 1)
+          g_string_append_printf (out, "<!-- wp:list {\"ordered\":true,\"start\":%u} -->\n", ol->start);
+        else
+          g_string_append (out, "<!-- wp:list {\"ordered\":true} -->\n");
+      }
+      break;
+    case MD_BLOCK_LI:
+      g_string_append (out, "<!-- wp:list-item -->\n");
+      break;
+    case MD_BLOCK_QUOTE:
+      g_string_append (out, "<!-- wp:quote -->\n");
+      break;
+    case MD_BLOCK_CODE:
+    case MD_BLOCK_HTML:
+      g_string_append (out, "<!-- wp:code -->\n");
+      break;
+    case MD_BLOCK_HR:
+      g_string_append (out, "<!-- wp:separator -->\n");
+      break;
+    case MD_BLOCK_TABLE:
+      g_string_append (out, "<!-- wp:table -->\n<figure class=\"wp-block-table\">");
+      break;
+    case MD_BLOCK_DOC:
+    case MD_BLOCK_THEAD:
+    case MD_BLOCK_TBODY:
+    case MD_BLOCK_TR:
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+    default:
+      break;
+    }
+}
+
+static void
+close_wp_block (DlMarkdownHtml *ctx,
+                MD_BLOCKTYPE    type)
+{
+  const char *name = NULL;
+
+  switch (type)
+    {
+    case MD_BLOCK_P: name = ctx->list_item_depth == 0 ? "paragraph" : NULL; break;
+    case MD_BLOCK_H: name = "heading"; break;
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL: name = "list"; break;
+    case MD_BLOCK_LI: name = "list-item"; break;
+    case MD_BLOCK_QUOTE: name = "quote"; break;
+    case MD_BLOCK_CODE:
+    case MD_BLOCK_HTML: name = "code"; break;
+    case MD_BLOCK_HR: name = "separator"; break;
+    case MD_BLOCK_TABLE:
+      g_string_append (ctx->out, "</figure>\n");
+      name = "table";
+      break;
+    case MD_BLOCK_DOC:
+    case MD_BLOCK_THEAD:
+    case MD_BLOCK_TBODY:
+    case MD_BLOCK_TR:
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+    default:
+      break;
+    }
+  if (name != NULL)
+    g_string_append_printf (ctx->out, "<!-- /wp:%s -->\n\n", name);
+}
+
+static const char *
+wp_align_attributes (MD_ALIGN align)
+{
+  switch (align)
+    {
+    case MD_ALIGN_LEFT: return " class=\"has-text-align-left\" data-align=\"left\"";
+    case MD_ALIGN_CENTER: return " class=\"has-text-align-center\" data-align=\"center\"";
+    case MD_ALIGN_RIGHT: return " class=\"has-text-align-right\" data-align=\"right\"";
+    case MD_ALIGN_DEFAULT:
+    default:
+      return "";
+    }
+}
+
+static const char *
+cell_attributes (DlMarkdownHtml *ctx,
+                 MD_ALIGN        align)
+{
+  return ctx->wp_blocks ? wp_align_attributes (align) : align_class (align);
+}
+
 static int
 enter_block_cb (MD_BLOCKTYPE  type,
                 void         *detail,
@@ -123,13 +248,15 @@ enter_block_cb (MD_BLOCKTYPE  type,
 
   ctx->in_word = FALSE;
   ctx->depth++;
+  if (ctx->wp_blocks)
+    open_wp_block (ctx, type, detail);
 
   switch (type)
     {
     case MD_BLOCK_DOC:
       break;
     case MD_BLOCK_QUOTE:
-      g_string_append (out, "<blockquote>\n");
+      g_string_append (out, ctx->wp_blocks ? "<blockquote class=\"wp-block-quote\">\n" : "<blockquote>\n");
       break;
     case MD_BLOCK_UL:
       g_string_append (out, "<ul>\n");
@@ -146,10 +273,12 @@ enter_block_cb (MD_BLOCKTYPE  type,
       break;
     case MD_BLOCK_LI:
       g_string_append (out, "<li");
-      append_dir_auto (out);
+      append_dir_auto (ctx);
+      ctx->list_item_depth++;
       break;
     case MD_BLOCK_HR:
-      g_string_append (out, "<hr>\n");
+      g_string_append (out, ctx->wp_blocks ? "<hr class=\"wp-block-separator has-alpha-channel-opacity\"/>\n"
+                                           : "<hr>\n");
       break;
     case MD_BLOCK_H:
       {
@@ -157,15 +286,15 @@ enter_block_cb (MD_BLOCKTYPE  type,
         guint level = MIN (((MD_BLOCK_H_DETAIL *) detail)->level + 1, 6);
 
         g_string_append_printf (out, "<h%u", level);
-        append_dir_auto (out);
+        append_dir_auto (ctx);
       }
       break;
     case MD_BLOCK_CODE:
       {
         MD_BLOCK_CODE_DETAIL *code = detail;
 
-        g_string_append (out, "<pre><code");
-        if (code->lang.text != NULL && code->lang.size > 0)
+        g_string_append (out, ctx->wp_blocks ? "<pre class=\"wp-block-code\"><code" : "<pre><code");
+        if (code->lang.text != NULL && code->lang.size > 0 && !ctx->wp_blocks)
           {
             g_string_append (out, " class=\"language-");
             append_class_safe (out, code->lang.text, code->lang.size);
@@ -176,11 +305,11 @@ enter_block_cb (MD_BLOCKTYPE  type,
       break;
     case MD_BLOCK_HTML:
       /* Not produced with MD_FLAG_NOHTML; shown as text if it ever is. */
-      g_string_append (out, "<pre class=\"dl-raw-html\">");
+      g_string_append (out, ctx->wp_blocks ? "<pre class=\"wp-block-code\"><code>" : "<pre class=\"dl-raw-html\">");
       break;
     case MD_BLOCK_P:
       g_string_append (out, "<p");
-      append_dir_auto (out);
+      append_dir_auto (ctx);
       if (top_level && ctx->dateline != NULL)
         {
           g_string_append (out, "<span class=\"dateline\">");
@@ -204,10 +333,10 @@ enter_block_cb (MD_BLOCKTYPE  type,
       g_string_append (out, "<tr>\n");
       break;
     case MD_BLOCK_TH:
-      g_string_append_printf (out, "<th%s>", align_class (((MD_BLOCK_TD_DETAIL *) detail)->align));
+      g_string_append_printf (out, "<th%s>", cell_attributes (ctx, ((MD_BLOCK_TD_DETAIL *) detail)->align));
       break;
     case MD_BLOCK_TD:
-      g_string_append_printf (out, "<td%s>", align_class (((MD_BLOCK_TD_DETAIL *) detail)->align));
+      g_string_append_printf (out, "<td%s>", cell_attributes (ctx, ((MD_BLOCK_TD_DETAIL *) detail)->align));
       break;
     default:
       break;
@@ -249,13 +378,16 @@ leave_block_cb (MD_BLOCKTYPE  type,
     case MD_BLOCK_QUOTE: g_string_append (out, "</blockquote>\n"); break;
     case MD_BLOCK_UL: g_string_append (out, "</ul>\n"); break;
     case MD_BLOCK_OL: g_string_append (out, "</ol>\n"); break;
-    case MD_BLOCK_LI: g_string_append (out, "</li>\n"); break;
+    case MD_BLOCK_LI:
+      g_string_append (out, "</li>\n");
+      ctx->list_item_depth--;
+      break;
     case MD_BLOCK_HR: break;
     case MD_BLOCK_H:
       g_string_append_printf (out, "</h%u>\n", MIN (((MD_BLOCK_H_DETAIL *) detail)->level + 1, 6));
       break;
     case MD_BLOCK_CODE: g_string_append (out, "</code></pre>\n"); break;
-    case MD_BLOCK_HTML: g_string_append (out, "</pre>\n"); break;
+    case MD_BLOCK_HTML: g_string_append (out, ctx->wp_blocks ? "</code></pre>\n" : "</pre>\n"); break;
     case MD_BLOCK_P: g_string_append (out, "</p>\n"); break;
     case MD_BLOCK_TABLE: g_string_append (out, "</table>\n"); break;
     case MD_BLOCK_THEAD: g_string_append (out, "</thead>\n"); break;
@@ -265,6 +397,8 @@ leave_block_cb (MD_BLOCKTYPE  type,
     case MD_BLOCK_TD: g_string_append (out, "</td>\n"); break;
     default: break;
     }
+  if (ctx->wp_blocks)
+    close_wp_block (ctx, type);
   return 0;
 }
 
@@ -516,6 +650,7 @@ dl_markdown_html_render (DlMarkdownHtml *ctx,
 
   ctx->out = out;
   ctx->depth = 0;
+  ctx->list_item_depth = 0;
   ctx->links = g_array_new (FALSE, FALSE, sizeof (gboolean));
   md_parse (markdown, strlen (markdown), &parser, ctx);
   g_array_unref (ctx->links);

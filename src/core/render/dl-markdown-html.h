@@ -27,6 +27,7 @@ typedef struct
   GPtrArray           *local_images;    /* local paths met so far, in order; NULL: none allowed */
   const char * const  *local_names;     /* export: the copied files' names, same order */
   gboolean             count;           /* count the visible text */
+  gboolean             wp_blocks;       /* WordPress block markup (<!-- wp:… -->) */
 
   /* Results */
   guint                chars;
@@ -35,6 +36,7 @@ typedef struct
   /* Private */
   GString             *out;
   guint                depth;
+  guint                list_item_depth;
   GArray              *links;           /* gboolean: whether an <a> was opened */
   guint                image_nesting;
   gboolean             image_safe;

@@ -902,6 +902,102 @@ dl_renderer_render_body (DlRenderer *self,
   return g_string_free (out, FALSE);
 }
 
+static void
+append_wp_paragraph (GString    *out,
+                     const char *class_name,
+                     const char *html)
+{
+  if (class_name != NULL)
+    g_string_append_printf (out, "<!-- wp:paragraph {\"className\":\"%s\"} -->\n<p class=\"%s\">",
+                            class_name, class_name);
+  else
+    g_string_append (out, "<!-- wp:paragraph -->\n<p>");
+  g_string_append (out, html);
+  g_string_append (out, "</p>\n<!-- /wp:paragraph -->\n\n");
+}
+
+/**
+ * dl_renderer_render_blocks:
+ *
+ * The article's content as WordPress block markup (docs/PUBLISHING.md):
+ * the credit lines as paragraphs (the photo credit is left to the
+ * featured image's caption when it goes there on the page), then the
+ * body's blocks with the composed dateline opening the first paragraph,
+ * exactly as the preview has it. Headline, standfirst and the featured
+ * image are fields of their own on the post.
+ *
+ * Returns: (transfer full): the block markup
+ */
+char *
+dl_renderer_render_blocks (DlRenderer *self,
+                           DlArticle  *article)
+{
+  g_autofree char *dateline = NULL;
+  g_autoptr(GPtrArray) credit_lines = NULL;
+  g_autofree char *figure_credit = NULL;
+  DlMarkdownHtml ctx = { 0, };
+  GString *out;
+  gsize body_pos;
+
+  g_return_val_if_fail (DL_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+
+  dateline = dl_house_style_compose_dateline (self->house_style, article, NULL);
+  credit_lines = dl_house_style_compose_credit_lines (self->house_style, article, NULL);
+  if (!str_empty (dl_article_get_image_path (article)))
+    figure_credit = dup_figure_credit (self, article, credit_lines);
+  out = g_string_sized_new (estimate_size (article) * 5 / 4);
+
+  for (guint i = 0; i < credit_lines->len; i++)
+    {
+      DlCreditLine *line = g_ptr_array_index (credit_lines, i);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* Said under the picture already (dl_renderer_dup_figure_credit). */
+      if (line->role == DL_CREDIT_ROLE_PHOTO && figure_credit != NULL
+          && folded_contains (figure_credit, line->text))
+        continue;
+      dl_html_append_text (text, line->text, -1);
+      append_wp_paragraph (out, line->role == DL_CREDIT_ROLE_AUTHOR ? "dateline-byline" : "dateline-credit-line",
+                           text->str);
+    }
+
+  body_pos = out->len;
+  ctx.wp_blocks = TRUE;
+  render_body_blocks (self, article, out, dateline, &ctx);
+  if (ctx.dateline != NULL)
+    {
+      g_autoptr(GString) alone = g_string_new (NULL);
+      g_autoptr(GString) span = g_string_new ("<span class=\"dateline\">");
+
+      dl_html_append_text (span, dateline, -1);
+      g_string_append (span, "</span>");
+      append_wp_paragraph (alone, NULL, span->str);
+      g_string_insert_len (out, body_pos, alone->str, alone->len);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * dl_renderer_dup_figure_credit:
+ *
+ * Returns: (transfer full) (nullable): the line that says whose the
+ *   featured image is, as the page prints it under the picture, or %NULL
+ *   when the caption says it already
+ */
+char *
+dl_renderer_dup_figure_credit (DlRenderer *self,
+                               DlArticle  *article)
+{
+  g_autoptr(GPtrArray) credit_lines = NULL;
+
+  g_return_val_if_fail (DL_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+
+  credit_lines = dl_house_style_compose_credit_lines (self->house_style, article, NULL);
+  return dup_figure_credit (self, article, credit_lines);
+}
+
 /**
  * dl_renderer_set_local_image_names:
  * @names: (nullable): for %DL_RENDER_IMAGES_FILE_NAME, the file names the

@@ -79,6 +79,12 @@ char       *dl_renderer_render_body        (DlRenderer        *self,
                                             guint             *char_count,
                                             guint             *word_count);
 
+/* The content as WordPress block markup: credit lines and the body's
+ * blocks, dateline included (docs/PUBLISHING.md). */
+char       *dl_renderer_render_blocks      (DlRenderer        *self,
+                                            DlArticle         *article);
+char       *dl_renderer_dup_figure_credit  (DlRenderer        *self,
+                                            DlArticle         *article);
 void        dl_renderer_set_local_image_names (DlRenderer       *self,
                                                const char * const *names);
 
