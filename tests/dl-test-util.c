@@ -202,3 +202,26 @@ dl_test_set_article_field (DlArticle  *article,
   else
     g_error ("The hostile corpus names a field the tests do not know: %s", field);
 }
+
+/* A real 32×24 JPEG (made with ImageMagick), small enough to live here. */
+static const char tiny_jpeg_base64[] =
+  "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAYACADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAP/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAAAAX/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCIComAAAAAAP/Z";
+
+/**
+ * dl_test_write_jpeg:
+ *
+ * Returns: (transfer full): the path of a small real JPEG written in @folder
+ */
+char *
+dl_test_write_jpeg (const char *folder,
+                    const char *name)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  gsize length;
+  g_autofree guchar *data = g_base64_decode (tiny_jpeg_base64, &length);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, (const char *) data, length, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}

@@ -46,6 +46,8 @@ char       *dl_test_read_file          (const char     *path);
 /* The sample of ../shared/samples/: "Belarus, China discuss business
  * prospects", filed in Minsk by BelTA, in English; no credits or body. */
 DlArticle  *dl_test_belta_article      (void);
+char       *dl_test_write_jpeg         (const char     *folder,
+                                        const char     *name);
 
 void        dl_test_set_article_field  (DlArticle      *article,
                                         const char     *field,

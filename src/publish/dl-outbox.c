@@ -421,7 +421,8 @@ job_from_file (DlOutbox  *self,
 
   if (!json_parser_load_from_mapped_file (parser, g_file_peek_path (file), error))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* An empty file parses to no root at all. */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto invalid;
   root = json_node_get_object (json_parser_get_root (parser));
   if (json_object_get_int_member_with_default (root, "version", 0) > JOB_FILE_VERSION)
@@ -516,7 +517,7 @@ read_job_files (GFile         *directory,
       file = g_file_get_child (directory, name);
       job = job_from_file (self, file, &job_error);
       if (job == NULL)
-        g_warning ("%s", job_error->message);
+        g_message ("%s", job_error->message);
       else
         g_ptr_array_add (jobs, job);
     }

@@ -129,7 +129,7 @@ dl_site_list_load (DlSiteList  *self,
       return FALSE;
     }
   if (!json_parser_load_from_data (parser, contents, length, &local_error)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      || json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INVALID,
                    /* Translators: %s is a file path, the second %s why it cannot be read */
@@ -162,7 +162,7 @@ dl_site_list_load (DlSiteList  *self,
       site = dl_site_new_from_json (json_node_get_object (element), &site_error);
       if (site == NULL)
         {
-          g_warning ("%s", site_error->message);
+          g_message ("%s", site_error->message);
           continue;
         }
       if (dl_site_get_kind (site) == DL_SITE_KIND_FOLDER)

@@ -93,7 +93,7 @@ dl_site_terms_load (DlSiteList  *sites,
   *categories = NULL;
   *tags = NULL;
   if (!json_parser_load_from_file (parser, g_file_peek_path (file), NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      || json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return FALSE;
   *categories = read_names (json_node_get_object (json_parser_get_root (parser)), "categories");
   *tags = read_names (json_node_get_object (json_parser_get_root (parser)), "tags");
