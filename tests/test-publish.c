@@ -86,7 +86,7 @@ test_blocks_markup (void)
   assert_blocks_balanced (markup);
   /* The dateline opens the first paragraph, as in the preview. */
   g_assert_true (g_str_has_prefix (strstr (markup, "<!-- wp:paragraph -->"),
-                                   "<!-- wp:paragraph -->\n<p><span class=\"dateline\">MINSK, 8 May (BelTA) - </span>The Minsk Office"));
+                                   "<!-- wp:paragraph -->\n<p><span class=\"dateline\">MINSK, 8 May (BelTA) &#45; </span>The Minsk Office"));
   dl_test_assert_contains (markup, "<!-- wp:paragraph {\"className\":\"dateline-credit-line\"} -->\n<p class=\"dateline-credit-line\">");
   /* Headings one level down, as on the page, whose h1 is the headline. */
   dl_test_assert_contains (markup, "<!-- wp:heading -->\n<h2>Trade</h2>");
@@ -102,6 +102,26 @@ test_blocks_markup (void)
   /* WordPress's editor would call a block with attributes of ours invalid. */
   dl_test_assert_not_contains (markup, "dir=\"auto\"");
   dl_test_assert_not_contains (markup, "language-c");
+}
+
+/* What WordPress would turn into typography is sent as references: the
+ * page keeps the preview's characters (tests/test-publish-wordpress.c
+ * checks the rendered page). */
+static void
+test_blocks_literal_text (void)
+{
+  g_autoptr(DlArticle) article = dl_test_belta_article ();
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autofree char *markup = NULL;
+  g_autofree char *back = NULL;
+
+  dl_article_set_body (article, "He said \"wait...\" - it's 2x3 -- see Belt-and-Road :) (tm)\n");
+  markup = dl_renderer_render_blocks (renderer, article);
+  dl_test_assert_contains (markup, "He said &quot;wait&#46;..&quot; &#45; it&#39;s 2&#120;3 &#45;&#45; see Belt-and-Road &#58;) &#40;tm)");
+  back = dl_wordpress_blocks_to_markdown (markup);
+  dl_test_assert_contains (back, "wait...");
+  dl_test_assert_contains (back, "2x3");
+  dl_test_assert_contains (back, "Belt-and-Road");
 }
 
 static void
@@ -742,6 +762,7 @@ main (int   argc,
 
   g_test_add_func ("/publish/blocks/markup", test_blocks_markup);
   g_test_add_func ("/publish/blocks/dateline-alone", test_blocks_dateline_alone);
+  g_test_add_func ("/publish/blocks/literal-text", test_blocks_literal_text);
   g_test_add_func ("/publish/blocks/round-trip", test_blocks_round_trip);
   g_test_add_func ("/publish/checklist", test_checklist);
   g_test_add_func ("/publish/resolve-release", test_resolve_release);

@@ -18,6 +18,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Standard output is for results (IDs, JSON) that scripts read; every
+   * log message, debug ones included, goes to standard error. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   return dl_cli_main (argc, argv);
 }

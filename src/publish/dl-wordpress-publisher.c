@@ -338,9 +338,20 @@ search_tag (DlWordPressPublisher  *self,
   return FALSE;
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* Find-or-create in one request: POST tags; an existing name answers
- * 400 term_exists with data.term_id (the database compares names without
- * regard to case, for Cyrillic too). */
+ * 400 term_exists with data.term_id. WordPress compares names with PHP's
+ * strtolower(), which knows only ASCII: "экономика" would become a second
+ * tag beside "Экономика". A name with other letters is looked for first
+ * (the database's search ignores case in every script). */
 static gboolean
 find_or_create_tag (DlWordPressPublisher  *self,
                     const char            *name,
@@ -352,6 +363,19 @@ find_or_create_tag (DlWordPressPublisher  *self,
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(DlWordPressReply) reply = NULL;
   const char *code;
+
+  if (!is_ascii (name))
+    {
+      g_autoptr(GError) search_error = NULL;
+
+      if (search_tag (self, name, id, cancellable, &search_error))
+        return TRUE;
+      if (search_error->code != DL_PUBLISH_ERROR_FORBIDDEN)
+        {
+          g_propagate_error (error, g_steal_pointer (&search_error));
+          return FALSE;
+        }
+    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");

@@ -76,6 +76,75 @@ dl_html_append_text (GString    *out,
   append_escaped (out, text, len < 0 ? strlen (text) : (gsize) len, 1);
 }
 
+/* Whether a character would be part of what WordPress's wptexturize()
+ * rewrites at @p: a dash between spaces or beside another dash, the
+ * first dot of "...", an x between digits, a colon that opens a smiley. */
+static const char *
+literal_replacement (const char *text,
+                     const char *end,
+                     const char *p)
+{
+  char before = p > text ? p[-1] : ' ';
+  char after = p + 1 < end ? p[1] : ' ';
+
+  switch (*p)
+    {
+    case '-':
+      if (g_ascii_isspace (before) || before == '-' || g_ascii_isspace (after) || after == '-')
+        return "&#45;";
+      return NULL;
+    case '.':
+      return p + 2 < end && p[1] == '.' && p[2] == '.' ? "&#46;" : NULL;
+    case 'x':
+      return g_ascii_isdigit (before) && g_ascii_isdigit (after) ? "&#120;" : NULL;
+    case ':':
+      return g_ascii_isspace (before) && !g_ascii_isspace (after) ? "&#58;" : NULL;
+    case '`':
+      return "&#96;";
+    case '(':
+      return p + 3 < end && g_ascii_strncasecmp (p + 1, "tm)", 3) == 0 ? "&#40;" : NULL;
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * dl_html_append_text_literal:
+ *
+ * As dl_html_append_text(), and the characters WordPress would turn into
+ * typography on the page (" - " into an en dash, "..." into an ellipsis,
+ * 2x3 into 2×3, :) into a picture) as character references, which it
+ * leaves alone: the page shows what the preview showed, the BelTA
+ * dateline keeps its hyphen. Quotes are references already.
+ */
+void
+dl_html_append_text_literal (GString    *out,
+                             const char *text,
+                             gssize      len)
+{
+  const char *end, *run;
+
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    return;
+  end = text + (len < 0 ? strlen (text) : (gsize) len);
+  run = text;
+  for (const char *p = text; p < end; p++)
+    {
+      const char *rep = literal_replacement (text, end, p);
+
+      if (rep == NULL)
+        continue;
+      if (p > run)
+        append_escaped (out, run, p - run, 1);
+      g_string_append (out, rep);
+      run = p + 1;
+    }
+  if (end > run)
+    append_escaped (out, run, end - run, 1);
+}
+
 /**
  * dl_html_append_attr:
  *

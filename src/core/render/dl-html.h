@@ -20,6 +20,9 @@ typedef enum
 void      dl_html_append_text        (GString       *out,
                                       const char    *text,
                                       gssize         len);
+void      dl_html_append_text_literal (GString      *out,
+                                      const char   *text,
+                                      gssize        len);
 void      dl_html_append_attr        (GString       *out,
                                       const char    *text,
                                       gssize         len);

@@ -313,7 +313,10 @@ enter_block_cb (MD_BLOCKTYPE  type,
       if (top_level && ctx->dateline != NULL)
         {
           g_string_append (out, "<span class=\"dateline\">");
-          dl_html_append_text (out, ctx->dateline, -1);
+          if (ctx->wp_blocks)
+            dl_html_append_text_literal (out, ctx->dateline, -1);
+          else
+            dl_html_append_text (out, ctx->dateline, -1);
           g_string_append (out, "</span>");
           if (ctx->count)
             dl_markdown_html_count (ctx, ctx->dateline, strlen (ctx->dateline));
@@ -614,6 +617,8 @@ text_cb (MD_TEXTTYPE    type,
        * inside <img alt="…"> and plain text share one path. */
       if (ctx->image_nesting > 0)
         dl_html_append_attr (out, text, size);
+      else if (ctx->wp_blocks)
+        dl_html_append_text_literal (out, text, size);
       else
         dl_html_append_text (out, text, size);
       if (ctx->count)

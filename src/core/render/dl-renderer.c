@@ -957,7 +957,7 @@ dl_renderer_render_blocks (DlRenderer *self,
       if (line->role == DL_CREDIT_ROLE_PHOTO && figure_credit != NULL
           && folded_contains (figure_credit, line->text))
         continue;
-      dl_html_append_text (text, line->text, -1);
+      dl_html_append_text_literal (text, line->text, -1);
       append_wp_paragraph (out, line->role == DL_CREDIT_ROLE_AUTHOR ? "dateline-byline" : "dateline-credit-line",
                            text->str);
     }
@@ -970,7 +970,7 @@ dl_renderer_render_blocks (DlRenderer *self,
       g_autoptr(GString) alone = g_string_new (NULL);
       g_autoptr(GString) span = g_string_new ("<span class=\"dateline\">");
 
-      dl_html_append_text (span, dateline, -1);
+      dl_html_append_text_literal (span, dateline, -1);
       g_string_append (span, "</span>");
       append_wp_paragraph (alone, NULL, span->str);
       g_string_insert_len (out, body_pos, alone->str, alone->len);
