@@ -194,7 +194,11 @@ test_sign_in (void)
                                             NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "editor");
-  g_assert_cmpstr (dl_site_get_rest_root (site), ==, g_strconcat (wp_url, "/wp-json/", NULL));
+  {
+    g_autofree char *root = g_strconcat (wp_url, "/wp-json/", NULL);
+
+    g_assert_cmpstr (dl_site_get_rest_root (site), ==, root);
+  }
   g_assert_cmpint (dl_site_get_has_companion (site), ==, wp_companion);
   g_clear_pointer (&name, g_free);
 

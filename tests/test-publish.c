@@ -463,7 +463,13 @@ test_folder_target (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (record->url, "file://"));
   g_assert_cmpint (dl_article_get_status (reread), ==, DL_ARTICLE_STATUS_PUBLISHED);
   /* No job file is left. */
-  g_assert_false (g_file_query_exists (g_file_get_child (fixture->outbox_dir, "x"), NULL));
+  {
+    g_autoptr(GFileEnumerator) left = g_file_enumerate_children (fixture->outbox_dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+    g_autoptr(GFileInfo) info = left != NULL ? g_file_enumerator_next_file (left, NULL, NULL) : NULL;
+
+    g_assert_null (info);
+  }
 }
 
 /* A record that came back from a file is never a path. */
@@ -749,7 +755,13 @@ test_faults (void)
   assert_fault (client, "cut", DL_PUBLISH_ERROR_UNREACHABLE, "127.0.0.1");
   assert_fault (client, "huge", DL_PUBLISH_ERROR_NOT_JSON, "larger than 16 MB");
   assert_fault (client, "silent", DL_PUBLISH_ERROR_TIMEOUT, "did not answer in time");
-  g_assert_true (dl_publish_error_is_transient (g_error_new_literal (DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_TIMEOUT, "")));
+  {
+    g_autoptr(GError) timeout = g_error_new_literal (DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_TIMEOUT, "");
+    g_autoptr(GError) auth = g_error_new_literal (DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_AUTH, "");
+
+    g_assert_true (dl_publish_error_is_transient (timeout));
+    g_assert_false (dl_publish_error_is_transient (auth));
+  }
 
   fake_server_stop (&fake);
 }
