@@ -558,7 +558,9 @@ test_outbox_survives_restart (Fixture       *fixture,
     g_assert_cmpint (dl_article_get_status (reread), ==, DL_ARTICLE_STATUS_DRAFT);
   }
   dl_outbox_discard (restarted, loaded);
-  g_assert_cmpuint (g_list_model_get_n_items (dl_outbox_get_jobs (restarted)), ==, 0);
+  g_assert_true (dl_test_wait_until (job_gone, restarted, 10000));
+  g_assert_false (g_file_query_exists (fixture->outbox_dir, NULL) && dl_outbox_load_sync (restarted, NULL)
+                  && g_list_model_get_n_items (dl_outbox_get_jobs (restarted)) > 0);
   g_unsetenv ("DATELINE_APP_PASSWORD");
 }
 

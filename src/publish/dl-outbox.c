@@ -408,6 +408,40 @@ write_job_file (DlOutbox     *self,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error);
 }
 
+/* Job files are ours, but anyone may have edited one: look before taking. */
+static const char *
+json_string (JsonObject *object,
+             const char *member,
+             const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
+static gint64
+json_int (JsonObject *object,
+          const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+static gboolean
+json_bool (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN
+         && json_node_get_boolean (node);
+}
+
 static DlOutboxJob *
 job_from_file (DlOutbox  *self,
                GFile     *file,
@@ -425,13 +459,13 @@ job_from_file (DlOutbox  *self,
   if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto invalid;
   root = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_get_int_member_with_default (root, "version", 0) > JOB_FILE_VERSION)
+  if (json_int (root, "version") > JOB_FILE_VERSION)
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_NOT_SUPPORTED,
                    _("A publish in the outbox was queued by a newer Dateline; it is left alone."));
       return NULL;
     }
-  snapshot = json_object_get_string_member_with_default (root, "article", NULL);
+  snapshot = json_string (root, "article", NULL);
   if (snapshot == NULL || (article = dl_article_new_from_data (snapshot, -1, error)) == NULL)
     {
       if (error != NULL && *error != NULL)
@@ -441,31 +475,32 @@ job_from_file (DlOutbox  *self,
 
   job = g_object_new (DL_TYPE_OUTBOX_JOB, NULL);
   job->file = g_object_ref (file);
-  job->id = g_strdup (json_object_get_string_member_with_default (root, "id", NULL));
-  job->site_id = g_strdup (json_object_get_string_member_with_default (root, "site_id", NULL));
+  job->id = g_strdup (json_string (root, "id", NULL));
+  job->site_id = g_strdup (json_string (root, "site_id", NULL));
   job->article_uuid = g_strdup (dl_article_get_uuid (article));
   job->headline = dl_article_dup_display_title (article);
   job->snapshot = g_bytes_new (snapshot, strlen (snapshot));
-  status = json_object_get_string_member_with_default (root, "status", "publish");
+  status = json_string (root, "status", "publish");
   if (!dl_remote_status_from_string (status, &job->status))
     goto invalid;
-  at = json_object_get_string_member_with_default (root, "at", NULL);
+  at = json_string (root, "at", NULL);
   job->at = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-  queued = json_object_get_string_member_with_default (root, "queued", NULL);
+  queued = json_string (root, "queued", NULL);
   job->queued = queued != NULL ? g_date_time_new_from_iso8601 (queued, NULL) : NULL;
   if (job->queued == NULL)
     job->queued = g_date_time_new_now_utc ();
-  job->overwrite = json_object_get_boolean_member_with_default (root, "overwrite", FALSE);
-  job->create_sent = json_object_get_boolean_member_with_default (root, "create_sent", FALSE);
-  job->remote_id = g_strdup (json_object_get_string_member_with_default (root, "remote_id", NULL));
-  job->attempts = (guint) CLAMP (json_object_get_int_member_with_default (root, "attempts", 0), 0, G_MAXINT);
-  if (job->id == NULL || job->site_id == NULL)
+  job->overwrite = json_bool (root, "overwrite");
+  job->create_sent = json_bool (root, "create_sent");
+  job->remote_id = g_strdup (json_string (root, "remote_id", NULL));
+  job->attempts = (guint) CLAMP (json_int (root, "attempts"), 0, G_MAXINT);
+  /* The id names the job's file when it is queued again: a UUID, never a path. */
+  if (job->id == NULL || !g_uuid_string_is_valid (job->id) || job->site_id == NULL)
     goto invalid;
   if (json_object_has_member (root, "error"))
     {
       job->state = DL_OUTBOX_JOB_FAILED;
       job->error = g_error_new_literal (DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_SERVER,
-                                        json_object_get_string_member_with_default (root, "error", ""));
+                                        json_string (root, "error", ""));
     }
   return g_steal_pointer (&job);
 
@@ -667,16 +702,34 @@ set_state (DlOutbox         *self,
 }
 
 static void
+job_file_deleted (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DlOutboxJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  DlOutbox *self = g_object_get_data (G_OBJECT (job), "dl-outbox-removing");
+  guint position;
+
+  if (!g_file_delete_finish (G_FILE (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_warning ("The outbox file %s cannot be removed: %s", g_file_peek_path (G_FILE (source)), error->message);
+  if (self == NULL)
+    return;
+  if (g_list_store_find (self->jobs, job, &position))
+    g_list_store_remove (self->jobs, position);
+  g_signal_emit (self, signals[JOB_CHANGED], 0, job);
+  g_object_unref (self);
+}
+
+/* The job leaves the list once its file is gone, so that what the list
+ * shows is what a restart would find. */
+static void
 remove_job (DlOutbox    *self,
             DlOutboxJob *job)
 {
-  guint position;
-  g_autoptr(DlOutboxJob) keep = g_object_ref (job);
-
-  if (g_list_store_find (self->jobs, job, &position))
-    g_list_store_remove (self->jobs, position);
-  g_file_delete_async (job->file, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-  g_signal_emit (self, signals[JOB_CHANGED], 0, job);
+  g_object_set_data (G_OBJECT (job), "dl-outbox-removing", g_object_ref (self));
+  g_file_delete_async (job->file, G_PRIORITY_DEFAULT, NULL, job_file_deleted, g_object_ref (job));
 }
 
 static DlArticleStatus

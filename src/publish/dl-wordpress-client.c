@@ -256,6 +256,18 @@ set_transport_error (GError      **error,
                  host, cause->message);
 }
 
+/* A member that is a string, else NULL: server data may hold anything. */
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 /* A non-2xx answer: the REST API's {code, message} where there is one. */
 static void
 set_http_error (GError      **error,
@@ -264,9 +276,8 @@ set_http_error (GError      **error,
                 const char   *content_type)
 {
   JsonObject *object = body != NULL && JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
-  const char *code = object != NULL && json_object_has_member (object, "code")
-                     ? json_object_get_string_member_with_default (object, "code", NULL) : NULL;
-  const char *message = object != NULL ? json_object_get_string_member_with_default (object, "message", NULL) : NULL;
+  const char *code = string_member (object, "code");
+  const char *message = string_member (object, "message");
   g_autofree char *said = NULL;
   int domain_code;
   const char *advice;
@@ -640,5 +651,5 @@ dl_wordpress_reply_get_code (DlWordPressReply *reply)
 {
   if (reply == NULL || reply->status < 400 || reply->body == NULL || !JSON_NODE_HOLDS_OBJECT (reply->body))
     return NULL;
-  return json_object_get_string_member_with_default (json_node_get_object (reply->body), "code", NULL);
+  return string_member (json_node_get_object (reply->body), "code");
 }

@@ -74,6 +74,46 @@ str_empty (const char *str)
   return str == NULL || *str == '\0';
 }
 
+/* Server data may hold anything anywhere: these look before they take,
+ * where json-glib's own getters would complain on a wrong type. */
+static JsonArray *
+member_array (JsonObject *object,
+              const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonObject *
+array_object (JsonArray *array,
+              guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static gint64
+array_int (JsonArray *array,
+           guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
 static gint64
 object_int (JsonObject *object,
             const char *member)
@@ -292,7 +332,7 @@ find_category (DlWordPressPublisher  *self,
     return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *term = json_array_get_object_element (array, i);
+      JsonObject *term = array_object (array, i);
 
       if (term != NULL && same_name (object_string (term, "name"), name))
         {
@@ -323,7 +363,7 @@ search_tag (DlWordPressPublisher  *self,
     return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *term = json_array_get_object_element (array, i);
+      JsonObject *term = array_object (array, i);
 
       if (term != NULL && same_name (object_string (term, "name"), name))
         {
@@ -398,7 +438,7 @@ find_or_create_tag (DlWordPressPublisher  *self,
     }
   if (g_strcmp0 (code, "term_exists") == 0)
     {
-      JsonObject *data = json_object_get_object_member (json_node_get_object (reply->body), "data");
+      JsonObject *data = member_object (json_node_get_object (reply->body), "data");
 
       *id = object_int (data, "term_id");
       if (*id > 0)
@@ -670,7 +710,7 @@ find_lost_post (DlWordPressPublisher  *self,
       reply = dl_wordpress_client_call_sync (self->client, "GET", "wp/v2/posts", query, NULL, cancellable, error);
       if (reply == NULL || (array = reply_array (reply, error)) == NULL)
         return -1;
-      return json_array_get_length (array) > 0 ? object_int (json_array_get_object_element (array, 0), "id") : 0;
+      return json_array_get_length (array) > 0 ? object_int (array_object (array, 0), "id") : 0;
     }
 
   /* A stock site: the slug we sent, our headline, our user. Another
@@ -688,7 +728,7 @@ find_lost_post (DlWordPressPublisher  *self,
     return -1;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *post = json_array_get_object_element (array, i);
+      JsonObject *post = array_object (array, i);
 
       if (object_int (post, "author") == object_int (me, "id")
           && g_strcmp0 (object_raw (post, "title"), dl_article_get_headline (request->article)) == 0)
@@ -752,7 +792,7 @@ int_array_contains (JsonArray *array,
                     gint64     value)
 {
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    if (json_array_get_int_element (array, i) == value)
+    if (array_int (array, i) == value)
       return TRUE;
   return FALSE;
 }
@@ -767,9 +807,8 @@ verify_post (DlWordPressPublisher  *self,
              GError               **error)
 {
   DlSite *site = dl_publisher_get_site (DL_PUBLISHER (self));
-  JsonArray *tags = json_object_has_member (post, "tags") ? json_object_get_array_member (post, "tags") : NULL;
-  JsonArray *categories = json_object_has_member (post, "categories")
-                          ? json_object_get_array_member (post, "categories") : NULL;
+  JsonArray *tags = member_array (post, "tags");
+  JsonArray *categories = member_array (post, "categories");
   const char *missing = NULL;
 
   if (fields->category > 0 && !int_array_contains (categories, fields->category))
@@ -927,7 +966,7 @@ dl_wordpress_publisher_list_posts (DlPublisher   *publisher,
     return NULL;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *object = json_array_get_object_element (array, i);
+      JsonObject *object = array_object (array, i);
       DlRemotePost *post;
 
       if (object == NULL || object_int (object, "id") <= 0)
@@ -1028,7 +1067,13 @@ term_names (DlWordPressPublisher  *self,
   JsonArray *array;
 
   for (guint i = 0; ids != NULL && i < json_array_get_length (ids) && i < 100; i++)
-    g_string_append_printf (include, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", json_array_get_int_element (ids, i));
+    {
+      JsonNode *element = json_array_get_element (ids, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_INT64)
+        g_string_append_printf (include, "%s%" G_GINT64_FORMAT, include->len > 0 ? "," : "",
+                                json_node_get_int (element));
+    }
   if (include->len == 0)
     return g_strv_builder_end (names);
   {
@@ -1040,7 +1085,7 @@ term_names (DlWordPressPublisher  *self,
     return NULL;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *term = json_array_get_object_element (array, i);
+      JsonObject *term = array_object (array, i);
 
       if (term != NULL && object_string (term, "name") != NULL)
         {
@@ -1088,7 +1133,7 @@ apply_companion_meta (DlArticle  *article,
           credits = json_node_get_array (json_parser_get_root (parser));
           for (guint i = 0; i < json_array_get_length (credits) && i < 100; i++)
             {
-              JsonObject *entry = json_array_get_object_element (credits, i);
+              JsonObject *entry = array_object (credits, i);
               DlCreditRole role = DL_CREDIT_ROLE_AUTHOR;
               g_autoptr(DlCredit) credit = NULL;
 
@@ -1100,6 +1145,53 @@ apply_companion_meta (DlArticle  *article,
             }
         }
     }
+}
+
+/**
+ * dl_wordpress_post_to_article:
+ * @post: a post as GET /wp/v2/posts/ID?context=edit answers it
+ * @site_id: the site it came from
+ *
+ * Everything of the article that the post itself says (no requests):
+ * headline, standfirst, body back to Markdown, slug, the companion's
+ * fields and the publication record. Categories and tags are ids here;
+ * the caller names them. Anything may be in @post: it comes from a server.
+ *
+ * Returns: (transfer full): a new article
+ */
+DlArticle *
+dl_wordpress_post_to_article (JsonObject *post,
+                              const char *site_id)
+{
+  g_autoptr(DlArticle) article = NULL;
+  g_autoptr(DlPublication) record = dl_publication_new (site_id);
+  g_autofree char *body = NULL;
+  g_autofree char *excerpt = NULL;
+  JsonNode *meta = json_object_get_member (post, "meta");
+  JsonObject *meta_object = meta != NULL && JSON_NODE_HOLDS_OBJECT (meta) ? json_node_get_object (meta) : NULL;
+  const char *uuid = object_string (meta_object, "dateline_client_uuid");
+  gint64 id = object_int (post, "id");
+
+  article = uuid != NULL && g_uuid_string_is_valid (uuid) ? dl_article_new_with_uuid (uuid) : dl_article_new ();
+  dl_article_set_headline (article, object_raw (post, "title"));
+  excerpt = dl_html_to_markdown (object_raw (post, "excerpt") ?: "");
+  dl_article_set_standfirst (article, g_strstrip (excerpt));
+  body = dl_wordpress_blocks_to_markdown (object_raw (post, "content"));
+  dl_article_set_body (article, body);
+  dl_article_set_slug (article, object_string (post, "slug"));
+  if (meta_object != NULL)
+    apply_companion_meta (article, meta_object);
+
+  record->remote_id = id > 0 ? id_string (id) : NULL;
+  record->url = g_strdup (object_string (post, "link"));
+  record->remote_modified = parse_gmt (object_string (post, "modified_gmt"));
+  record->remote_status = g_strdup (object_string (post, "status"));
+  if (record->remote_id != NULL)
+    dl_article_set_publication (article, record);
+  dl_article_set_status (article, g_strcmp0 (record->remote_status, "publish") == 0 ? DL_ARTICLE_STATUS_PUBLISHED
+                                  : g_strcmp0 (record->remote_status, "future") == 0 ? DL_ARTICLE_STATUS_SCHEDULED
+                                  : DL_ARTICLE_STATUS_DRAFT);
+  return g_steal_pointer (&article);
 }
 
 static DlArticle *
@@ -1114,18 +1206,14 @@ dl_wordpress_publisher_pull (DlPublisher   *publisher,
   g_autofree char *route = NULL;
   g_autoptr(DlWordPressReply) reply = NULL;
   g_autoptr(DlArticle) article = NULL;
-  g_autoptr(DlPublication) record = dl_publication_new (dl_site_get_id (site));
-  g_autofree char *body = NULL;
   g_auto(GStrv) categories = NULL;
   g_auto(GStrv) tags = NULL;
   JsonObject *post;
-  JsonNode *meta;
-  const char *uuid = NULL;
 
   for (const char *p = remote_id; p != NULL && *p != '\0'; p++)
     if (!g_ascii_isdigit (*p))
       remote_id = NULL;
-  if (str_empty (remote_id))
+  if (str_empty (remote_id) || strlen (remote_id) > 19)
     {
       g_set_error_literal (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INVALID,
                            _("A WordPress post id is a number."));
@@ -1138,41 +1226,16 @@ dl_wordpress_publisher_pull (DlPublisher   *publisher,
   if (reply == NULL || (post = reply_object (reply, error)) == NULL)
     return NULL;
 
-  meta = json_object_get_member (post, "meta");
-  if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
-    uuid = object_string (json_node_get_object (meta), "dateline_client_uuid");
-  article = uuid != NULL && g_uuid_string_is_valid (uuid) ? dl_article_new_with_uuid (uuid) : dl_article_new ();
-  dl_article_set_headline (article, object_raw (post, "title"));
-  {
-    g_autofree char *excerpt = dl_html_to_markdown (object_raw (post, "excerpt") ?: "");
-
-    dl_article_set_standfirst (article, g_strstrip (excerpt));
-  }
-  body = dl_wordpress_blocks_to_markdown (object_raw (post, "content"));
-  dl_article_set_body (article, body);
-  dl_article_set_slug (article, object_string (post, "slug"));
-  if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
-    apply_companion_meta (article, json_node_get_object (meta));
-
-  categories = term_names (self, "categories", json_object_get_array_member (post, "categories"),
-                           cancellable, error);
+  article = dl_wordpress_post_to_article (post, dl_site_get_id (site));
+  categories = term_names (self, "categories", member_array (post, "categories"), cancellable, error);
   if (categories == NULL)
     return NULL;
-  tags = term_names (self, "tags", json_object_get_array_member (post, "tags"), cancellable, error);
+  tags = term_names (self, "tags", member_array (post, "tags"), cancellable, error);
   if (tags == NULL)
     return NULL;
   if (categories[0] != NULL)
     dl_article_set_category (article, categories[0]);
   dl_article_set_tags (article, (const char * const *) tags);
-
-  record->remote_id = g_strdup (remote_id);
-  record->url = g_strdup (object_string (post, "link"));
-  record->remote_modified = parse_gmt (object_string (post, "modified_gmt"));
-  record->remote_status = g_strdup (object_string (post, "status"));
-  dl_article_set_publication (article, record);
-  dl_article_set_status (article, g_strcmp0 (record->remote_status, "publish") == 0 ? DL_ARTICLE_STATUS_PUBLISHED
-                                  : g_strcmp0 (record->remote_status, "future") == 0 ? DL_ARTICLE_STATUS_SCHEDULED
-                                  : DL_ARTICLE_STATUS_DRAFT);
   return g_steal_pointer (&article);
 }
 
@@ -1201,7 +1264,7 @@ fetch_all_terms (DlWordPressPublisher  *self,
       pages = MAX (reply->total_pages, 1);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonObject *term = json_array_get_object_element (array, i);
+          JsonObject *term = array_object (array, i);
 
           if (term != NULL && object_string (term, "name") != NULL)
             {

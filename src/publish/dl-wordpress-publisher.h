@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (DlWordPressPublisher, dl_wordpress_publisher, DL, WORDPRES
 DlWordPressClient *dl_wordpress_publisher_get_client (DlWordPressPublisher *self);
 
 /* Block markup back to the article's Markdown (for pulling a post) */
-char *dl_wordpress_blocks_to_markdown (const char *content);
+char      *dl_wordpress_blocks_to_markdown (const char *content);
+DlArticle *dl_wordpress_post_to_article    (JsonObject *post,
+                                            const char *site_id);
 
 G_END_DECLS
