@@ -37,6 +37,19 @@ dl_test_window_set_up (DlTestWindow  *f,
   dir = g_file_new_for_path (f->dir);
   f->store = dl_store_new (dir);
   f->context = dl_context_new (f->store);
+  /* Publishing stays in the test's folders too. */
+  f->publishing_dir = g_dir_make_tmp ("dateline-test-publishing-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *sites_path = g_build_filename (f->publishing_dir, "sites.json", NULL);
+    g_autofree char *outbox_path = g_build_filename (f->publishing_dir, "outbox", NULL);
+    g_autofree char *published = g_build_filename (f->publishing_dir, "published", NULL);
+    g_autoptr(GFile) sites_file = g_file_new_for_path (sites_path);
+    g_autoptr(GFile) outbox_dir = g_file_new_for_path (outbox_path);
+
+    dl_context_set_publishing_files (f->context, sites_file, outbox_dir);
+    dl_site_set_folder (dl_site_list_get_folder_site (dl_context_get_sites (f->context)), published);
+  }
   f->app = g_object_ref (test_app);
 }
 
@@ -60,6 +73,8 @@ dl_test_window_tear_down (DlTestWindow  *f,
   g_clear_object (&f->store);
   dl_test_remove_recursively (f->dir);
   g_free (f->dir);
+  dl_test_remove_recursively (f->publishing_dir);
+  g_free (f->publishing_dir);
 }
 
 static gboolean

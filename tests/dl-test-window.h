@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char           *dir;
+  char           *publishing_dir; /* sites.json, outbox/, published/ (the folder target) */
   DlStore        *store;
   DlContext      *context;   /* owns the store; what the application gives a window */
   GtkApplication *app;

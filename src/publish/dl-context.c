@@ -30,6 +30,8 @@ struct _DlContext
   DlHouseStyle *house_style;
   DlSiteList   *sites;
   DlOutbox     *outbox;
+  GFile        *sites_file;   /* NULL: the user's */
+  GFile        *outbox_dir;   /* NULL: the user's */
 };
 
 G_DEFINE_FINAL_TYPE (DlContext, dl_context, G_TYPE_OBJECT)
@@ -94,7 +96,7 @@ dl_context_get_sites (DlContext *self)
     {
       g_autoptr(GError) error = NULL;
 
-      self->sites = dl_site_list_new (NULL);
+      self->sites = dl_site_list_new (self->sites_file);
       if (!dl_site_list_load (self->sites, &error))
         g_warning ("%s", error->message);
     }
@@ -113,7 +115,7 @@ dl_context_get_outbox (DlContext *self)
   g_return_val_if_fail (DL_IS_CONTEXT (self), NULL);
 
   if (self->outbox == NULL)
-    self->outbox = dl_outbox_new (NULL, dl_context_get_sites (self), self->store, self->house_style);
+    self->outbox = dl_outbox_new (self->outbox_dir, dl_context_get_sites (self), self->store, self->house_style);
   return self->outbox;
 }
 
@@ -126,6 +128,8 @@ dl_context_finalize (GObject *object)
     g_object_run_dispose (G_OBJECT (self->outbox));
   g_clear_object (&self->outbox);
   g_clear_object (&self->sites);
+  g_clear_object (&self->sites_file);
+  g_clear_object (&self->outbox_dir);
   g_clear_object (&self->house_style);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -272,4 +276,24 @@ dl_context_get_house_style (DlContext *self)
 {
   g_return_val_if_fail (DL_IS_CONTEXT (self), NULL);
   return self->house_style;
+}
+
+/**
+ * dl_context_set_publishing_files:
+ * @sites_file: (nullable): sites.json; %NULL for the user's
+ * @outbox_dir: (nullable): the outbox folder; %NULL for the user's
+ *
+ * Before the sites or the outbox are first asked for: tests keep them in
+ * their own folders.
+ */
+void
+dl_context_set_publishing_files (DlContext *self,
+                                 GFile     *sites_file,
+                                 GFile     *outbox_dir)
+{
+  g_return_if_fail (DL_IS_CONTEXT (self));
+  g_return_if_fail (self->sites == NULL && self->outbox == NULL);
+
+  g_set_object (&self->sites_file, sites_file);
+  g_set_object (&self->outbox_dir, outbox_dir);
 }

@@ -24,5 +24,8 @@ DlStore      *dl_context_get_store       (DlContext *self);
 DlHouseStyle *dl_context_get_house_style (DlContext *self);
 DlSiteList   *dl_context_get_sites       (DlContext *self);
 DlOutbox     *dl_context_get_outbox      (DlContext *self);
+void          dl_context_set_publishing_files (DlContext *self,
+                                           GFile     *sites_file,
+                                           GFile     *outbox_dir);
 
 G_END_DECLS

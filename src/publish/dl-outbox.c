@@ -61,6 +61,7 @@ struct _DlOutboxJob
   guint            attempts;
 
   DlOutboxJobState state;
+  gboolean         persisted;     /* its file is on disk: it may go out */
   GError          *error;
   DlPublishResult *result;
   GFile           *file;
@@ -166,6 +167,7 @@ struct _DlOutbox
   guint            retry_source;
   guint            retry_seconds;
   gboolean         auto_retry;
+  gboolean         load_started;
   gulong           network_handler;
 };
 
@@ -179,7 +181,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void run_next (DlOutbox *self);
+static void run_next    (DlOutbox    *self);
+static void persist_job (DlOutbox    *self,
+                         DlOutboxJob *job);
 
 static void
 dl_outbox_dispose (GObject *object)
@@ -474,6 +478,7 @@ job_from_file (DlOutbox  *self,
     }
 
   job = g_object_new (DL_TYPE_OUTBOX_JOB, NULL);
+  job->persisted = TRUE;
   job->file = g_object_ref (file);
   job->id = g_strdup (json_string (root, "id", NULL));
   job->site_id = g_strdup (json_string (root, "site_id", NULL));
@@ -636,8 +641,13 @@ load_done (GObject      *source,
 void
 dl_outbox_load_async (DlOutbox *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, load_done, NULL);
+  g_autoptr(GTask) task = NULL;
 
+  /* Once per outbox, however many windows ask. */
+  if (self->load_started)
+    return;
+  self->load_started = TRUE;
+  task = g_task_new (self, self->cancellable, load_done, NULL);
   g_task_set_task_data (task, g_object_ref (self->directory), g_object_unref);
   g_task_run_in_thread (task, load_thread);
 }
@@ -816,12 +826,16 @@ dl_outbox_apply_result (DlArticle   *article,
   g_autoptr(DlArticle) snapshot = dl_article_new_from_data (g_bytes_get_data (job->snapshot, NULL),
                                                             g_bytes_get_size (job->snapshot), NULL);
   DlArticleStatus status = local_status_for (job->result->status, dl_article_get_status (article));
-  GDateTime *modified = dl_article_get_modified (article);
+  /* Taken before the record goes in: a live article touches its
+   * modification time on every change. */
+  g_autoptr(GDateTime) modified = dl_article_get_modified (article) != NULL
+                                  ? g_date_time_ref (dl_article_get_modified (article)) : NULL;
 
   dl_article_set_publication (article, job->result->publication);
   if (status == DL_ARTICLE_STATUS_PUBLISHED && snapshot != NULL && modified != NULL
       && dl_article_get_modified (snapshot) != NULL
-      && g_date_time_compare (modified, dl_article_get_modified (snapshot)) > 0)
+      /* The file keeps whole seconds. */
+      && g_date_time_to_unix (modified) > g_date_time_to_unix (dl_article_get_modified (snapshot)))
     status = DL_ARTICLE_STATUS_CHANGED;
   dl_article_set_status (article, status);
 }
@@ -900,11 +914,9 @@ publish_done (GObject      *source,
         }
       else
         {
-          g_autoptr(GError) write_error = NULL;
-
+          /* Its file keeps the reason for the next run. */
           set_state (self, job, DL_OUTBOX_JOB_FAILED);
-          if (!write_job_file (self, job, &write_error))
-            g_warning ("The outbox file cannot be written: %s", write_error->message);
+          persist_job (self, job);
         }
     }
   run_next (self);
@@ -983,7 +995,7 @@ run_next (DlOutbox *self)
     {
       g_autoptr(DlOutboxJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i);
 
-      if (job->state == DL_OUTBOX_JOB_QUEUED)
+      if (job->state == DL_OUTBOX_JOB_QUEUED && job->persisted)
         {
           start_job (self, job);
           if (self->sending != NULL)
@@ -998,9 +1010,8 @@ run_next (DlOutbox *self)
  * @at: (nullable): the time chosen for a schedule
  * @overwrite: replace changes made on the site since the last publish
  *
- * Queues a publish and starts it when nothing else is going out. The
- * job file is written before this returns: small, and it is the promise
- * that the publish survives a crash.
+ * Queues a publish and starts it when nothing else is going out, once
+ * its file is written.
  *
  * Returns: (transfer none) (nullable): the job, or %NULL with @error
  */
@@ -1045,8 +1056,6 @@ dl_outbox_add (DlOutbox        *self,
     }
   name = g_strconcat (job->id, ".json", NULL);
   job->file = g_file_get_child (self->directory, name);
-  if (!write_job_file (self, job, error))
-    return NULL;
 
   if (existing != NULL)
     {
@@ -1057,8 +1066,58 @@ dl_outbox_add (DlOutbox        *self,
     }
   g_list_store_append (self->jobs, job);
   set_state (self, job, DL_OUTBOX_JOB_QUEUED);
-  run_next (self);
+  persist_job (self, job);
   return job;
+}
+
+static void
+persist_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_job_file (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+persisted (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DlOutbox *self = DL_OUTBOX (source);
+  DlOutboxJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Not on disk, so not promised: say so rather than send it. */
+      g_clear_error (&job->error);
+      job->error = g_steal_pointer (&error);
+      set_state (self, job, DL_OUTBOX_JOB_FAILED);
+      return;
+    }
+  job->persisted = TRUE;
+  run_next (self);
+}
+
+/* The job file is written in a worker (it is synced to disk: the promise
+ * that the publish survives a crash); the job goes out after that. */
+static void
+persist_job (DlOutbox    *self,
+             DlOutboxJob *job)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, persisted, NULL);
+
+  job->persisted = FALSE;
+  g_task_set_task_data (task, g_object_ref (job), g_object_unref);
+  g_task_run_in_thread (task, persist_thread);
 }
 
 /**
@@ -1075,6 +1134,24 @@ dl_outbox_retry (DlOutbox    *self,
   g_clear_error (&job->error);
   set_state (self, job, DL_OUTBOX_JOB_QUEUED);
   run_next (self);
+}
+
+/**
+ * dl_outbox_retry_overwriting:
+ *
+ * Sends a job that failed on a conflict again, replacing what was changed
+ * on the site: the user has chosen to.
+ */
+void
+dl_outbox_retry_overwriting (DlOutbox    *self,
+                             DlOutboxJob *job)
+{
+  if (job->state == DL_OUTBOX_JOB_SENDING || job->state == DL_OUTBOX_JOB_DONE)
+    return;
+  job->overwrite = TRUE;
+  g_clear_error (&job->error);
+  set_state (self, job, DL_OUTBOX_JOB_QUEUED);
+  persist_job (self, job);
 }
 
 /**

@@ -57,6 +57,8 @@ DlOutboxJob *dl_outbox_find          (DlOutbox        *self,
                                       const char      *site_id);
 void         dl_outbox_retry         (DlOutbox        *self,
                                       DlOutboxJob     *job);
+void         dl_outbox_retry_overwriting (DlOutbox    *self,
+                                      DlOutboxJob     *job);
 void         dl_outbox_discard       (DlOutbox        *self,
                                       DlOutboxJob     *job);
 void         dl_outbox_set_auto_retry (DlOutbox       *self,

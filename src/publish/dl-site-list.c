@@ -182,23 +182,12 @@ dl_site_list_load (DlSiteList  *self,
   return TRUE;
 }
 
-/**
- * dl_site_list_save:
- *
- * Writes the file atomically, readable by the user only (addresses and
- * user names are nobody else's business).
- */
-gboolean
-dl_site_list_save (DlSiteList  *self,
-                   GError     **error)
+static char *
+serialize (DlSiteList *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GFile) parent = g_file_get_parent (self->file);
-  g_autofree char *path = g_file_get_path (self->file);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
@@ -222,7 +211,17 @@ dl_site_list_save (DlSiteList  *self,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, NULL);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+write_file (GFile       *file,
+            const char  *data,
+            GError     **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
 
   if (!g_file_make_directory_with_parents (parent, NULL, &local_error)
       && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -233,6 +232,61 @@ dl_site_list_save (DlSiteList  *self,
   return g_file_set_contents_full (path, data, -1,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0600, error);
+}
+
+/**
+ * dl_site_list_save:
+ *
+ * Writes the file atomically, readable by the user only (addresses and
+ * user names are nobody else's business).
+ */
+gboolean
+dl_site_list_save (DlSiteList  *self,
+                   GError     **error)
+{
+  g_autofree char *data = serialize (self);
+
+  return write_file (self->file, data, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_file (DL_SITE_LIST (source_object)->file, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * dl_site_list_save_async:
+ *
+ * The list as it is now, written in a worker (the application).
+ */
+void
+dl_site_list_save_async (DlSiteList          *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, dl_site_list_save_async);
+  g_task_set_task_data (task, serialize (self), g_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+dl_site_list_save_finish (DlSiteList    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

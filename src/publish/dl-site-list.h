@@ -17,6 +17,13 @@ gboolean    dl_site_list_load             (DlSiteList  *self,
                                            GError     **error);
 gboolean    dl_site_list_save             (DlSiteList  *self,
                                            GError     **error);
+void        dl_site_list_save_async       (DlSiteList          *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    dl_site_list_save_finish      (DlSiteList          *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 /* The sites, the built-in folder target first */
 GListModel *dl_site_list_get_model        (DlSiteList  *self);
 DlSite     *dl_site_list_lookup           (DlSiteList  *self,

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <libsecret/secret.h>
 #include <glib/gi18n-lib.h>
 
@@ -87,4 +89,88 @@ dl_site_secrets_from_environment (void)
   const char *value = g_getenv (DL_APP_PASSWORD_ENV);
 
   return value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
+typedef struct
+{
+  DlSite *site;
+  char   *password;
+} StoreData;
+
+static void
+store_data_free (StoreData *data)
+{
+  g_object_unref (data->site);
+  if (data->password != NULL)
+    memset (data->password, 0, strlen (data->password));
+  g_free (data->password);
+  g_free (data);
+}
+
+static void
+store_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  StoreData *data = task_data;
+  GError *error = NULL;
+
+  if (dl_site_secrets_store_sync (data->site, data->password, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * dl_site_secrets_store_async:
+ *
+ * dl_site_secrets_store_sync() in a worker, for the application.
+ */
+void
+dl_site_secrets_store_async (DlSite              *site,
+                             const char          *password,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (site, cancellable, callback, user_data);
+  StoreData *data = g_new0 (StoreData, 1);
+
+  data->site = g_object_ref (site);
+  data->password = g_strdup (password);
+  g_task_set_source_tag (task, dl_site_secrets_store_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) store_data_free);
+  g_task_run_in_thread (task, store_thread);
+}
+
+gboolean
+dl_site_secrets_store_finish (DlSite        *site,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+clear_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (dl_site_secrets_clear_sync (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Forgets the site's password, in a worker; errors are only logged. */
+void
+dl_site_secrets_clear_async (DlSite *site)
+{
+  g_autoptr(GTask) task = g_task_new (site, NULL, NULL, NULL);
+
+  g_task_run_in_thread (task, clear_thread);
 }

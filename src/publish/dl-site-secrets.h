@@ -21,5 +21,14 @@ gboolean  dl_site_secrets_clear_sync   (DlSite        *site,
                                         GCancellable  *cancellable,
                                         GError       **error);
 char     *dl_site_secrets_from_environment (void);
+void      dl_site_secrets_store_async  (DlSite              *site,
+                                        const char          *password,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  dl_site_secrets_store_finish (DlSite              *site,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+void      dl_site_secrets_clear_async  (DlSite              *site);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "dl-context.h"
 #include "dl-dateline.h"
 #include "dl-preferences-window.h"
+#include "dl-sites-page.h"
 #include "dl-renderer.h"
 
 struct _DlPreferencesWindow
@@ -403,5 +404,6 @@ dl_preferences_window_new (GtkWindow *parent,
   self = g_object_new (DL_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
   bind_settings (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (dl_sites_page_new (context)));
   return GTK_WIDGET (self);
 }

@@ -3,8 +3,9 @@
  * The window is split by concern: dl-window.c (building it, loading the
  * library, showing an article, the save state and the banners, outside
  * changes, closing), dl-window-actions.c (the win.* actions and their
- * shortcuts), dl-window-preview.c (the preview pane) and
- * dl-window-export-import.c (the export and import dialogs). They share the instance struct through this header; nothing
+ * shortcuts), dl-window-preview.c (the preview pane),
+ * dl-window-export-import.c (the export and import dialogs) and
+ * dl-window-publish.c (the publish dialog, the outbox's banner and toasts). They share the instance struct through this header; nothing
  * outside src/ui/window/ and the tests includes it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +16,7 @@
 #include "dl-autosaver.h"
 #include "dl-context.h"
 #include "dl-library-view.h"
+#include "dl-outbox-banner.h"
 #include "dl-preview-pane.h"
 #include "dl-window.h"
 
@@ -70,7 +72,14 @@ struct _DlWindow
   GtkWidget            *sidebar;
   GtkPaned             *sidebar_paned;
   AdwToastOverlay      *toast_overlay;
+  DlOutboxBanner       *outbox_banner;
 };
+
+/* dl-window-publish.c */
+void             _dl_window_setup_publishing   (DlWindow   *self);
+void             _dl_window_publish            (DlWindow   *self);
+void             _dl_window_open_link          (DlWindow   *self,
+                                                const char *uri);
 
 /* dl-window.c */
 void             _dl_window_update_page        (DlWindow   *self);

@@ -852,6 +852,8 @@ dl_window_constructed (GObject *object)
   dl_article_editor_set_context (self->editor, self->context);
   dl_article_editor_set_known_categories (self->editor, G_LIST_MODEL (self->known_categories));
 
+  _dl_window_setup_publishing (self);
+
   update_save_state (self);
   _dl_window_update_page (self);
 }
@@ -992,6 +994,7 @@ dl_window_class_init (DlWindowClass *klass)
 
   g_type_ensure (DL_TYPE_ARTICLE_EDITOR);
   g_type_ensure (DL_TYPE_LIBRARY_VIEW);
+  g_type_ensure (DL_TYPE_OUTBOX_BANNER);
 
   /* Referencing the resource links it in from the static library. */
   (void) dl_get_resource ();
@@ -1017,6 +1020,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, sidebar_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, outbox_banner);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_article_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_article_activated_cb);

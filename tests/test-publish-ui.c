@@ -1,0 +1,295 @@
+/* test-publish-ui.c: publishing from the real window, with real keys
+ *
+ * Ctrl+Return in the body opens the publish dialog, its checklist says
+ * what is missing, the switch for warnings takes Space, Ctrl+Return in
+ * the dialog publishes (to the local folder target here: the WordPress
+ * path is tests/test-publish-wordpress.c), and the record lands in the
+ * article the editor holds. Preferences → Sites lists the targets and
+ * explains a refused address.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "dl-article-editor.h"
+#include "dl-preferences-window.h"
+#include "dl-publish-dialog.h"
+#include "dl-test-keyboard.h"
+#include "dl-test-util.h"
+#include "dl-test-window.h"
+#include "dl-window-private.h"
+
+typedef DlTestWindow Fixture;
+
+static const char *wanted_uuid;
+
+static gboolean
+article_shown (gpointer data)
+{
+  Fixture *f = data;
+  DlArticle *article = dl_window_get_article (f->window);
+
+  return article != NULL && g_strcmp0 (dl_article_get_uuid (article), wanted_uuid) == 0;
+}
+
+static gboolean
+keyboard_ready (Fixture *f)
+{
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return FALSE;
+    }
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  return TRUE;
+}
+
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DL_IS_PUBLISH_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static gboolean
+published_in_editor (gpointer data)
+{
+  Fixture *f = data;
+  DlArticle *article = dl_window_get_article (f->window);
+
+  return article != NULL && dl_article_find_publication (article, DL_SITE_FOLDER_ID) != NULL;
+}
+
+static gboolean
+outbox_empty (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (dl_outbox_get_jobs (dl_context_get_outbox (f->context))) == 0;
+}
+
+static gboolean
+switch_on (gpointer data)
+{
+  return gtk_switch_get_active (GTK_SWITCH (data));
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (list); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LIST_BOX_ROW (w))
+      n++;
+  return n;
+}
+
+static void
+test_publish_keys (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = dl_test_window_write_article (f, "Published with the keyboard", "Text.", 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  GtkWindow *dialog;
+  GtkWidget *checklist, *override_switch, *body_view;
+  DlArticle *shown;
+  DlPublication *record;
+
+  dl_test_window_open (f);
+  if (!keyboard_ready (f))
+    return;
+  wanted_uuid = dl_article_get_uuid (article);
+  dl_window_open_article (f->window, wanted_uuid);
+  g_assert_true (dl_test_wait_until (article_shown, f, 5000));
+  shown = dl_window_get_article (f->window);
+  dl_test_keyboard_settle (300);
+
+  /* Ctrl+Return where the journalist is: in the body. */
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  dl_test_keyboard_settle (50);
+  body_view = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (GTK_IS_TEXT_VIEW (body_view));
+  dl_test_keyboard_press (body_view, GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (dialog_open, NULL, 5000));
+  dialog = find_dialog ();
+  /* The key opened the dialog and typed nothing. */
+  g_assert_cmpstr (dl_article_get_body (shown), ==, "Text.");
+
+  /* No category, and the dateline wants a date: an error and a warning. */
+  checklist = dl_test_find_by_name (GTK_WIDGET (dialog), "publish-checklist");
+  g_assert_nonnull (dl_test_find_by_name (checklist, "category"));
+  g_assert_false (gtk_widget_is_sensitive (dl_test_find_by_name (GTK_WIDGET (dialog), "publish-button")));
+  gtk_window_close (dialog);
+  g_assert_true (dl_test_wait_until (dialog_closed, NULL, 5000));
+
+  dl_article_set_category (shown, "Economy");
+  dl_article_set_dateline_date (shown, NULL);
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  dl_test_keyboard_settle (50);
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (dialog_open, NULL, 5000));
+  dialog = find_dialog ();
+  dl_test_keyboard_focus (dialog);
+  checklist = dl_test_find_by_name (GTK_WIDGET (dialog), "publish-checklist");
+  g_assert_null (dl_test_find_by_name (checklist, "category"));
+  g_assert_nonnull (dl_test_find_by_name (checklist, "dateline"));
+  g_assert_cmpuint (count_rows (checklist), ==, 1);
+
+  /* A warning holds the publish until the switch says otherwise. */
+  dl_test_keyboard_press (gtk_window_get_focus (dialog) ?: GTK_WIDGET (dialog), GDK_KEY_Return, GDK_CONTROL_MASK);
+  dl_test_keyboard_settle (200);
+  g_assert_nonnull (find_dialog ());
+  override_switch = dl_test_find_by_name (GTK_WIDGET (dialog), "publish-override-switch");
+  g_assert_true (gtk_widget_get_mapped (override_switch));
+  /* Its row, as Tab reaches it; Space activates the row's switch. */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (override_switch, GTK_TYPE_LIST_BOX_ROW)));
+  dl_test_keyboard_settle (50);
+  dl_test_keyboard_press (gtk_window_get_focus (dialog), GDK_KEY_space, 0);
+  g_assert_true (dl_test_wait_until (switch_on, override_switch, 5000));
+  g_assert_true (gtk_widget_is_sensitive (dl_test_find_by_name (GTK_WIDGET (dialog), "publish-button")));
+
+  dl_test_keyboard_press (gtk_window_get_focus (dialog), GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (dialog_closed, NULL, 5000));
+
+  /* Out to the folder; the record is in the live article, which saves. */
+  g_assert_true (dl_test_wait_until (published_in_editor, f, 10000));
+  g_assert_true (dl_test_wait_until (outbox_empty, f, 10000));
+  record = dl_article_find_publication (shown, DL_SITE_FOLDER_ID);
+  g_assert_cmpstr (record->remote_id, ==, "published-with-the-keyboard");
+  g_assert_cmpint (dl_article_get_status (shown), ==, DL_ARTICLE_STATUS_PUBLISHED);
+  {
+    g_autofree char *path = g_build_filename (f->publishing_dir, "published", "published-with-the-keyboard",
+                                              "index.html", NULL);
+
+    page = dl_test_read_file (path);
+    dl_test_assert_contains (page, "Published with the keyboard");
+  }
+  g_assert_nonnull (dl_test_find_label_containing (GTK_WIDGET (f->window), "Published to Local folder"));
+}
+
+/* Escape leaves the dialog; nothing is queued. */
+static void
+test_publish_dialog_escape (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = dl_test_window_write_article (f, "Not yet", "Text.", 1);
+  GtkWindow *dialog;
+
+  dl_test_window_open (f);
+  if (!keyboard_ready (f))
+    return;
+  wanted_uuid = dl_article_get_uuid (article);
+  dl_window_open_article (f->window, wanted_uuid);
+  g_assert_true (dl_test_wait_until (article_shown, f, 5000));
+  dl_test_keyboard_settle (200);
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  dl_test_keyboard_settle (50);
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (dialog_open, NULL, 5000));
+  dialog = find_dialog ();
+  dl_test_keyboard_focus (dialog);
+  dl_test_keyboard_press (gtk_window_get_focus (dialog) ?: GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+  g_assert_true (dl_test_wait_until (dialog_closed, NULL, 5000));
+  g_assert_cmpuint (g_list_model_get_n_items (dl_outbox_get_jobs (dl_context_get_outbox (f->context))), ==, 0);
+}
+
+static gboolean
+status_says (gpointer data)
+{
+  GtkWidget *label = data;
+
+  return strstr (gtk_label_get_text (GTK_LABEL (label)), "is not a web address") != NULL;
+}
+
+/* Preferences → Sites: the folder target is listed and the default; an
+ * address that is not one is explained, and nothing is added. */
+static void
+test_sites_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *preferences;
+  GtkWidget *list, *name_row, *url_row, *user_row, *password_row, *status;
+
+  dl_test_window_open (f);
+  if (!keyboard_ready (f))
+    return;
+  preferences = dl_preferences_window_new (GTK_WINDOW (f->window), f->context);
+  gtk_window_present (GTK_WINDOW (preferences));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "sites-page");
+  dl_test_keyboard_focus (GTK_WINDOW (preferences));
+  dl_test_keyboard_settle (200);
+
+  list = dl_test_find_by_name (preferences, "sites-list");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_nonnull (dl_test_find_by_name (list, DL_SITE_FOLDER_ID));
+
+  name_row = dl_test_find_by_name (preferences, "site-name-row");
+  url_row = dl_test_find_by_name (preferences, "site-url-row");
+  user_row = dl_test_find_by_name (preferences, "site-user-row");
+  password_row = dl_test_find_by_name (preferences, "site-password-row");
+  status = dl_test_find_by_name (preferences, "site-status-label");
+  g_assert_false (gtk_widget_is_sensitive (dl_test_find_by_name (preferences, "site-sign-in-button")));
+
+  g_assert_true (gtk_widget_grab_focus (name_row));
+  dl_test_keyboard_type (gtk_window_get_focus (GTK_WINDOW (preferences)), "Newsroom");
+  g_assert_true (gtk_widget_grab_focus (url_row));
+  dl_test_keyboard_type (gtk_window_get_focus (GTK_WINDOW (preferences)), "ftp://news.example.org");
+  g_assert_true (gtk_widget_grab_focus (user_row));
+  dl_test_keyboard_type (gtk_window_get_focus (GTK_WINDOW (preferences)), "anna");
+  g_assert_true (gtk_widget_grab_focus (password_row));
+  dl_test_keyboard_type (gtk_window_get_focus (GTK_WINDOW (preferences)), "abcd efgh");
+  dl_test_keyboard_settle (100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, "ftp://news.example.org");
+  g_assert_true (gtk_widget_is_sensitive (dl_test_find_by_name (preferences, "site-sign-in-button")));
+
+  /* Enter in the password field signs in. */
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (preferences)), GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (status_says, status, 10000));
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+  dl_test_window_init_app ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, dl_test_window_set_up, func, dl_test_window_tear_down)
+  ADD ("/publish-ui/publish-keys", test_publish_keys);
+  ADD ("/publish-ui/dialog-escape", test_publish_dialog_escape);
+  ADD ("/publish-ui/sites-page", test_sites_page);
+#undef ADD
+  return g_test_run ();
+}
