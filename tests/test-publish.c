@@ -618,7 +618,7 @@ fake_run (GThreadedSocketService *service,
   GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
   g_autoptr(GDataInputStream) lines = g_data_input_stream_new (in);
-  g_autofree char *request = g_data_input_stream_read_line (lines, NULL, NULL, NULL);
+  char *request = g_data_input_stream_read_line (lines, NULL, NULL, NULL);
   char *line;
 
   if (request == NULL)
@@ -626,6 +626,20 @@ fake_run (GThreadedSocketService *service,
   while ((line = g_data_input_stream_read_line (lines, NULL, NULL, NULL)) != NULL && *g_strchomp (line) != '\0')
     g_free (line);
   g_free (line);
+
+  /* A well-behaved HTTP/1.1 server: answers on the same connection for as
+   * long as the client sends requests on it. */
+  while (strstr (request, "/keep-alive") != NULL)
+    {
+      reply (out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"ok\":true}");
+      g_free (request);
+      request = g_data_input_stream_read_line (lines, NULL, NULL, NULL);
+      if (request == NULL)
+        return TRUE;
+      while ((line = g_data_input_stream_read_line (lines, NULL, NULL, NULL)) != NULL && *g_strchomp (line) != '\0')
+        g_free (line);
+      g_free (line);
+    }
 
   if (strstr (request, "/bad-json") != NULL)
     reply (out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9\r\nConnection: close\r\n\r\n{\"id\": 4,");
@@ -655,6 +669,7 @@ fake_run (GThreadedSocketService *service,
     g_usleep (3 * G_USEC_PER_SEC);
   else
     reply (out, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+  g_free (request);
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
   return TRUE;
 }
@@ -757,6 +772,22 @@ test_faults (void)
   assert_fault (client, "cut", DL_PUBLISH_ERROR_UNREACHABLE, "127.0.0.1");
   assert_fault (client, "huge", DL_PUBLISH_ERROR_NOT_JSON, "larger than 16 MB");
   assert_fault (client, "silent", DL_PUBLISH_ERROR_TIMEOUT, "did not answer in time");
+
+  /* Where the server keeps connections open, requests share one. */
+  {
+    guint before = dl_wordpress_client_get_connection_count (client);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(DlWordPressReply) answer = dl_wordpress_client_call_sync (client, "GET", "keep-alive", NULL, NULL,
+                                                                            NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (answer->status, ==, 200);
+      }
+    g_assert_cmpuint (dl_wordpress_client_get_connection_count (client) - before, ==, 1);
+  }
   {
     g_autoptr(GError) timeout = g_error_new_literal (DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_TIMEOUT, "");
     g_autoptr(GError) auth = g_error_new_literal (DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_AUTH, "");
