@@ -17,6 +17,8 @@
 #include "dl-article-editor.h"
 #include "dl-preferences-window.h"
 #include "dl-publish-dialog.h"
+#include "dl-site-terms.h"
+#include "dl-tag-entry.h"
 #include "dl-test-keyboard.h"
 #include "dl-test-util.h"
 #include "dl-test-window.h"
@@ -276,6 +278,78 @@ test_sites_page (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+static gboolean
+has_known_category (gpointer data)
+{
+  Fixture *f = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->window->known_categories)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (f->window->known_categories, i), "Economy") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+suggestions_shown (gpointer data)
+{
+  GtkWidget *list = data;
+
+  return gtk_widget_get_mapped (list) && gtk_widget_get_first_child (list) != NULL;
+}
+
+static gboolean
+article_has_belarus (gpointer data)
+{
+  return dl_article_has_tag (DL_ARTICLE (data), "Belarus");
+}
+
+/* The site's categories are offered in the category field, its tags
+ * while typing a tag: Down and Return take one, as the site writes it. */
+static void
+test_site_terms_in_editor (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = dl_test_window_write_article (f, "Tagged from the site", "Text.", 1);
+  DlSiteList *sites = dl_context_get_sites (f->context);
+  const char * const categories[] = { "Economy", "Politics", NULL };
+  const char * const tags[] = { "Belarus", "Belgium", "China", NULL };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *tag_entry, *text, *list;
+  DlArticle *shown;
+
+  g_assert_true (dl_site_terms_save (sites, dl_site_list_get_default (sites), categories, tags, &error));
+  g_assert_no_error (error);
+  dl_test_window_open (f);
+  if (!keyboard_ready (f))
+    return;
+  g_assert_true (dl_test_wait_until (has_known_category, f, 5000));
+
+  wanted_uuid = dl_article_get_uuid (article);
+  dl_window_open_article (f->window, wanted_uuid);
+  g_assert_true (dl_test_wait_until (article_shown, f, 5000));
+  shown = dl_window_get_article (f->window);
+  dl_article_editor_set_details_visible (dl_window_get_editor (f->window), TRUE);
+  dl_test_keyboard_settle (300);
+
+  tag_entry = dl_test_find_by_type (GTK_WIDGET (f->window), DL_TYPE_TAG_ENTRY);
+  text = dl_test_find_by_type (tag_entry, GTK_TYPE_TEXT);
+  g_assert_true (gtk_widget_grab_focus (text));
+  dl_test_keyboard_settle (50);
+  dl_test_keyboard_type (gtk_window_get_focus (GTK_WINDOW (f->window)), "bel");
+  list = dl_test_find_by_name (tag_entry, "tag-suggestions");
+  g_assert_true (dl_test_wait_until (suggestions_shown, list, 5000));
+  g_assert_nonnull (dl_test_find_label_containing (list, "Belarus"));
+  g_assert_nonnull (dl_test_find_label_containing (list, "Belgium"));
+  g_assert_null (dl_test_find_label_containing (list, "China"));
+
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Down, 0);
+  dl_test_keyboard_settle (100);
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (article_has_belarus, shown, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "");
+  g_assert_false (gtk_widget_get_mapped (list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +364,7 @@ main (int   argc,
   ADD ("/publish-ui/publish-keys", test_publish_keys);
   ADD ("/publish-ui/dialog-escape", test_publish_dialog_escape);
   ADD ("/publish-ui/sites-page", test_sites_page);
+  ADD ("/publish-ui/site-terms-in-editor", test_site_terms_in_editor);
 #undef ADD
   return g_test_run ();
 }

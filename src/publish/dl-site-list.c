@@ -25,6 +25,7 @@ struct _DlSiteList
   GObject     parent_instance;
 
   GFile      *file;
+  GFile      *cache_root;   /* where each site's terms are cached */
   GListStore *sites;
   char       *default_id;
 };
@@ -37,6 +38,7 @@ dl_site_list_finalize (GObject *object)
   DlSiteList *self = DL_SITE_LIST (object);
 
   g_clear_object (&self->file);
+  g_clear_object (&self->cache_root);
   g_clear_object (&self->sites);
   g_free (self->default_id);
 
@@ -96,7 +98,21 @@ dl_site_list_new (GFile *file)
 {
   DlSiteList *self = g_object_new (DL_TYPE_SITE_LIST, NULL);
 
-  self->file = file != NULL ? g_object_ref (file) : dl_site_list_default_file ();
+  if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      /* A list of its own (a test, a script) keeps its cache beside it. */
+      self->file = g_object_ref (file);
+      self->cache_root = g_file_get_child (parent, "cache");
+    }
+  else
+    {
+      g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "dateline", "sites", NULL);
+
+      self->file = dl_site_list_default_file ();
+      self->cache_root = g_file_new_for_path (path);
+    }
   return self;
 }
 
@@ -395,15 +411,13 @@ dl_site_list_remove (DlSiteList *self,
 /**
  * dl_site_list_get_cache_dir:
  *
- * Returns: (transfer full): $XDG_CACHE_HOME/dateline/sites/ID, where the
- *   site's categories and tags are kept for offline use
+ * Returns: (transfer full): $XDG_CACHE_HOME/dateline/sites/ID (for a list
+ *   in a file of its own, cache/ID beside it), where the site's categories
+ *   and tags are kept for offline use
  */
 GFile *
 dl_site_list_get_cache_dir (DlSiteList *self,
                             DlSite     *site)
 {
-  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "dateline", "sites",
-                                            dl_site_get_id (site), NULL);
-
-  return g_file_new_for_path (path);
+  return g_file_get_child (self->cache_root, dl_site_get_id (site));
 }

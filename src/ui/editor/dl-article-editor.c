@@ -1001,6 +1001,19 @@ dl_article_editor_set_context (DlArticleEditor *self,
 }
 
 /**
+ * dl_article_editor_set_known_tags:
+ * @tags: (nullable): tags to suggest (GtkStringObject), followed
+ */
+void
+dl_article_editor_set_known_tags (DlArticleEditor *self,
+                                  GListModel      *tags)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+
+  dl_classification_section_set_known_tags (self->classification_section, tags);
+}
+
+/**
  * dl_article_editor_set_known_categories:
  * @categories: a GListModel of GtkStringObject: categories used before
  *

@@ -240,3 +240,18 @@ dl_classification_section_get_known_categories (DlClassificationSection *self)
   g_return_val_if_fail (DL_IS_CLASSIFICATION_SECTION (self), NULL);
   return self->known_categories;
 }
+
+/**
+ * dl_classification_section_set_known_tags:
+ * @tags: (nullable): a list of GtkStringObject, followed
+ *
+ * The tags suggested while typing a tag: the default site's.
+ */
+void
+dl_classification_section_set_known_tags (DlClassificationSection *self,
+                                          GListModel              *tags)
+{
+  g_return_if_fail (DL_IS_CLASSIFICATION_SECTION (self));
+
+  dl_tag_entry_set_known_tags (self->tag_entry, tags);
+}

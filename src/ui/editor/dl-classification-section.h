@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DlClassificationSection, dl_classification_section, DL, CLASSIFICATION_SECTION, DlEditorSection)
 
 GtkWidget  *dl_classification_section_new                  (void);
+void        dl_classification_section_set_known_tags (DlClassificationSection *self,
+                                                      GListModel              *tags);
 void        dl_classification_section_set_known_categories (DlClassificationSection *self,
                                                             GListModel              *categories);
 GListModel *dl_classification_section_get_known_categories (DlClassificationSection *self);

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-tag-entry.h"
+#include "dl-tag-suggestions.h"
 
 #define CHIP_SPACING 6
 #define LINE_SPACING 4
@@ -39,6 +40,7 @@ struct _DlTagEntry
   gboolean    splitting;
 
   GtkText    *text;
+  DlTagSuggestions *suggestions;  /* the site's tags, as typing goes */
 };
 
 G_DEFINE_FINAL_TYPE (DlTagEntry, dl_tag_entry, GTK_TYPE_WIDGET)
@@ -326,7 +328,11 @@ on_text_changed_cb (DlTagEntry *self,
       return;
     }
   if (!has_separator)
-    return;
+    {
+      dl_tag_suggestions_update (self->suggestions, str, self->article);
+      return;
+    }
+  gtk_popover_popdown (GTK_POPOVER (self->suggestions));
 
   pieces = g_ptr_array_new_with_free_func (g_free);
   for (const char *p = str; *p; p = g_utf8_next_char (p))
@@ -364,7 +370,68 @@ on_text_focus_leave_cb (DlTagEntry              *self,
 
   if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
     return;
+  gtk_popover_popdown (GTK_POPOVER (self->suggestions));
   dl_tag_entry_commit (self);
+}
+
+static void
+take_suggestion (DlTagEntry *self,
+                 const char *tag)
+{
+  g_autofree char *chosen = g_strdup (tag);
+
+  gtk_popover_popdown (GTK_POPOVER (self->suggestions));
+  self->splitting = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->text), "");
+  self->splitting = FALSE;
+  add_tag (self, chosen);
+}
+
+static void
+on_suggestion_chosen_cb (DlTagSuggestions *suggestions,
+                         const char       *tag,
+                         DlTagEntry       *self)
+{
+  take_suggestion (self, tag);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text));
+}
+
+/* Down, Up, Return and Escape for the suggestions, before the field. */
+static gboolean
+on_text_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        DlTagEntry            *self)
+{
+  const char *selected;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->suggestions))
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      dl_tag_suggestions_move (self->suggestions, 1);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      dl_tag_suggestions_move (self->suggestions, -1);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      selected = dl_tag_suggestions_get_selected (self->suggestions);
+      if (selected == NULL)
+        return FALSE;
+      take_suggestion (self, selected);
+      return TRUE;
+    case GDK_KEY_Escape:
+      gtk_popover_popdown (GTK_POPOVER (self->suggestions));
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -529,6 +596,7 @@ dl_tag_entry_size_allocate (GtkWidget *widget,
                             int        baseline)
 {
   layout_lines (DL_TAG_ENTRY (widget), width, TRUE, height);
+  gtk_popover_present (GTK_POPOVER (DL_TAG_ENTRY (widget)->suggestions));
 }
 
 /* Entering the widget with Tab lands on the text field, the control used
@@ -585,6 +653,7 @@ dl_tag_entry_dispose (GObject *object)
   for (guint i = 0; i < self->chips->len; i++)
     gtk_widget_unparent (g_ptr_array_index (self->chips, i));
   g_ptr_array_set_size (self->chips, 0);
+  g_clear_pointer ((GtkWidget **) &self->suggestions, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_TAG_ENTRY);
 
   G_OBJECT_CLASS (dl_tag_entry_parent_class)->dispose (object);
@@ -677,9 +746,19 @@ dl_tag_entry_class_init (DlTagEntryClass *klass)
 static void
 dl_tag_entry_init (DlTagEntry *self)
 {
+  GtkEventController *keys;
+
   self->chips = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "dl-tag-entry");
+
+  self->suggestions = DL_TAG_SUGGESTIONS (dl_tag_suggestions_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->suggestions), GTK_WIDGET (self));
+  g_signal_connect (self->suggestions, "chosen", G_CALLBACK (on_suggestion_chosen_cb), self);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text), keys);
 }
 
 /**
@@ -763,6 +842,19 @@ dl_tag_entry_commit (DlTagEntry *self)
   gtk_editable_set_text (GTK_EDITABLE (self->text), "");
   self->splitting = FALSE;
   return added;
+}
+
+/**
+ * dl_tag_entry_set_known_tags:
+ * @tags: (nullable): tags to suggest while typing (GtkStringObject)
+ */
+void
+dl_tag_entry_set_known_tags (DlTagEntry *self,
+                             GListModel *tags)
+{
+  g_return_if_fail (DL_IS_TAG_ENTRY (self));
+
+  dl_tag_suggestions_set_known (self->suggestions, tags);
 }
 
 /**

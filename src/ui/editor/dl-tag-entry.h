@@ -18,6 +18,8 @@ DlArticle  *dl_tag_entry_get_article      (DlTagEntry *self);
 void        dl_tag_entry_set_article      (DlTagEntry *self,
                                            DlArticle  *article);
 gboolean    dl_tag_entry_commit           (DlTagEntry *self);
+void        dl_tag_entry_set_known_tags   (DlTagEntry *self,
+                                           GListModel *tags);
 GtkWidget  *dl_tag_entry_get_chip         (DlTagEntry *self,
                                            guint       position);
 guint       dl_tag_entry_get_n_chips      (DlTagEntry *self);

@@ -32,6 +32,8 @@ struct _DlWindow
   DlAutosaver          *autosaver;
   DlArticle            *article;
   GtkStringList        *known_categories;   /* offered as completions */
+  GStrv                 site_categories;    /* the default site's, cached or fetched */
+  GtkStringList        *site_tags;          /* suggested in the tag field */
   GCancellable         *cancellable;        /* the window's lifetime */
   GCancellable         *open_cancellable;   /* the article being opened */
   GTask                *load_task;          /* dl_window_load_async(): the first article shows */
@@ -82,6 +84,7 @@ void             _dl_window_open_link          (DlWindow   *self,
                                                 const char *uri);
 
 /* dl-window.c */
+void             _dl_window_update_known_categories (DlWindow *self);
 void             _dl_window_update_page        (DlWindow   *self);
 void             _dl_window_update_recovery    (DlWindow   *self);
 void             _dl_window_dismiss_quarantine (DlWindow   *self);

@@ -18,7 +18,11 @@
 
 #include "dl-outbox-banner.h"
 #include "dl-publish-dialog.h"
+#include "dl-site-terms.h"
 #include "dl-window-private.h"
+
+static void start_terms_task (DlWindow *self,
+                              gboolean  fetch);
 
 static gboolean
 on_published_cb (DlOutbox    *outbox,
@@ -68,6 +72,10 @@ on_job_changed_cb (DlOutbox    *outbox,
       adw_toast_set_action_target_value (toast, g_variant_new_string (result->publication->url));
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The post may have added tags to the site. */
+  if (site != NULL && dl_site_get_kind (site) == DL_SITE_KIND_WORDPRESS
+      && site == dl_site_list_get_default (dl_context_get_sites (self->context)))
+    start_terms_task (self, TRUE);
 }
 
 /* Called once, from constructed(). */
@@ -93,6 +101,9 @@ _dl_window_setup_publishing (DlWindow *self)
   g_signal_connect_object (outbox, "job-changed", G_CALLBACK (on_job_changed_cb), self, 0);
   /* What an earlier run left in the outbox goes out now. */
   dl_outbox_load_async (outbox);
+  /* The categories the editor offers include the site's: the cache at
+   * once, then the site in the background. */
+  start_terms_task (self, FALSE);
 }
 
 /* win.publish */
@@ -124,4 +135,94 @@ _dl_window_open_link (DlWindow   *self,
   if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "file") != 0)
     return;
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+/* ---- the default site's categories and tags -------------------------------------------------------- */
+
+typedef struct
+{
+  DlSiteList *sites;
+  DlSite     *site;
+  gboolean    fetch;      /* ask the site, or only read the cache */
+  GStrv       categories;
+  GStrv       tags;
+} TermsData;
+
+static void
+terms_data_free (TermsData *data)
+{
+  g_object_unref (data->sites);
+  g_object_unref (data->site);
+  g_strfreev (data->categories);
+  g_strfreev (data->tags);
+  g_free (data);
+}
+
+static void
+terms_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  TermsData *data = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!data->fetch)
+    {
+      g_task_return_boolean (task, dl_site_terms_load (data->sites, data->site, &data->categories, &data->tags));
+      return;
+    }
+  {
+    g_autoptr(DlPublisher) publisher = dl_publisher_new_for_site (data->site);
+
+    if (!dl_publisher_fetch_terms_sync (publisher, &data->categories, &data->tags, cancellable, &error)
+        || !dl_site_terms_save (data->sites, data->site, (const char * const *) data->categories,
+                                (const char * const *) data->tags, &error))
+      {
+        /* Offline, or no password yet: the cache stays what it was. */
+        g_debug ("The categories of %s were not refreshed: %s", dl_site_get_name (data->site), error->message);
+        g_task_return_boolean (task, FALSE);
+        return;
+      }
+  }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+terms_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DlWindow *self = DL_WINDOW (source);
+  TermsData *data = g_task_get_task_data (G_TASK (result));
+  gboolean fetch = data->fetch;
+
+  if (g_task_propagate_boolean (G_TASK (result), NULL))
+    {
+      g_strfreev (self->site_categories);
+      self->site_categories = g_steal_pointer (&data->categories);
+      gtk_string_list_splice (self->site_tags, 0, g_list_model_get_n_items (G_LIST_MODEL (self->site_tags)),
+                              (const char * const *) data->tags);
+      _dl_window_update_known_categories (self);
+    }
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  /* The cache first, for at once; then the site, in the background. */
+  if (!fetch && dl_site_get_kind (data->site) == DL_SITE_KIND_WORDPRESS)
+    start_terms_task (self, TRUE);
+}
+
+static void
+start_terms_task (DlWindow *self,
+                  gboolean  fetch)
+{
+  DlSiteList *sites = dl_context_get_sites (self->context);
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, terms_done, NULL);
+  TermsData *data = g_new0 (TermsData, 1);
+
+  data->sites = g_object_ref (sites);
+  data->site = g_object_ref (dl_site_list_get_default (sites));
+  data->fetch = fetch;
+  g_task_set_task_data (task, data, (GDestroyNotify) terms_data_free);
+  g_task_run_in_thread (task, terms_thread);
 }

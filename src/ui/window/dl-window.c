@@ -31,7 +31,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_known_categories (DlWindow *self);
 static void on_recovered_listed_cb (GObject      *object,
                                     GAsyncResult *result,
                                     gpointer      user_data);
@@ -417,7 +416,7 @@ on_library_loaded_cb (GObject      *object,
     dl_library_view_select_uuid (self->library_view, dl_article_get_uuid (self->article));
   _dl_window_update_page (self);
   update_quarantine (self);
-  update_known_categories (self);
+  _dl_window_update_known_categories (self);
   dl_store_list_recovered_async (self->store, self->cancellable, on_recovered_listed_cb,
                                  g_object_ref (self));
   /* What has been in the trash for 30 days goes (docs/EDITING.md). */
@@ -436,11 +435,11 @@ compare_collated (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Categories used before in the library, each once (compared without
- * case), in alphabetical order. Summaries come from the index, so this
- * reads no article file. */
-static void
-update_known_categories (DlWindow *self)
+/* Categories used before in the library and the default site's, each
+ * once (compared without case), in alphabetical order. Summaries come
+ * from the index, so this reads no article file. */
+void
+_dl_window_update_known_categories (DlWindow *self)
 {
   GListModel *summaries = dl_store_get_summaries (self->store);
   guint n = g_list_model_get_n_items (summaries);
@@ -461,6 +460,14 @@ update_known_categories (DlWindow *self)
       if (g_hash_table_add (seen, folded))
         g_ptr_array_add (names, (gpointer) category);
     }
+  /* And the default site's own, as last fetched (dl-window-publish.c). */
+  for (guint i = 0; self->site_categories != NULL && self->site_categories[i] != NULL; i++)
+    {
+      char *folded = g_utf8_casefold (self->site_categories[i], -1);
+
+      if (g_hash_table_add (seen, folded))
+        g_ptr_array_add (names, self->site_categories[i]);
+    }
   g_ptr_array_sort (names, compare_collated);
 
   same = names->len == n_old;
@@ -480,7 +487,7 @@ on_summaries_changed_cb (DlWindow *self)
   if (self->library_loaded)
     {
       _dl_window_update_page (self);
-      update_known_categories (self);
+      _dl_window_update_known_categories (self);
     }
 }
 
@@ -851,6 +858,7 @@ dl_window_constructed (GObject *object)
   dl_library_view_set_store (self->library_view, self->store);
   dl_article_editor_set_context (self->editor, self->context);
   dl_article_editor_set_known_categories (self->editor, G_LIST_MODEL (self->known_categories));
+  dl_article_editor_set_known_tags (self->editor, G_LIST_MODEL (self->site_tags));
 
   _dl_window_setup_publishing (self);
 
@@ -952,6 +960,8 @@ dl_window_finalize (GObject *object)
   g_clear_object (&self->open_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->known_categories);
+  g_clear_pointer (&self->site_categories, g_strfreev);
+  g_clear_object (&self->site_tags);
   g_clear_pointer (&self->recovered, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -1036,6 +1046,7 @@ dl_window_init (DlWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->known_categories = gtk_string_list_new (NULL);
+  self->site_tags = gtk_string_list_new (NULL);
 
   g_signal_connect_swapped (self->sidebar, "notify::visible", G_CALLBACK (on_sidebar_visible_cb), self);
   on_sidebar_visible_cb (self);
