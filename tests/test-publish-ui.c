@@ -17,6 +17,8 @@
 #include "dl-article-editor.h"
 #include "dl-preferences-window.h"
 #include "dl-publish-dialog.h"
+#include "dl-publisher.h"
+#include "dl-site-posts-dialog.h"
 #include "dl-site-terms.h"
 #include "dl-tag-entry.h"
 #include "dl-test-keyboard.h"
@@ -350,6 +352,160 @@ test_site_terms_in_editor (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (list));
 }
 
+/* ---- against a real WordPress (the publish-ui-wordpress test) ---------------------------------- */
+
+static DlSite *
+add_wordpress_site (Fixture *f)
+{
+  const char *url = g_getenv ("DATELINE_TEST_WORDPRESS_URL");
+  const char *password = g_getenv ("DATELINE_TEST_WORDPRESS_APP_PASSWORD");
+  DlSiteList *sites = dl_context_get_sites (f->context);
+  g_autoptr(DlSite) site = dl_site_new (DL_SITE_KIND_WORDPRESS, "Newsroom");
+  g_autoptr(DlPublisher) publisher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  dl_site_set_url (site, url);
+  dl_site_set_user (site, g_getenv ("DATELINE_TEST_WORDPRESS_USER"));
+  publisher = dl_publisher_new_for_site (site);
+  g_assert_true (dl_publisher_sign_in_sync (publisher, password, &name, NULL, &error));
+  g_assert_no_error (error);
+  /* No keyring in the test session. */
+  g_setenv ("DATELINE_APP_PASSWORD", password, TRUE);
+  g_assert_true (dl_site_list_add (sites, site, &error));
+  dl_site_list_set_default (sites, site);
+  return site;
+}
+
+static gboolean
+published_to (gpointer data)
+{
+  Fixture *f = data;
+  DlArticle *article = dl_window_get_article (f->window);
+  DlSite *site = dl_site_list_get_default (dl_context_get_sites (f->context));
+  DlPublication *record = article != NULL ? dl_article_find_publication (article, dl_site_get_id (site)) : NULL;
+
+  return record != NULL && record->remote_id != NULL;
+}
+
+static GtkWindow *
+find_posts_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DL_IS_SITE_POSTS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+posts_listed (gpointer data)
+{
+  GtkWindow *dialog = find_posts_dialog ();
+  GtkWidget *list = dialog != NULL ? dl_test_find_by_name (GTK_WIDGET (dialog), "posts-list") : NULL;
+
+  return list != NULL && dl_test_find_label_containing (list, "Sent from the window") != NULL;
+}
+
+static gboolean
+other_article_shown (gpointer data)
+{
+  Fixture *f = data;
+  DlArticle *article = dl_window_get_article (f->window);
+
+  return article != NULL && g_strcmp0 (dl_article_get_uuid (article), wanted_uuid) != 0
+         && g_strcmp0 (dl_article_get_headline (article), "Sent from the window") == 0;
+}
+
+/* Publish to WordPress from the dialog with the keyboard, then open the
+ * post from the site: it comes back as an article tied to the post. */
+static void
+test_wordpress_publish_and_open (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = NULL;
+  DlSite *site;
+  GtkWindow *dialog;
+  GtkWidget *list, *row;
+  DlArticle *shown;
+  DlPublication *record;
+  g_autofree char *remote_id = NULL;
+
+  if (g_getenv ("DATELINE_TEST_WORDPRESS_URL") == NULL)
+    {
+      g_test_skip ("Needs a WordPress: tests/wordpress/with-wordpress.sh (the publish-ui-wordpress test)");
+      return;
+    }
+  site = add_wordpress_site (f);
+  {
+    /* The site must know the category (the checklist asks it). */
+    g_autoptr(DlPublisher) publisher = dl_publisher_new_for_site (site);
+    g_auto(GStrv) categories = NULL;
+    g_auto(GStrv) tags = NULL;
+
+    g_assert_true (dl_publisher_fetch_terms_sync (publisher, &categories, &tags, NULL, NULL));
+  }
+  article = dl_test_window_write_article (f, "Sent from the window", "The Minsk Office hosted a meeting.", 1);
+  dl_test_window_open (f);
+  if (!keyboard_ready (f))
+    return;
+  wanted_uuid = dl_article_get_uuid (article);
+  dl_window_open_article (f->window, wanted_uuid);
+  g_assert_true (dl_test_wait_until (article_shown, f, 5000));
+  shown = dl_window_get_article (f->window);
+  dl_article_set_category (shown, "Uncategorized");
+  dl_test_keyboard_settle (300);
+
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  dl_test_keyboard_settle (50);
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (dialog_open, NULL, 5000));
+  dialog = find_dialog ();
+  dl_test_keyboard_focus (dialog);
+  /* The dateline has no date: its warning needs the switch. */
+  {
+    GtkWidget *override_switch = dl_test_find_by_name (GTK_WIDGET (dialog), "publish-override-switch");
+
+    if (gtk_widget_get_mapped (override_switch))
+      {
+        g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (override_switch, GTK_TYPE_LIST_BOX_ROW)));
+        dl_test_keyboard_settle (50);
+        dl_test_keyboard_press (gtk_window_get_focus (dialog), GDK_KEY_space, 0);
+        g_assert_true (dl_test_wait_until (switch_on, override_switch, 5000));
+      }
+  }
+  dl_test_keyboard_press (gtk_window_get_focus (dialog) ?: GTK_WIDGET (dialog), GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (dialog_closed, NULL, 5000));
+  g_assert_true (dl_test_wait_until (published_to, f, 20000));
+  record = dl_article_find_publication (shown, dl_site_get_id (site));
+  remote_id = g_strdup (record->remote_id);
+  g_assert_true (g_str_has_prefix (record->url, g_getenv ("DATELINE_TEST_WORDPRESS_URL")));
+  g_assert_cmpint (dl_article_get_status (shown), ==, DL_ARTICLE_STATUS_PUBLISHED);
+
+  /* Open From Site: the post is listed; Enter on it opens it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-from-site", NULL));
+  g_assert_true (dl_test_wait_until (posts_listed, NULL, 20000));
+  dialog = find_posts_dialog ();
+  dl_test_keyboard_focus (dialog);
+  list = dl_test_find_by_name (GTK_WIDGET (dialog), "posts-list");
+  row = gtk_widget_get_ancestor (dl_test_find_label_containing (list, "Sent from the window"), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (gtk_widget_grab_focus (row));
+  dl_test_keyboard_settle (50);
+  dl_test_keyboard_press (gtk_window_get_focus (dialog), GDK_KEY_Return, 0);
+  g_assert_true (dl_test_wait_until (other_article_shown, f, 20000));
+  shown = dl_window_get_article (f->window);
+  /* A copy beside the library's own, tied to the same post. */
+  record = dl_article_find_publication (shown, dl_site_get_id (site));
+  g_assert_cmpstr (record->remote_id, ==, remote_id);
+  dl_test_assert_contains (dl_article_get_body (shown), "The Minsk Office hosted a meeting.");
+  g_assert_cmpstr (dl_article_get_category (shown), ==, "Uncategorized");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +521,7 @@ main (int   argc,
   ADD ("/publish-ui/dialog-escape", test_publish_dialog_escape);
   ADD ("/publish-ui/sites-page", test_sites_page);
   ADD ("/publish-ui/site-terms-in-editor", test_site_terms_in_editor);
+  ADD ("/publish-ui-wordpress/publish-and-open", test_wordpress_publish_and_open);
 #undef ADD
   return g_test_run ();
 }

@@ -569,6 +569,14 @@ publish_action (GtkWidget  *widget,
 }
 
 static void
+open_from_site_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _dl_window_open_from_site (DL_WINDOW (widget));
+}
+
+static void
 open_link_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -581,6 +589,7 @@ _dl_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
+  gtk_widget_class_install_action (widget_class, "win.open-from-site", NULL, open_from_site_action);
   gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);

@@ -18,6 +18,7 @@
 
 #include "dl-outbox-banner.h"
 #include "dl-publish-dialog.h"
+#include "dl-site-posts-dialog.h"
 #include "dl-site-terms.h"
 #include "dl-window-private.h"
 
@@ -121,6 +122,13 @@ _dl_window_publish (DlWindow *self)
     }
   dialog = dl_publish_dialog_new (GTK_WINDOW (self), self->context, self->article);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.open-from-site */
+void
+_dl_window_open_from_site (DlWindow *self)
+{
+  gtk_window_present (GTK_WINDOW (dl_site_posts_dialog_new (GTK_WINDOW (self), self->context)));
 }
 
 /* win.open-link: a published post, in the browser */
