@@ -11,8 +11,13 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
+
+#include "dl-browser-sign-in.h"
 #include "dl-outbox.h"
+#include "dl-site-secrets.h"
 #include "dl-publish-error.h"
 #include "dl-publisher.h"
 #include "dl-renderer.h"
@@ -857,7 +862,16 @@ test_cli_and_secret (DlTestLibrary *library,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* Without it: a clear message, and a non-zero exit. */
+  /* Without it (and with none in a keyring, if the session has one): a
+   * clear message, and a non-zero exit. */
+  {
+    g_autofree char *sites_path = g_build_filename (library->path, "config", "dateline", "sites.json", NULL);
+    g_autoptr(GFile) sites_file = g_file_new_for_path (sites_path);
+    g_autoptr(DlSiteList) sites = dl_site_list_new (sites_file);
+
+    g_assert_true (dl_site_list_load (sites, NULL));
+    dl_site_secrets_clear_sync (dl_site_list_lookup (sites, "Newsroom"), NULL, NULL);
+  }
   out = run_cli (library->path, NULL, NULL, &status, &err, "publish", id, "--force", NULL);
   g_string_append_printf (everything, "%s\n%s\n", out, err);
   g_assert_cmpint (status, !=, 0);
@@ -877,6 +891,247 @@ test_cli_and_secret (DlTestLibrary *library,
   if (strstr (everything->str, password) != NULL || strstr (everything->str, squashed->str) != NULL)
     g_error ("The application password was printed:\n%s", everything->str);
   assert_secret_absent_in_tree (library->path, password, squashed->str);
+}
+
+/* ---- the keyring ------------------------------------------------------------------------------ */
+
+/* tests/with-keyring.sh gives the test a keyring of its own. */
+static gboolean
+keyring_ready (void)
+{
+  g_autoptr(DlSite) probe = dl_site_new (DL_SITE_KIND_WORDPRESS, "Probe");
+  g_autoptr(GError) error = NULL;
+
+  if (dl_site_secrets_store_sync (probe, "probe", NULL, &error))
+    {
+      dl_site_secrets_clear_sync (probe, NULL, NULL);
+      return TRUE;
+    }
+  if (g_strcmp0 (g_getenv ("DATELINE_REQUIRE_WORDPRESS"), "1") == 0)
+    g_error ("No keyring (run through tests/with-keyring.sh): %s", error->message);
+  g_test_skip_printf ("No keyring: %s", error->message);
+  return FALSE;
+}
+
+/* The password given once goes into the keyring; later commands find it
+ * there, with no variable set; removing the site removes it. */
+static void
+test_keyring (DlTestLibrary *library,
+              gconstpointer  data)
+{
+  const char *password = g_getenv ("DATELINE_TEST_WORDPRESS_APP_PASSWORD");
+  g_autofree char *input = g_strconcat (password, "\n", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = NULL;
+  int status;
+
+  if (!keyring_ready ())
+    return;
+  ensure_category ("Economy");
+  out = run_cli (library->path, input, NULL, &status, &err, "sites", "add", "Keyed", "--url", wp_url,
+                 "--user", "editor", NULL);
+  g_assert_cmpint (status, ==, 0);
+  dl_test_assert_not_contains (err, "No keyring");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  {
+    g_autofree char *body = g_build_filename (library->path, "body.md", NULL);
+
+    g_assert_true (g_file_set_contents (body, "Text.", -1, NULL));
+    id = run_cli (library->path, NULL, NULL, &status, &err, "new", "--headline", "Keyring publish", "--place",
+                  "Minsk", "--category", "Economy", "--body-file", body, NULL);
+    g_strstrip (id);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* No DATELINE_APP_PASSWORD: the keyring's. */
+  out = run_cli (library->path, NULL, NULL, &status, &err, "publish", id, "--site", "Keyed", "--force", NULL);
+  if (status != 0)
+    g_error ("publish with the keyring's password failed: %s", err);
+  g_assert_cmpuint (count_posts_with_slug ("keyring-publish"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = run_cli (library->path, NULL, NULL, &status, &err, "sites", "remove", "Keyed", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run_cli (library->path, NULL, NULL, &status, &err, "sites", NULL);
+  dl_test_assert_not_contains (out, "Keyed");
+}
+
+static char *
+run_curl (const char * const *args,
+          char              **headers)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *header_file = NULL;
+  char *out = NULL;
+  int status;
+  int fd = g_file_open_tmp ("dateline-curl-XXXXXX", &header_file, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_ptr_array_add (argv, (gpointer) "curl");
+  g_ptr_array_add (argv, (gpointer) "-s");
+  g_ptr_array_add (argv, (gpointer) "-D");
+  g_ptr_array_add (argv, header_file);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (headers != NULL)
+    g_assert_true (g_file_get_contents (header_file, headers, NULL, NULL));
+  g_unlink (header_file);
+  return out;
+}
+
+static char *
+between (const char *text,
+         const char *before,
+         const char *after)
+{
+  const char *start = strstr (text, before);
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start += strlen (before);
+  end = strstr (start, after);
+  return end != NULL ? g_strndup (start, end - start) : NULL;
+}
+
+/* What a person does in the browser: signs in to wp-admin, sees the
+ * approval page, presses "Yes, I approve of this connection". Returns
+ * where WordPress sends the browser then. */
+static char *
+approve_in_browser (const char *approval_url,
+                    const char *cookies,
+                    gboolean    approve)
+{
+  g_autofree char *login_url = g_strconcat (wp_url, "/wp-login.php", NULL);
+  g_autofree char *user = g_strconcat ("log=", g_getenv ("DATELINE_TEST_WORDPRESS_USER"), NULL);
+  g_autofree char *pass = g_strconcat ("pwd=", g_getenv ("DATELINE_TEST_WORDPRESS_LOGIN_PASSWORD"), NULL);
+  const char * const login[] = { "-c", cookies, "-b", "wordpress_test_cookie=WP%20Cookie%20check",
+                                 "--data-urlencode", user, "--data-urlencode", pass,
+                                 "--data", "testcookie=1", login_url, NULL };
+  const char * const page_args[] = { "-b", cookies, "-c", cookies, approval_url, NULL };
+  g_autofree char *ignored = run_curl (login, NULL);
+  g_autofree char *page = run_curl (page_args, NULL);
+  g_autofree char *nonce = between (page, "name=\"_wpnonce\" value=\"", "\"");
+  g_autofree char *form_action = g_strconcat (wp_url, "/wp-admin/authorize-application.php", NULL);
+  g_autofree char *headers = NULL;
+  g_autofree char *answer = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (approval_url, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_autoptr(GHashTable) params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  g_autofree char *f_nonce = NULL, *f_name = NULL, *f_id = NULL, *f_success = NULL, *f_reject = NULL;
+
+  g_assert_nonnull (nonce);
+  f_nonce = g_strconcat ("_wpnonce=", nonce, NULL);
+  f_name = g_strconcat ("app_name=", (char *) g_hash_table_lookup (params, "app_name"), NULL);
+  f_id = g_strconcat ("app_id=", (char *) g_hash_table_lookup (params, "app_id"), NULL);
+  f_success = g_strconcat ("success_url=", (char *) g_hash_table_lookup (params, "success_url"), NULL);
+  f_reject = g_strconcat ("reject_url=", (char *) g_hash_table_lookup (params, "reject_url"), NULL);
+  {
+    const char * const post[] = { "-b", cookies, "--data", "action=authorize_application_password",
+                                  "--data-urlencode", f_nonce, "--data-urlencode", f_name,
+                                  "--data-urlencode", f_id, "--data-urlencode", f_success,
+                                  "--data-urlencode", f_reject,
+                                  "--data", approve ? "approve=1" : "reject=1", form_action, NULL };
+
+    answer = run_curl (post, &headers);
+  }
+  return between (headers, "Location: ", "\r");
+}
+
+static gboolean
+result_ready (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Sign in through WordPress's own approval page (authorize-application.php),
+ * the way back being Dateline's URI scheme; a refusal, a link Dateline
+ * did not start and one from another site add nothing. */
+static void
+test_browser_sign_in (DlTestLibrary *library,
+                      gconstpointer  data)
+{
+  g_autoptr(DlSite) site = dl_site_new (DL_SITE_KIND_WORDPRESS, "Approved");
+  g_autoptr(DlBrowserSignIn) sign_in = NULL;
+  g_autoptr(DlBrowserSignIn) other = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cookies = g_build_filename (library->path, "cookies.txt", NULL);
+  g_autofree char *approval = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *forged = NULL;
+
+  if (!keyring_ready ())
+    return;
+  dl_site_set_url (site, wp_url);
+  sign_in = dl_browser_sign_in_new (site);
+  dl_browser_sign_in_start_async (sign_in, NULL, dl_test_keep_result_cb, &result);
+  g_assert_true (dl_test_wait_until (result_ready, &result, 20000));
+  approval = dl_browser_sign_in_start_finish (sign_in, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  dl_test_assert_contains (approval, "/wp-admin/authorize-application.php?");
+  dl_test_assert_contains (approval, "app_id=" DL_SIGN_IN_APP_ID);
+
+  /* Refused in the browser. */
+  refused = approve_in_browser (approval, cookies, FALSE);
+  g_assert_nonnull (refused);
+  g_assert_true (g_str_has_prefix (refused, DL_SIGN_IN_SCHEME "://authorized?"));
+  dl_browser_sign_in_complete_async (sign_in, refused, NULL, dl_test_keep_result_cb, &result);
+  g_assert_true (dl_test_wait_until (result_ready, &result, 20000));
+  g_assert_false (dl_browser_sign_in_complete_finish (sign_in, result, &error));
+  g_assert_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_AUTH);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Approved: the password comes back, is checked and kept. */
+  back = approve_in_browser (approval, cookies, TRUE);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (dl_browser_sign_in_nonce_from_uri (back), ==, dl_browser_sign_in_get_nonce (sign_in));
+  dl_test_assert_contains (back, "password=");
+
+  /* Another sign-in cannot take it. */
+  other = dl_browser_sign_in_new (site);
+  dl_browser_sign_in_complete_async (other, back, NULL, dl_test_keep_result_cb, &result);
+  g_assert_true (dl_test_wait_until (result_ready, &result, 20000));
+  g_assert_false (dl_browser_sign_in_complete_finish (other, result, &error));
+  g_assert_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* The same answer, claiming to come from another site. */
+  forged = g_strdup_printf ("%s://authorized?request=%s&site_url=https%%3A%%2F%%2Fevil.example&user_login=editor&password=x",
+                            DL_SIGN_IN_SCHEME, dl_browser_sign_in_get_nonce (sign_in));
+  dl_browser_sign_in_complete_async (sign_in, forged, NULL, dl_test_keep_result_cb, &result);
+  g_assert_true (dl_test_wait_until (result_ready, &result, 20000));
+  g_assert_false (dl_browser_sign_in_complete_finish (sign_in, result, &error));
+  g_assert_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  dl_browser_sign_in_complete_async (sign_in, back, NULL, dl_test_keep_result_cb, &result);
+  g_assert_true (dl_test_wait_until (result_ready, &result, 20000));
+  g_assert_true (dl_browser_sign_in_complete_finish (sign_in, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_site_get_user (site), ==, "editor");
+  stored = dl_site_secrets_lookup_sync (site, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_assert_cmpuint (strlen (stored), >=, 24);
+  dl_site_secrets_clear_sync (site, NULL, NULL);
 }
 
 int
@@ -910,6 +1165,10 @@ main (int   argc,
               test_outbox_after_server_restart, dl_test_library_tear_down);
   g_test_add_func ("/wordpress/pull", test_pull);
   g_test_add ("/wordpress/cli-and-secret", DlTestLibrary, NULL, dl_test_library_set_up, test_cli_and_secret,
+              dl_test_library_tear_down);
+  g_test_add ("/wordpress/keyring", DlTestLibrary, NULL, dl_test_library_set_up, test_keyring,
+              dl_test_library_tear_down);
+  g_test_add ("/wordpress/browser-sign-in", DlTestLibrary, NULL, dl_test_library_set_up, test_browser_sign_in,
               dl_test_library_tear_down);
   return g_test_run ();
 }

@@ -30,6 +30,7 @@ struct _DlContext
   DlHouseStyle *house_style;
   DlSiteList   *sites;
   DlOutbox     *outbox;
+  GHashTable   *sign_ins;     /* nonce → DlBrowserSignIn waiting for the browser */
   GFile        *sites_file;   /* NULL: the user's */
   GFile        *outbox_dir;   /* NULL: the user's */
 };
@@ -129,6 +130,7 @@ dl_context_finalize (GObject *object)
   g_clear_object (&self->outbox);
   g_clear_object (&self->sites);
   g_clear_object (&self->sites_file);
+  g_clear_pointer (&self->sign_ins, g_hash_table_unref);
   g_clear_object (&self->outbox_dir);
   g_clear_object (&self->house_style);
   g_clear_object (&self->settings);
@@ -296,4 +298,43 @@ dl_context_set_publishing_files (DlContext *self,
 
   g_set_object (&self->sites_file, sites_file);
   g_set_object (&self->outbox_dir, outbox_dir);
+}
+
+/**
+ * dl_context_add_browser_sign_in:
+ *
+ * Remembers a sign-in waiting for the browser to come back, for this
+ * run only: an approval link is taken only if this run started it.
+ */
+void
+dl_context_add_browser_sign_in (DlContext       *self,
+                                DlBrowserSignIn *sign_in)
+{
+  g_return_if_fail (DL_IS_CONTEXT (self));
+
+  if (self->sign_ins == NULL)
+    self->sign_ins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_hash_table_replace (self->sign_ins, g_strdup (dl_browser_sign_in_get_nonce (sign_in)), g_object_ref (sign_in));
+}
+
+/**
+ * dl_context_take_browser_sign_in:
+ *
+ * Returns: (transfer full) (nullable): the sign-in that @nonce belongs to,
+ *   no longer waiting
+ */
+DlBrowserSignIn *
+dl_context_take_browser_sign_in (DlContext  *self,
+                                 const char *nonce)
+{
+  gpointer sign_in = NULL;
+  gpointer key = NULL;
+
+  g_return_val_if_fail (DL_IS_CONTEXT (self), NULL);
+
+  if (self->sign_ins == NULL || nonce == NULL
+      || !g_hash_table_steal_extended (self->sign_ins, nonce, &key, &sign_in))
+    return NULL;
+  g_free (key);
+  return sign_in;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "dl-browser-sign-in.h"
 #include "dl-house-style.h"
 #include "dl-outbox.h"
 #include "dl-site-list.h"
@@ -24,6 +25,10 @@ DlStore      *dl_context_get_store       (DlContext *self);
 DlHouseStyle *dl_context_get_house_style (DlContext *self);
 DlSiteList   *dl_context_get_sites       (DlContext *self);
 DlOutbox     *dl_context_get_outbox      (DlContext *self);
+void          dl_context_add_browser_sign_in (DlContext       *self,
+                                              DlBrowserSignIn *sign_in);
+DlBrowserSignIn *dl_context_take_browser_sign_in (DlContext  *self,
+                                              const char *nonce);
 void          dl_context_set_publishing_files (DlContext *self,
                                            GFile     *sites_file,
                                            GFile     *outbox_dir);

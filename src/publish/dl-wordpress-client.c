@@ -30,6 +30,7 @@ struct _DlWordPressClient
   SoupSession *session;
   GMutex       mutex;        /* guards the password and the counters */
   char        *authorization;
+  char        *authorize_endpoint;  /* the browser approval page, from the index */
   guint        requests;
   guint        connections;
 };
@@ -55,6 +56,7 @@ dl_wordpress_client_finalize (GObject *object)
   if (self->authorization != NULL)
     memset (self->authorization, 0, strlen (self->authorization));
   g_free (self->authorization);
+  g_free (self->authorize_endpoint);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (dl_wordpress_client_parent_class)->finalize (object);
@@ -615,6 +617,17 @@ dl_wordpress_client_discover_sync (DlWordPressClient  *self,
     }
   dl_site_set_rest_root (self->site, root);
   dl_site_set_has_companion (self->site, json_object_has_member (index, "dateline_companion"));
+  {
+    JsonObject *auth = json_object_get_object_member (index, "authentication");
+    JsonNode *passwords = json_object_get_member (auth, "application-passwords");
+    JsonNode *endpoints = passwords != NULL && JSON_NODE_HOLDS_OBJECT (passwords)
+                          ? json_object_get_member (json_node_get_object (passwords), "endpoints") : NULL;
+
+    g_free (self->authorize_endpoint);
+    self->authorize_endpoint = g_strdup (endpoints != NULL && JSON_NODE_HOLDS_OBJECT (endpoints)
+                                         ? string_member (json_node_get_object (endpoints), "authorization")
+                                         : NULL);
+  }
   return TRUE;
 }
 
@@ -652,4 +665,16 @@ dl_wordpress_reply_get_code (DlWordPressReply *reply)
   if (reply == NULL || reply->status < 400 || reply->body == NULL || !JSON_NODE_HOLDS_OBJECT (reply->body))
     return NULL;
   return string_member (json_node_get_object (reply->body), "code");
+}
+
+/**
+ * dl_wordpress_client_get_authorize_endpoint:
+ *
+ * Returns: (nullable): the site's page where a user approves an
+ *   application (authorize-application.php), once discovered
+ */
+const char *
+dl_wordpress_client_get_authorize_endpoint (DlWordPressClient *self)
+{
+  return self->authorize_endpoint;
 }

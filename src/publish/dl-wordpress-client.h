@@ -69,6 +69,7 @@ DlWordPressReply  *dl_wordpress_client_upload_sync  (DlWordPressClient  *self,
                                                      const char * const *query,
                                                      GCancellable       *cancellable,
                                                      GError            **error);
+const char        *dl_wordpress_client_get_authorize_endpoint (DlWordPressClient *self);
 /* The signed-in user ("me"), with the REST API's answer */
 JsonObject        *dl_wordpress_client_verify_sync  (DlWordPressClient  *self,
                                                      GCancellable       *cancellable,

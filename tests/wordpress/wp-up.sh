@@ -140,7 +140,12 @@ EOF
 # system server's settings. --user: mariadbd refuses to run as root unless told to, and as any
 # other user this is simply that user. The data are thrown away after the test, so durability
 # is traded for speed: no flush at each commit, no doublewrite buffer, a small redo log and pool.
-DB_OPTS=(--no-defaults --user="$(id -un)" --datadir="$RUN/db" --skip-name-resolve
+# --tmpdir: its own. MariaDB names temporary tables #sql-temptable-PID-…, and servers started at
+# the same moment in different PID namespaces (or reusing a PID) overwrote and removed each
+# other's files in the shared /tmp: "Unknown table 'mysql.tmp_user_sys'", a failed install about
+# one start in ten when two tests started their sites together.
+mkdir -p "$RUN/db-tmp"
+DB_OPTS=(--no-defaults --user="$(id -un)" --datadir="$RUN/db" --tmpdir="$RUN/db-tmp" --skip-name-resolve
     --innodb-buffer-pool-size=32M --innodb-log-file-size=16M
     --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci)
@@ -265,12 +270,11 @@ EOF
 wait "$INSTALL_DB" || die "mariadb-install-db failed" "$RUN/install-db.log"
 rm -f "$RUN/install-db.pid"
 step "database files ready"
-mkdir "$RUN/db-tmp"
 # --skip-networking: the socket only. --log-error/--pid-file/--tmpdir: keep it all in RUN_DIR.
 # shellcheck disable=SC2016 # $$, $1 and $@ are for the inner sh
 setsid sh -c 'echo "$$" > "$1"; shift; exec "$@"' sh "$RUN/db.pid" \
     "$MARIADBD" "${DB_OPTS[@]}" --socket="$SOCK" --skip-networking \
-    --pid-file="$RUN/mariadbd.pid" --log-error="$RUN/db.log" --tmpdir="$RUN/db-tmp" \
+    --pid-file="$RUN/mariadbd.pid" --log-error="$RUN/db.log" \
     > /dev/null 2>&1 < /dev/null &
 DB=$!
 for ((i = 0; ; i++)); do

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dl-browser-sign-in.h"
 #include "dl-publisher.h"
 #include "dl-site-secrets.h"
 #include "dl-sites-page.h"
@@ -36,6 +37,7 @@ struct _DlSitesPage
   GtkLabel           *status_label;
   GtkSpinner         *spinner;
   GtkButton          *sign_in_button;
+  GtkButton          *browser_button;
 };
 
 G_DEFINE_FINAL_TYPE (DlSitesPage, dl_sites_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -96,6 +98,7 @@ set_busy (DlSitesPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->user_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->browser_button), !busy);
 }
 
 static gboolean
@@ -110,7 +113,75 @@ form_complete (DlSitesPage *self)
 static void
 on_form_changed_cb (DlSitesPage *self)
 {
+  gboolean named = *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) != '\0'
+                   && *gtk_editable_get_text (GTK_EDITABLE (self->url_row)) != '\0';
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), self->signing_in == NULL && form_complete (self));
+  /* The browser gives the user name and the password. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->browser_button), self->signing_in == NULL && named);
+}
+
+/* "news.example.org" means https. */
+static char *
+typed_address (DlSitesPage *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+
+  if (strstr (url, "://") == NULL)
+    return g_strconcat ("https://", url, NULL);
+  return g_steal_pointer (&url);
+}
+
+static void
+approval_page_ready (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DlSitesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = dl_browser_sign_in_start_finish (DL_BROWSER_SIGN_IN (source), result, &error);
+  GtkRoot *root;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  g_clear_object (&self->signing_in);
+  on_form_changed_cb (self);
+  if (url == NULL)
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+  dl_context_add_browser_sign_in (self->context, DL_BROWSER_SIGN_IN (source));
+  set_status (self, _("Approve Dateline on the site, in your browser. The site is added here when you come back."), FALSE);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+static void
+on_browser_sign_in_cb (DlSitesPage *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autofree char *url = typed_address (self);
+  g_autoptr(DlBrowserSignIn) sign_in = NULL;
+  g_autoptr(DlSite) site = NULL;
+
+  if (self->signing_in != NULL || *name == '\0')
+    return;
+  if (dl_site_list_lookup (dl_context_get_sites (self->context), name) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is a site named “%s” already. Choose another name, or remove that site first."), name);
+      set_status (self, message, TRUE);
+      return;
+    }
+  site = dl_site_new (DL_SITE_KIND_WORDPRESS, name);
+  dl_site_set_url (site, url);
+  dl_site_set_allow_http (site, gtk_switch_get_active (self->allow_http_switch));
+  self->signing_in = g_object_ref (site);
+  set_busy (self, TRUE);
+  set_status (self, _("Finding the site’s approval page…"), FALSE);
+  sign_in = dl_browser_sign_in_new (site);
+  dl_browser_sign_in_start_async (sign_in, self->cancellable, approval_page_ready, g_object_ref (self));
 }
 
 static void
@@ -214,7 +285,7 @@ on_sign_in_cb (DlSitesPage *self)
   if (self->signing_in != NULL || !form_complete (self))
     return;
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+  url = typed_address (self);
   user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
   if (dl_site_list_lookup (dl_context_get_sites (self->context), name) != NULL)
     {
@@ -222,15 +293,6 @@ on_sign_in_cb (DlSitesPage *self)
       set_status (self, message, TRUE);
       return;
     }
-  /* "news.example.org" means https. */
-  if (strstr (url, "://") == NULL)
-    {
-      char *with_scheme = g_strconcat ("https://", url, NULL);
-
-      g_free (url);
-      url = with_scheme;
-    }
-
   site = dl_site_new (DL_SITE_KIND_WORDPRESS, name);
   dl_site_set_url (site, url);
   dl_site_set_user (site, user);
@@ -415,6 +477,8 @@ dl_sites_page_class_init (DlSitesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlSitesPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, DlSitesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, DlSitesPage, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, DlSitesPage, browser_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_browser_sign_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_cb);
 }
@@ -432,6 +496,9 @@ dl_sites_page_new (DlContext *context)
   DlSitesPage *self = g_object_new (DL_TYPE_SITES_PAGE, NULL);
 
   self->context = g_object_ref (context);
+  /* A site approved in the browser is added by the application. */
+  g_signal_connect_object (dl_site_list_get_model (dl_context_get_sites (context)), "items-changed",
+                           G_CALLBACK (rebuild_rows), self, G_CONNECT_SWAPPED);
   rebuild_rows (self);
   return GTK_WIDGET (self);
 }

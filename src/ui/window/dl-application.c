@@ -11,7 +11,7 @@
 #include "dl-application.h"
 #include "dl-context.h"
 #include "dl-preferences-window.h"
-#include "dl-window.h"
+#include "dl-window-private.h"
 
 /* Showing the window with the last article already in it avoids a flash
  * of an empty editor; reading one small file takes a few milliseconds, and
@@ -176,6 +176,77 @@ on_imported_cb (GObject      *object,
 }
 
 static void
+show_sign_in_error (DlApplication *self,
+                    const char    *message)
+{
+  DlWindow *window = ensure_window (self, NULL, FALSE);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Sign In"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_sites_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dl_site_list_save_finish (DL_SITE_LIST (object), result, &error))
+    g_warning ("The list of sites cannot be saved: %s", error->message);
+}
+
+static void
+on_browser_sign_in_done_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(DlApplication) self = user_data;
+  DlBrowserSignIn *sign_in = DL_BROWSER_SIGN_IN (object);
+  DlSite *site = dl_browser_sign_in_get_site (sign_in);
+  DlSiteList *sites = dl_context_get_sites (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  DlWindow *window;
+
+  g_application_release (G_APPLICATION (self));
+  if (!dl_browser_sign_in_complete_finish (sign_in, result, &error)
+      || !dl_site_list_add (sites, site, &error))
+    {
+      show_sign_in_error (self, error->message);
+      return;
+    }
+  if (dl_site_get_kind (dl_site_list_get_default (sites)) == DL_SITE_KIND_FOLDER)
+    dl_site_list_set_default (sites, site);
+  dl_site_list_save_async (sites, NULL, on_sites_saved_cb, NULL);
+  window = ensure_window (self, NULL, FALSE);
+  /* Translators: %s is a site's name */
+  message = g_strdup_printf (_("Signed in to %s"), dl_site_get_name (site));
+  _dl_window_toast (window, message);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The browser comes back from WordPress's approval page
+ * (dl-browser-sign-in.c): only to a sign-in this run started. */
+static void
+open_sign_in_uri (DlApplication *self,
+                  const char    *uri)
+{
+  g_autofree char *nonce = dl_browser_sign_in_nonce_from_uri (uri);
+  g_autoptr(DlBrowserSignIn) sign_in = dl_context_take_browser_sign_in (self->context, nonce);
+
+  if (sign_in == NULL)
+    {
+      show_sign_in_error (self, _("This sign-in link was not started by Dateline just now. Start again from Preferences → Sites."));
+      return;
+    }
+  g_application_hold (G_APPLICATION (self));
+  dl_browser_sign_in_complete_async (sign_in, uri, NULL, on_browser_sign_in_done_cb, g_object_ref (self));
+}
+
+static void
 dl_application_open (GApplication  *application,
                      GFile        **files,
                      int            n_files,
@@ -185,6 +256,13 @@ dl_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      if (g_str_has_prefix (uri, DL_SIGN_IN_SCHEME ":"))
+        {
+          open_sign_in_uri (self, uri);
+          continue;
+        }
       /* Reading and parsing happen in a worker; the library is updated
        * here, on the main thread. No window exists yet, perhaps: keep
        * running until the import is done. */
