@@ -799,6 +799,82 @@ test_faults (void)
   fake_server_stop (&fake);
 }
 
+/* ---- TLS: a certificate nobody vouches for --------------------------------------------------------- */
+
+typedef struct
+{
+  GSocketListener *listener;
+  GTlsCertificate *certificate;
+  GThread         *thread;
+} TlsFake;
+
+static gpointer
+tls_fake_thread (gpointer data)
+{
+  TlsFake *fake = data;
+  g_autoptr(GSocketConnection) connection = g_socket_listener_accept (fake->listener, NULL, NULL, NULL);
+  g_autoptr(GIOStream) tls = NULL;
+
+  if (connection == NULL)
+    return NULL;
+  tls = g_tls_server_connection_new (G_IO_STREAM (connection), fake->certificate, NULL);
+  if (tls != NULL)
+    g_tls_connection_handshake (G_TLS_CONNECTION (tls), NULL, NULL); /* the client gives up */
+  return NULL;
+}
+
+/* A self-signed certificate is refused and said to be, never accepted. */
+static void
+test_tls_error (DlTestLibrary *library,
+                gconstpointer  data)
+{
+  g_autofree char *key = g_build_filename (library->path, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (library->path, "cert.pem", NULL);
+  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                         "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(DlSite) site = dl_site_new (DL_SITE_KIND_WORDPRESS, "Self-signed");
+  g_autoptr(DlWordPressClient) client = NULL;
+  g_autoptr(DlWordPressReply) answer = NULL;
+  g_autofree char *root = NULL;
+  TlsFake fake = { 0, };
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                     | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("openssl cannot make a test certificate");
+      return;
+    }
+  fake.certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  fake.listener = g_socket_listener_new ();
+  g_assert_true (g_socket_listener_add_address (fake.listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                                NULL, &bound, &error));
+  fake.thread = g_thread_new ("tls-fake", tls_fake_thread, &fake);
+
+  root = g_strdup_printf ("https://127.0.0.1:%u/wp-json/", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  dl_site_set_rest_root (site, root);
+  dl_site_set_user (site, "anna");
+  client = dl_wordpress_client_new (site);
+  dl_wordpress_client_set_password (client, "abcd efgh ijkl mnop qrst uvwx");
+  dl_wordpress_client_set_timeout (client, 10);
+  answer = dl_wordpress_client_call_sync (client, "GET", "wp/v2/users/me", NULL, NULL, NULL, &error);
+  g_assert_null (answer);
+  g_assert_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_TLS);
+  dl_test_assert_contains (error->message, "cannot be trusted");
+  dl_test_assert_contains (error->message, "Nothing was sent");
+
+  g_thread_join (fake.thread);
+  g_socket_listener_close (fake.listener);
+  g_object_unref (fake.listener);
+  g_object_unref (fake.certificate);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -822,5 +898,7 @@ main (int   argc,
   g_test_add ("/publish/outbox/damaged-files", Fixture, NULL, fixture_set_up, test_outbox_damaged_files,
               fixture_tear_down);
   g_test_add_func ("/publish/faults", test_faults);
+  g_test_add ("/publish/tls-error", DlTestLibrary, NULL, dl_test_library_set_up, test_tls_error,
+              dl_test_library_tear_down);
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 
 #include "dl-cli-command.h"
 #include "dl-cli-output.h"
+#include "dl-dateline.h"
 #include "dl-publisher.h"
 #include "dl-site-secrets.h"
 #include "dl-site-terms.h"
@@ -103,6 +104,8 @@ add_site (DlContext  *context,
           const char *name,
           const char *url,
           const char *user,
+          const char *source,
+          const char *style,
           gboolean    allow_http,
           gboolean    make_default)
 {
@@ -123,6 +126,9 @@ add_site (DlContext  *context,
   dl_site_set_url (site, url);
   dl_site_set_user (site, user);
   dl_site_set_allow_http (site, allow_http);
+  /* The site's own house style, over the newsroom's. */
+  dl_site_set_source (site, source);
+  dl_site_set_dateline_style (site, style);
   password = read_password ();
   if (password == NULL)
     {
@@ -243,12 +249,16 @@ dl_cli_sites_main (DlContext  *context,
   g_autoptr(GOptionContext) options = g_option_context_new (_("[add NAME | remove NAME | refresh NAME]"));
   g_autofree char *url = NULL;
   g_autofree char *user = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *style = NULL;
   gboolean json = FALSE;
   gboolean allow_http = FALSE;
   gboolean make_default = FALSE;
   const GOptionEntry entries[] = {
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The site’s address (add)"), N_("URL") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Your user name on the site (add)"), N_("USER") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("The agency in this site’s datelines, if not the newsroom’s (add)"), N_("SOURCE") },
+    { "dateline-style", 0, 0, G_OPTION_ARG_STRING, &style, N_("This site’s dateline style, if not the newsroom’s (add)"), N_("STYLE") },
     { "allow-http", 0, 0, G_OPTION_ARG_NONE, &allow_http,
       N_("Allow an unencrypted http:// address that is not on this computer (add)"), NULL },
     { "default", 0, 0, G_OPTION_ARG_NONE, &make_default, N_("Publish to this site unless told otherwise (add)"), NULL },
@@ -270,7 +280,13 @@ dl_cli_sites_main (DlContext  *context,
     {
       if (url == NULL || user == NULL)
         return dl_cli_usage_error (argv[0], _("“sites add” needs --url and --user."));
-      return add_site (context, argv[2], url, user, allow_http, make_default);
+      if (style != NULL && !dl_dateline_style_is_valid (style))
+        {
+          /* Translators: %s is what the user typed; "dateline-cli dateline --help" lists them */
+          g_autofree char *message = g_strdup_printf (_("Unknown dateline style “%s”: “dateline-cli dateline --help” lists them."), style);
+          return dl_cli_usage_error (argv[0], message);
+        }
+      return add_site (context, argv[2], url, user, source, style, allow_http, make_default);
     }
   if (g_strcmp0 (argv[1], "remove") == 0)
     return remove_site (context, argv[2]);

@@ -28,6 +28,7 @@
 
 #include "dl-article-file.h"
 #include "dl-cli.h"
+#include "dl-site-secrets.h"
 #include "dl-cli-command.h"
 #include "dl-cli-dateline.h"
 #include "dl-cli-output.h"
@@ -625,9 +626,15 @@ dl_cli_main (int    argc,
           g_autoptr(GFile) dir = library_dir != NULL ? g_file_new_for_commandline_arg (library_dir) : NULL;
           g_autoptr(DlContext) context = dl_context_new_for_library (dir);
 
+          int status;
+
           /* GOptionContext prints "Usage: <prgname> ..." in --help. */
           g_set_prgname (prgname);
-          return commands[i].run (context, argc - 1, argv + 1);
+          status = commands[i].run (context, argc - 1, argv + 1);
+          /* Let go of the keyring's D-Bus connection before exit, with what
+           * is still arriving on it. */
+          dl_site_secrets_shutdown ();
+          return status;
         }
     }
 

@@ -567,7 +567,8 @@ read_job_files (GFile         *directory,
 
 static void
 add_loaded (DlOutbox  *self,
-            GPtrArray *jobs)
+            GPtrArray *jobs,
+            gboolean   send)
 {
   for (guint i = 0; i < jobs->len; i++)
     {
@@ -575,6 +576,8 @@ add_loaded (DlOutbox  *self,
 
       if (dl_outbox_find (self, job->article_uuid, job->site_id) != NULL)
         continue;
+      if (!send && job->state == DL_OUTBOX_JOB_QUEUED)
+        job->state = DL_OUTBOX_JOB_WAITING;
       g_list_store_append (self->jobs, job);
       g_signal_emit (self, signals[JOB_CHANGED], 0, job);
     }
@@ -583,8 +586,9 @@ add_loaded (DlOutbox  *self,
 /**
  * dl_outbox_load_sync:
  *
- * Reads the jobs left from an earlier run (the command line). Jobs that
- * had not gone out are not started: dl_outbox_retry() does.
+ * Reads the jobs left from an earlier run (the command line). They are
+ * not sent: they wait, and a publish of the same article to the same
+ * site takes over its job's journal (dl_outbox_add()).
  */
 gboolean
 dl_outbox_load_sync (DlOutbox  *self,
@@ -594,7 +598,7 @@ dl_outbox_load_sync (DlOutbox  *self,
 
   if (jobs == NULL)
     return FALSE;
-  add_loaded (self, jobs);
+  add_loaded (self, jobs, FALSE);
   return TRUE;
 }
 
@@ -628,7 +632,7 @@ load_done (GObject      *source,
         g_warning ("The outbox cannot be read: %s", error->message);
       return;
     }
-  add_loaded (self, jobs);
+  add_loaded (self, jobs, TRUE);
   run_next (self);
 }
 

@@ -174,3 +174,15 @@ dl_site_secrets_clear_async (DlSite *site)
 
   g_task_run_in_thread (task, clear_thread);
 }
+
+/**
+ * dl_site_secrets_shutdown:
+ *
+ * At program exit (the command line): disconnects libsecret's shared
+ * service proxy, freeing it and the messages still queued for it.
+ */
+void
+dl_site_secrets_shutdown (void)
+{
+  secret_service_disconnect ();
+}

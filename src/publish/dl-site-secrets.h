@@ -30,5 +30,6 @@ gboolean  dl_site_secrets_store_finish (DlSite              *site,
                                         GAsyncResult        *result,
                                         GError             **error);
 void      dl_site_secrets_clear_async  (DlSite              *site);
+void      dl_site_secrets_shutdown     (void);
 
 G_END_DECLS
