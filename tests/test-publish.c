@@ -588,18 +588,35 @@ test_outbox_damaged_files (Fixture       *fixture,
 
 /* ---- faults a real WordPress cannot produce ------------------------------------------------------- */
 
-/* The fake serves from a thread of its own, with its own main context:
- * the client under test blocks the main thread while it waits. */
+/* The fake serves from a thread of its own (the client under test blocks
+ * the main thread while it waits), one connection at a time, and is
+ * joined when it stops: no thread of it outlives the test, which
+ * LeakSanitizer's check at exit would trip over. */
 typedef struct
 {
-  GThreadedSocketService *service;
-  guint16                 port;
-  GThread                *thread;
-  GMainContext           *context;
-  GMainLoop              *loop;
-  GMutex                  mutex;
-  GCond                   ready;
+  GSocketListener *listener;
+  GCancellable    *cancellable;
+  GThread         *thread;
+  guint16          port;
 } FakeServer;
+
+static gboolean fake_run (GSocketConnection *connection);
+
+static gpointer
+fake_server_thread (gpointer data)
+{
+  FakeServer *fake = data;
+
+  for (;;)
+    {
+      g_autoptr(GSocketConnection) connection = g_socket_listener_accept (fake->listener, NULL, fake->cancellable,
+                                                                           NULL);
+
+      if (connection == NULL)
+        return NULL;
+      fake_run (connection);
+    }
+}
 
 static void
 reply (GOutputStream *out,
@@ -610,10 +627,7 @@ reply (GOutputStream *out,
 
 /* The path of the request says what goes wrong. */
 static gboolean
-fake_run (GThreadedSocketService *service,
-          GSocketConnection      *connection,
-          GObject                *source,
-          gpointer                user_data)
+fake_run (GSocketConnection *connection)
 {
   GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
@@ -674,66 +688,31 @@ fake_run (GThreadedSocketService *service,
   return TRUE;
 }
 
-static gpointer
-fake_server_thread (gpointer data)
+static void
+fake_server_start (FakeServer *fake)
 {
-  FakeServer *fake = data;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GSocketAddress) bound = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_main_context_push_thread_default (fake->context);
-  fake->service = G_THREADED_SOCKET_SERVICE (g_threaded_socket_service_new (4));
-  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (fake->service), address, G_SOCKET_TYPE_STREAM,
+  fake->listener = g_socket_listener_new ();
+  fake->cancellable = g_cancellable_new ();
+  g_assert_true (g_socket_listener_add_address (fake->listener, address, G_SOCKET_TYPE_STREAM,
                                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
   g_assert_no_error (error);
-  g_signal_connect (fake->service, "run", G_CALLBACK (fake_run), NULL);
-  g_socket_service_start (G_SOCKET_SERVICE (fake->service));
-
-  g_mutex_lock (&fake->mutex);
   fake->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_cond_signal (&fake->ready);
-  g_mutex_unlock (&fake->mutex);
-
-  g_main_loop_run (fake->loop);
-  g_socket_service_stop (G_SOCKET_SERVICE (fake->service));
-  g_socket_listener_close (G_SOCKET_LISTENER (fake->service));
-  g_clear_object (&fake->service);
-  g_main_context_pop_thread_default (fake->context);
-  return NULL;
-}
-
-static void
-fake_server_start (FakeServer *fake)
-{
-  g_mutex_init (&fake->mutex);
-  g_cond_init (&fake->ready);
-  fake->context = g_main_context_new ();
-  fake->loop = g_main_loop_new (fake->context, FALSE);
-  g_mutex_lock (&fake->mutex);
   fake->thread = g_thread_new ("fake-server", fake_server_thread, fake);
-  while (fake->port == 0)
-    g_cond_wait (&fake->ready, &fake->mutex);
-  g_mutex_unlock (&fake->mutex);
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 fake_server_stop (FakeServer *fake)
 {
-  g_main_context_invoke (fake->context, quit_loop, fake->loop);
+  g_cancellable_cancel (fake->cancellable);
   g_thread_join (fake->thread);
-  g_main_loop_unref (fake->loop);
-  g_main_context_unref (fake->context);
-  g_mutex_clear (&fake->mutex);
-  g_cond_clear (&fake->ready);
+  g_socket_listener_close (fake->listener);
+  g_clear_object (&fake->listener);
+  g_clear_object (&fake->cancellable);
 }
 
 static void
@@ -771,7 +750,6 @@ test_faults (void)
   assert_fault (client, "wrong-password", DL_PUBLISH_ERROR_AUTH, "(rest_not_logged_in, HTTP 401)");
   assert_fault (client, "cut", DL_PUBLISH_ERROR_UNREACHABLE, "127.0.0.1");
   assert_fault (client, "huge", DL_PUBLISH_ERROR_NOT_JSON, "larger than 16 MB");
-  assert_fault (client, "silent", DL_PUBLISH_ERROR_TIMEOUT, "did not answer in time");
 
   /* Where the server keeps connections open, requests share one. */
   {
@@ -788,6 +766,8 @@ test_faults (void)
       }
     g_assert_cmpuint (dl_wordpress_client_get_connection_count (client) - before, ==, 1);
   }
+  /* Last: the fake serves one connection at a time, and this one sleeps. */
+  assert_fault (client, "silent", DL_PUBLISH_ERROR_TIMEOUT, "did not answer in time");
   {
     g_autoptr(GError) timeout = g_error_new_literal (DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_TIMEOUT, "");
     g_autoptr(GError) auth = g_error_new_literal (DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_AUTH, "");
@@ -843,6 +823,13 @@ test_tls_error (DlTestLibrary *library,
   TlsFake fake = { 0, };
   int status;
 
+#if defined(__SANITIZE_ADDRESS__)
+  /* LeakSanitizer (GCC 12) crashes at exit scanning the dynamic
+   * thread-local storage of GnuTLS, which glib-networking's module loads
+   * ("Tracer caught signal 11"): the plain build runs this test. */
+  g_test_skip ("LeakSanitizer cannot scan GnuTLS's thread-local storage; run in the plain build");
+  return;
+#endif
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
                      | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
       || !g_spawn_check_wait_status (status, NULL))
