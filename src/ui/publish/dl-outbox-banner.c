@@ -26,6 +26,7 @@ struct _DlOutboxBanner
   gulong        changed_id;
 
   GtkRevealer  *revealer;
+  GtkWidget    *box;
   GtkSpinner   *spinner;
   GtkImage     *icon;
   GtkLabel     *label;
@@ -88,6 +89,22 @@ update (DlOutboxBanner *self)
   /* Translators: the banner: what is happening, then the story's headline */
   text = g_strdup_printf (_("%s — “%s”"), description, dl_outbox_job_get_headline (best));
   gtk_label_set_text (self->label, text);
+  /* The window's banner colours: a refusal is an error, a wait a warning. */
+  if (state == DL_OUTBOX_JOB_FAILED)
+    {
+      gtk_widget_add_css_class (self->box, "error");
+      gtk_widget_remove_css_class (self->box, "warning");
+    }
+  else if (state == DL_OUTBOX_JOB_WAITING)
+    {
+      gtk_widget_add_css_class (self->box, "warning");
+      gtk_widget_remove_css_class (self->box, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->box, "warning");
+      gtk_widget_remove_css_class (self->box, "error");
+    }
   gtk_spinner_set_spinning (self->spinner, state == DL_OUTBOX_JOB_SENDING);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), state == DL_OUTBOX_JOB_SENDING);
   gtk_widget_set_visible (GTK_WIDGET (self->icon), state != DL_OUTBOX_JOB_SENDING);
@@ -167,6 +184,7 @@ dl_outbox_banner_class_init (DlOutboxBannerClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dateline/Dateline/dl-outbox-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, DlOutboxBanner, revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlOutboxBanner, box);
   gtk_widget_class_bind_template_child (widget_class, DlOutboxBanner, spinner);
   gtk_widget_class_bind_template_child (widget_class, DlOutboxBanner, icon);
   gtk_widget_class_bind_template_child (widget_class, DlOutboxBanner, label);
