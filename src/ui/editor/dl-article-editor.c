@@ -11,6 +11,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "dl-article-editor.h"
+#include "dl-body-format.h"
 #include "dl-classification-section.h"
 #include "dl-credits-section.h"
 #include "dl-dateline-section.h"
@@ -221,6 +222,38 @@ remove_invisible_action (GtkWidget  *widget,
   if (g_strcmp0 (standfirst, dl_article_get_standfirst (self->article)) != 0)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->standfirst_view), standfirst, -1);
   gtk_widget_grab_focus (GTK_WIDGET (self->headline_row));
+}
+
+/* editor.format-inline(s) and editor.format-lines(s): the body only, and
+ * only when it may be edited. */
+static void
+format_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->body_buffer);
+  const char *what = g_variant_get_string (param, NULL);
+
+  /* Ctrl+B in the headline is not about the body. */
+  if (self->article == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self->body_view))
+      || !gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
+    return;
+  if (g_strcmp0 (what, "bold") == 0)
+    dl_body_format_toggle_inline (buffer, DL_INLINE_BOLD);
+  else if (g_strcmp0 (what, "italic") == 0)
+    dl_body_format_toggle_inline (buffer, DL_INLINE_ITALIC);
+  else if (g_strcmp0 (what, "heading") == 0)
+    dl_body_format_toggle_lines (buffer, DL_LINE_HEADING);
+  else if (g_strcmp0 (what, "quote") == 0)
+    dl_body_format_toggle_lines (buffer, DL_LINE_QUOTE);
+  else if (g_strcmp0 (what, "bullets") == 0)
+    dl_body_format_toggle_lines (buffer, DL_LINE_BULLET);
+  else if (g_strcmp0 (what, "numbers") == 0)
+    dl_body_format_toggle_lines (buffer, DL_LINE_NUMBER);
+  else
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 
 static void
@@ -823,6 +856,9 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.language", "s", language_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-invisible", NULL, remove_invisible_action);
+  gtk_widget_class_install_action (widget_class, "editor.format", "s", format_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "editor.format", "s", "bold");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "editor.format", "s", "italic");
   gtk_widget_class_install_property_action (widget_class, "editor.toggle-details", "details-visible");
 
   gtk_widget_class_set_css_name (widget_class, "dl-article-editor");

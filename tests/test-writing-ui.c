@@ -1,0 +1,213 @@
+/* test-writing-ui.c: formatting in the body, with real keys
+ *
+ * Ctrl+B and Ctrl+I on a selection typed and selected with the keyboard:
+ * on, off again, each one step for Ctrl+Z, bold and italic independent.
+ * The line commands (heading, quote, lists) on a real buffer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "dl-article-editor.h"
+#include "dl-body-format.h"
+#include "dl-test-keyboard.h"
+#include "dl-test-util.h"
+#include "dl-test-window.h"
+#include "dl-window-private.h"
+
+typedef DlTestWindow Fixture;
+
+static const char *wanted_uuid;
+
+static gboolean
+article_shown (gpointer data)
+{
+  Fixture *f = data;
+  DlArticle *article = dl_window_get_article (f->window);
+
+  return article != NULL && g_strcmp0 (dl_article_get_uuid (article), wanted_uuid) == 0;
+}
+
+static char *
+body_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  const char    *expected;
+} BodyIs;
+
+static gboolean
+body_is (gpointer data)
+{
+  BodyIs *check = data;
+  g_autofree char *text = body_text (check->buffer);
+
+  return g_strcmp0 (text, check->expected) == 0;
+}
+
+static void
+press_and_expect (GtkWidget     *focus,
+                  GtkTextBuffer *buffer,
+                  guint          keyval,
+                  const char    *expected)
+{
+  BodyIs check = { buffer, expected };
+
+  dl_test_keyboard_press (focus, keyval, GDK_CONTROL_MASK);
+  if (!dl_test_wait_until (body_is, &check, 5000))
+    {
+      g_autofree char *text = body_text (buffer);
+
+      g_error ("after Ctrl+%s the body is “%s”, not “%s”", gdk_keyval_name (keyval), text, expected);
+    }
+}
+
+static void
+test_bold_italic_keys (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = dl_test_window_write_article (f, "Formatting", "Hello world", 1);
+  GtkWidget *body;
+  GtkTextBuffer *buffer;
+
+  dl_test_window_open (f);
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return;
+    }
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  wanted_uuid = dl_article_get_uuid (article);
+  dl_window_open_article (f->window, wanted_uuid);
+  g_assert_true (dl_test_wait_until (article_shown, f, 5000));
+  dl_test_keyboard_settle (300);
+
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  dl_test_keyboard_settle (50);
+  body = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (GTK_IS_TEXT_VIEW (body));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+
+  /* Select "world" with the keyboard: End, then Shift+Ctrl+Left. */
+  dl_test_keyboard_press (body, GDK_KEY_End, GDK_CONTROL_MASK);
+  dl_test_keyboard_press (body, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  dl_test_keyboard_settle (100);
+  {
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (selected, ==, "world");
+  }
+
+  press_and_expect (body, buffer, GDK_KEY_b, "Hello **world**");
+  press_and_expect (body, buffer, GDK_KEY_b, "Hello world");
+  /* Undo takes the removal back in one step. */
+  press_and_expect (body, buffer, GDK_KEY_z, "Hello **world**");
+  /* The selection is still "world": italic on top, then bold off. */
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, 8);
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, 13);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+  }
+  press_and_expect (body, buffer, GDK_KEY_i, "Hello ***world***");
+  press_and_expect (body, buffer, GDK_KEY_b, "Hello *world*");
+  press_and_expect (body, buffer, GDK_KEY_i, "Hello world");
+  /* The article follows the body. */
+  g_assert_cmpstr (dl_article_get_body (dl_window_get_article (f->window)), ==, "Hello world");
+}
+
+static void
+check_lines (const char   *before,
+             int           from_line,
+             int           to_line,
+             DlLineFormat  format,
+             const char   *after)
+{
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_set_enable_undo (buffer, TRUE);
+  gtk_text_buffer_set_text (buffer, before, -1);
+  gtk_text_buffer_get_iter_at_line (buffer, &start, from_line);
+  gtk_text_buffer_get_iter_at_line (buffer, &end, to_line);
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  dl_body_format_toggle_lines (buffer, format);
+  text = body_text (buffer);
+  g_assert_cmpstr (text, ==, after);
+  /* One step back. */
+  gtk_text_buffer_undo (buffer);
+  g_free (text);
+  text = body_text (buffer);
+  g_assert_cmpstr (text, ==, before);
+}
+
+static void
+test_line_formats (void)
+{
+  check_lines ("one\ntwo\nthree", 0, 2, DL_LINE_BULLET, "- one\n- two\n- three");
+  check_lines ("- one\n- two\nthree", 0, 1, DL_LINE_BULLET, "one\ntwo\nthree");
+  check_lines ("one\n\ntwo", 0, 2, DL_LINE_NUMBER, "1. one\n\n2. two");
+  check_lines ("- one\ntwo", 0, 1, DL_LINE_NUMBER, "1. one\n2. two");
+  check_lines ("Title\ntext", 0, 0, DL_LINE_HEADING, "## Title\ntext");
+  check_lines ("### Title", 0, 0, DL_LINE_HEADING, "Title");
+  check_lines ("said this\nand that", 0, 1, DL_LINE_QUOTE, "> said this\n> and that");
+}
+
+static void
+test_inline_without_selection (void)
+{
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  GtkTextIter at;
+  g_autofree char *text = NULL;
+
+  /* In a word: the word. */
+  gtk_text_buffer_set_text (buffer, "a headline word", -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, 4);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  dl_body_format_toggle_inline (buffer, DL_INLINE_BOLD);
+  text = body_text (buffer);
+  g_assert_cmpstr (text, ==, "a **headline** word");
+  g_clear_pointer (&text, g_free);
+
+  /* Between words: a pair to type into. */
+  gtk_text_buffer_set_text (buffer, "a  b", -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, 2);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  dl_body_format_toggle_inline (buffer, DL_INLINE_ITALIC);
+  gtk_text_buffer_insert_at_cursor (buffer, "x", -1);
+  text = body_text (buffer);
+  g_assert_cmpstr (text, ==, "a *x* b");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+  dl_test_window_init_app ();
+
+  g_test_add ("/writing-ui/bold-italic-keys", Fixture, NULL, dl_test_window_set_up, test_bold_italic_keys,
+              dl_test_window_tear_down);
+  g_test_add_func ("/writing-ui/line-formats", test_line_formats);
+  g_test_add_func ("/writing-ui/inline-without-selection", test_inline_without_selection);
+  return g_test_run ();
+}
