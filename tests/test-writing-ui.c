@@ -13,6 +13,7 @@
 
 #include "dl-article-editor.h"
 #include "dl-body-format.h"
+#include "dl-link-popover.h"
 #include "dl-test-keyboard.h"
 #include "dl-test-util.h"
 #include "dl-test-window.h"
@@ -130,6 +131,102 @@ test_bold_italic_keys (Fixture       *f,
   g_assert_cmpstr (dl_article_get_body (dl_window_get_article (f->window)), ==, "Hello world");
 }
 
+static gboolean
+address_focused (gpointer data)
+{
+  GtkWindow *window = data;
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, DL_TYPE_LINK_POPOVER) != NULL;
+}
+
+/* Ctrl+K asks for the address under the selection; Return writes the
+ * link; Ctrl+K in the link takes it off again; each one Ctrl+Z. */
+static void
+test_link_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = dl_test_window_write_article (f, "Linking", "Read the news today", 1);
+  GtkWidget *body;
+  GtkTextBuffer *buffer;
+  GtkWidget *popover;
+
+  dl_test_window_open (f);
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return;
+    }
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  wanted_uuid = dl_article_get_uuid (article);
+  dl_window_open_article (f->window, wanted_uuid);
+  g_assert_true (dl_test_wait_until (article_shown, f, 5000));
+  dl_test_keyboard_settle (300);
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  dl_test_keyboard_settle (50);
+  body = gtk_window_get_focus (GTK_WINDOW (f->window));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+
+  /* "news", selected with the keyboard. */
+  dl_test_keyboard_press (body, GDK_KEY_End, GDK_CONTROL_MASK);
+  dl_test_keyboard_press (body, GDK_KEY_Left, GDK_CONTROL_MASK);
+  dl_test_keyboard_press (body, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  dl_test_keyboard_settle (100);
+
+  dl_test_keyboard_press (body, GDK_KEY_k, GDK_CONTROL_MASK);
+  g_assert_true (dl_test_wait_until (address_focused, f->window, 5000));
+  popover = gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)), DL_TYPE_LINK_POPOVER);
+  /* Not an address: refused in place. */
+  dl_test_keyboard_type (gtk_window_get_focus (GTK_WINDOW (f->window)), "not an address");
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Return, 0);
+  dl_test_keyboard_settle (200);
+  g_assert_true (gtk_widget_get_visible (popover));
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_a, GDK_CONTROL_MASK);
+  dl_test_keyboard_type (gtk_window_get_focus (GTK_WINDOW (f->window)), "belta.by/news");
+  {
+    BodyIs check = { buffer, "Read the [news](https://belta.by/news) today" };
+
+    dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Return, 0);
+    if (!dl_test_wait_until (body_is, &check, 5000))
+      {
+        g_autofree char *text = body_text (buffer);
+        GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+
+        g_error ("the body is “%s”; focus %s “%s”", text, G_OBJECT_TYPE_NAME (focus),
+                 GTK_IS_EDITABLE (focus) ? gtk_editable_get_text (GTK_EDITABLE (focus)) : "");
+      }
+  }
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_has_focus (body));
+
+  /* In the link, Ctrl+K takes it off; Ctrl+Z puts it back. */
+  press_and_expect (body, buffer, GDK_KEY_k, "Read the news today");
+  press_and_expect (body, buffer, GDK_KEY_z, "Read the [news](https://belta.by/news) today");
+}
+
+static void
+test_link_addresses (void)
+{
+  const struct { const char *typed; const char *address; } cases[] = {
+    { "belta.by", "https://belta.by" },
+    { "  https://example.org/a?b=c  ", "https://example.org/a?b=c" },
+    { "http://example.org", "http://example.org" },
+    { "mailto:news@example.org", "mailto:news@example.org" },
+    { "file:///etc/passwd", NULL },
+    { "javascript:alert(1)", NULL },
+    { "two words", NULL },
+    { "localhost", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *address = dl_link_popover_normalize (cases[i].typed);
+
+      g_assert_cmpstr (address, ==, cases[i].address);
+    }
+}
+
 static void
 check_lines (const char   *before,
              int           from_line,
@@ -172,6 +269,9 @@ test_line_formats (void)
 static void
 test_inline_without_selection (void)
 {
+  g_autoptr(GtkTextBuffer) spaced = gtk_text_buffer_new (NULL);
+  GtkTextIter s0, s1;
+
   g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
   GtkTextIter at;
   g_autofree char *text = NULL;
@@ -193,6 +293,16 @@ test_inline_without_selection (void)
   gtk_text_buffer_insert_at_cursor (buffer, "x", -1);
   text = body_text (buffer);
   g_assert_cmpstr (text, ==, "a *x* b");
+  g_clear_pointer (&text, g_free);
+
+  /* A selection's spaces stay outside the markers. */
+  gtk_text_buffer_set_text (spaced, "read news today", -1);
+  gtk_text_buffer_get_iter_at_offset (spaced, &s0, 4);
+  gtk_text_buffer_get_iter_at_offset (spaced, &s1, 10);
+  gtk_text_buffer_select_range (spaced, &s0, &s1);
+  dl_body_format_toggle_inline (spaced, DL_INLINE_BOLD);
+  text = body_text (spaced);
+  g_assert_cmpstr (text, ==, "read **news** today");
 }
 
 int
@@ -207,6 +317,9 @@ main (int   argc,
 
   g_test_add ("/writing-ui/bold-italic-keys", Fixture, NULL, dl_test_window_set_up, test_bold_italic_keys,
               dl_test_window_tear_down);
+  g_test_add ("/writing-ui/link-keys", Fixture, NULL, dl_test_window_set_up, test_link_keys,
+              dl_test_window_tear_down);
+  g_test_add_func ("/writing-ui/link-addresses", test_link_addresses);
   g_test_add_func ("/writing-ui/line-formats", test_line_formats);
   g_test_add_func ("/writing-ui/inline-without-selection", test_inline_without_selection);
   return g_test_run ();

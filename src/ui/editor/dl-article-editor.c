@@ -12,6 +12,7 @@
 
 #include "dl-article-editor.h"
 #include "dl-body-format.h"
+#include "dl-link-popover.h"
 #include "dl-classification-section.h"
 #include "dl-credits-section.h"
 #include "dl-dateline-section.h"
@@ -71,6 +72,9 @@ struct _DlArticleEditor
   GtkEntry        *slug_entry;
   GtkTextView     *standfirst_view;
   GtkSourceView   *body_view;
+  DlLinkPopover   *link_popover;       /* Ctrl+K */
+  GtkTextMark     *link_start;         /* the text being linked */
+  GtkTextMark     *link_end;
   GtkScrolledWindow *body_scroller;
   GtkLabel        *words_label;
 };
@@ -224,8 +228,81 @@ remove_invisible_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->headline_row));
 }
 
-/* editor.format-inline(s) and editor.format-lines(s): the body only, and
- * only when it may be edited. */
+static void
+on_link_chosen_cb (DlLinkPopover   *popover,
+                   const char      *address,
+                   DlArticleEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->body_buffer);
+
+  if (self->link_start != NULL)
+    dl_body_format_add_link (buffer, self->link_start, self->link_end, address);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+forget_link_range (DlArticleEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->body_buffer);
+
+  if (self->link_start != NULL)
+    gtk_text_buffer_delete_mark (buffer, self->link_start);
+  if (self->link_end != NULL)
+    gtk_text_buffer_delete_mark (buffer, self->link_end);
+  self->link_start = self->link_end = NULL;
+}
+
+static void
+on_link_closed_cb (DlLinkPopover   *popover,
+                   DlArticleEditor *self)
+{
+  forget_link_range (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+/* Ctrl+K: in a link, it becomes its text again; on a selection (or a
+ * word), the address is asked for under it. */
+static void
+ask_for_link (DlArticleEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->body_buffer);
+  GtkTextIter start, end;
+  GdkRectangle where;
+  graphene_point_t point;
+
+  if (dl_body_format_remove_link (buffer))
+    return;
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    dl_body_format_trim (&start, &end);
+  if (gtk_text_iter_equal (&start, &end))
+    {
+      if (!gtk_text_iter_inside_word (&start) && !gtk_text_iter_ends_word (&start))
+        return;
+      if (!gtk_text_iter_starts_word (&start))
+        gtk_text_iter_backward_word_start (&start);
+      if (!gtk_text_iter_ends_word (&end))
+        gtk_text_iter_forward_word_end (&end);
+    }
+  forget_link_range (self);
+  self->link_start = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+  self->link_end = gtk_text_buffer_create_mark (buffer, NULL, &end, FALSE);
+
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->body_view), &end, &where);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self->body_view), GTK_TEXT_WINDOW_WIDGET,
+                                         where.x, where.y, &where.x, &where.y);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->body_view), GTK_WIDGET (self),
+                                &GRAPHENE_POINT_INIT (where.x, where.y), &point))
+    {
+      where.x = (int) point.x;
+      where.y = (int) point.y;
+    }
+  where.width = MAX (where.width, 1);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->link_popover), &where);
+  dl_link_popover_ask (self->link_popover);
+}
+
+/* editor.format(s): bold, italic, link, heading, quote, bullets,
+ * numbers; the body only, and only when it may be edited. */
 static void
 format_action (GtkWidget  *widget,
                const char *action_name,
@@ -239,6 +316,11 @@ format_action (GtkWidget  *widget,
   if (self->article == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self->body_view))
       || !gtk_widget_has_focus (GTK_WIDGET (self->body_view)))
     return;
+  if (g_strcmp0 (what, "link") == 0)
+    {
+      ask_for_link (self);
+      return;
+    }
   if (g_strcmp0 (what, "bold") == 0)
     dl_body_format_toggle_inline (buffer, DL_INLINE_BOLD);
   else if (g_strcmp0 (what, "italic") == 0)
@@ -550,6 +632,7 @@ dl_article_editor_size_allocate (GtkWidget *widget,
 
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->link_popover));
 
   /* Changing the flap queues a resize: not from inside an allocation. */
   if ((guint) narrow != self->narrow || !self->layout_decided)
@@ -764,6 +847,12 @@ dl_article_editor_dispose (GObject *object)
   /* The article keeps the buffer's last text. */
   if (self->article != NULL)
     dl_article_set_body_source (self->article, NULL, NULL, NULL);
+  if (self->link_popover != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->link_popover, self);
+      gtk_widget_unparent (GTK_WIDGET (self->link_popover));
+      self->link_popover = NULL;
+    }
   g_clear_handle_id (&self->stats_id, g_source_remove);
   g_clear_handle_id (&self->cursor_report_id, g_source_remove);
   g_clear_handle_id (&self->language_idle_id, g_source_remove);
@@ -859,6 +948,7 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.format", "s", format_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "editor.format", "s", "bold");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "editor.format", "s", "italic");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "editor.format", "s", "link");
   gtk_widget_class_install_property_action (widget_class, "editor.toggle-details", "details-visible");
 
   gtk_widget_class_set_css_name (widget_class, "dl-article-editor");
@@ -868,6 +958,10 @@ static void
 dl_article_editor_init (DlArticleEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->link_popover = DL_LINK_POPOVER (dl_link_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->link_popover), GTK_WIDGET (self));
+  g_signal_connect (self->link_popover, "chosen", G_CALLBACK (on_link_chosen_cb), self);
+  g_signal_connect (self->link_popover, "closed", G_CALLBACK (on_link_closed_cb), self);
   /* Folded and hidden until the first allocation says whether there is
    * room: a flap beside the text would make the window's minimum width
    * its own plus the text's. */

@@ -53,6 +53,30 @@ has_format (guint          stars,
   return format == DL_INLINE_BOLD ? stars == 2 || stars >= 3 : stars == 1 || stars >= 3;
 }
 
+/**
+ * dl_body_format_trim:
+ *
+ * Leaves out the spaces at the ends of a selection: "**news **" is not
+ * bold in Markdown, and a word selected by Ctrl+Shift+arrows takes the
+ * space after it.
+ */
+void
+dl_body_format_trim (GtkTextIter *start,
+                     GtkTextIter *end)
+{
+  while (gtk_text_iter_compare (start, end) < 0 && g_unichar_isspace (gtk_text_iter_get_char (start)))
+    gtk_text_iter_forward_char (start);
+  while (gtk_text_iter_compare (start, end) < 0)
+    {
+      GtkTextIter before = *end;
+
+      gtk_text_iter_backward_char (&before);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&before)))
+        break;
+      *end = before;
+    }
+}
+
 /* The word at the cursor, when nothing is selected. */
 static gboolean
 select_word (GtkTextBuffer *buffer,
@@ -80,7 +104,9 @@ dl_body_format_toggle_inline (GtkTextBuffer  *buffer,
 
   g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
 
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end) && !select_word (buffer, &start, &end))
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    dl_body_format_trim (&start, &end);
+  if (gtk_text_iter_equal (&start, &end) && !select_word (buffer, &start, &end))
     {
       /* Nothing to format: a pair to type into. */
       gtk_text_buffer_begin_user_action (buffer);
@@ -258,5 +284,95 @@ dl_body_format_toggle_lines (GtkTextBuffer *buffer,
           gtk_text_buffer_insert (buffer, &at, prefix, -1);
         }
     }
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+/* The [text](address) around @at on its line, if any. */
+static gboolean
+find_link (GtkTextBuffer     *buffer,
+           const GtkTextIter *at,
+           GtkTextIter       *open,
+           GtkTextIter       *close)
+{
+  GtkTextIter line_start = *at, line_end = *at;
+  g_autofree char *line = NULL;
+  int offset;
+
+  gtk_text_iter_set_line_offset (&line_start, 0);
+  if (!gtk_text_iter_ends_line (&line_end))
+    gtk_text_iter_forward_to_line_end (&line_end);
+  line = gtk_text_buffer_get_text (buffer, &line_start, &line_end, FALSE);
+  offset = gtk_text_iter_get_line_offset (at);
+
+  /* Character offsets: the line may hold any script. */
+  for (const char *p = line; (p = strchr (p, '[')) != NULL; p++)
+    {
+      const char *middle = strstr (p, "](");
+      const char *end = middle != NULL ? strchr (middle, ')') : NULL;
+      long start_chars, end_chars;
+
+      if (end == NULL)
+        break;
+      start_chars = g_utf8_pointer_to_offset (line, p);
+      end_chars = g_utf8_pointer_to_offset (line, end) + 1;
+      if (offset >= start_chars && offset <= end_chars)
+        {
+          *open = line_start;
+          gtk_text_iter_forward_chars (open, (int) start_chars);
+          *close = line_start;
+          gtk_text_iter_forward_chars (close, (int) end_chars);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * dl_body_format_remove_link:
+ *
+ * Returns: whether the cursor was in a link, which is now its text
+ */
+gboolean
+dl_body_format_remove_link (GtkTextBuffer *buffer)
+{
+  GtkTextIter cursor, open, close;
+  g_autofree char *link = NULL;
+  g_autofree char *text = NULL;
+  const char *middle;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (!find_link (buffer, &cursor, &open, &close))
+    return FALSE;
+  link = gtk_text_buffer_get_text (buffer, &open, &close, FALSE);
+  middle = strstr (link, "](");
+  text = g_strndup (link + 1, middle - (link + 1));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &open, &close);
+  gtk_text_buffer_insert (buffer, &open, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  return TRUE;
+}
+
+/**
+ * dl_body_format_add_link:
+ * @start: (inout): the text to link (moved past the new markup)
+ *
+ * Writes [text](address) around the range, in one step.
+ */
+void
+dl_body_format_add_link (GtkTextBuffer *buffer,
+                         GtkTextMark   *start,
+                         GtkTextMark   *end,
+                         const char    *address)
+{
+  g_autofree char *tail = g_strdup_printf ("](%s)", address);
+  GtkTextIter at;
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, end);
+  gtk_text_buffer_insert (buffer, &at, tail, -1);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, start);
+  gtk_text_buffer_insert (buffer, &at, "[", -1);
   gtk_text_buffer_end_user_action (buffer);
 }

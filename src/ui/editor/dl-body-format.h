@@ -26,5 +26,12 @@ void dl_body_format_toggle_inline (GtkTextBuffer  *buffer,
                                    DlInlineFormat  format);
 void dl_body_format_toggle_lines  (GtkTextBuffer  *buffer,
                                    DlLineFormat    format);
+void dl_body_format_trim          (GtkTextIter    *start,
+                                   GtkTextIter    *end);
+gboolean dl_body_format_remove_link (GtkTextBuffer *buffer);
+void dl_body_format_add_link      (GtkTextBuffer  *buffer,
+                                   GtkTextMark    *start,
+                                   GtkTextMark    *end,
+                                   const char     *address);
 
 G_END_DECLS
