@@ -130,10 +130,14 @@ object_string (JsonObject *object,
                const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  const char *value;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
-  return json_node_get_string (node);
+  value = json_node_get_string (node);
+  /* JSON's \ud800 escapes can make a string that is not UTF-8 (found by
+   * fuzz-wordpress-post): nothing of it goes into an article. */
+  return value != NULL && g_utf8_validate (value, -1, NULL) ? value : NULL;
 }
 
 /* title / content / excerpt come as {raw, rendered}; raw in edit context */

@@ -10,7 +10,9 @@ trap 'rm -rf "$work"' EXIT
 artifacts=${FUZZ_ARTIFACTS:-$(dirname "$fuzzer")/fuzz-artifacts}
 mkdir -p "$work/corpus" "$artifacts"
 cp "$corpus"/* "$work/corpus/"
-set -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
+# -error_exitcode=1: libFuzzer's default, 77, is what meson reads as "skipped",
+# so a crash found by fuzzing passed for a skip.
+set -- -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 -error_exitcode=1 \
        -artifact_prefix="$artifacts/$(basename "$fuzzer")-" -print_final_stats=1
 [ -f "$dict" ] && set -- "$@" -dict="$dict"
 exec "$fuzzer" "$@" "$work/corpus"
