@@ -51,8 +51,9 @@ keyboard_ready (Fixture *f)
   return TRUE;
 }
 
+/* The shown top-level window of @type, if any. */
 static GtkWindow *
-find_dialog (void)
+find_shown_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -60,10 +61,16 @@ find_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (DL_IS_PUBLISH_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return GTK_WINDOW (window);
     }
   return NULL;
+}
+
+static GtkWindow *
+find_dialog (void)
+{
+  return find_shown_window (DL_TYPE_PUBLISH_DIALOG);
 }
 
 static gboolean
@@ -391,16 +398,7 @@ published_to (gpointer data)
 static GtkWindow *
 find_posts_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DL_IS_SITE_POSTS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
+  return find_shown_window (DL_TYPE_SITE_POSTS_DIALOG);
 }
 
 static gboolean

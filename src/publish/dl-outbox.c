@@ -31,6 +31,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-article-file.h"
+#include "dl-json-member.h"
 #include "dl-outbox.h"
 #include "dl-publish-error.h"
 #include "dl-util.h"
@@ -412,40 +413,6 @@ write_job_file (DlOutbox     *self,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error);
 }
 
-/* Job files are ours, but anyone may have edited one: look before taking. */
-static const char *
-json_string (JsonObject *object,
-             const char *member,
-             const char *fallback)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fallback;
-  return json_node_get_string (node);
-}
-
-static gint64
-json_int (JsonObject *object,
-          const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
-static gboolean
-json_bool (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN
-         && json_node_get_boolean (node);
-}
-
 static DlOutboxJob *
 job_from_file (DlOutbox  *self,
                GFile     *file,
@@ -463,13 +430,13 @@ job_from_file (DlOutbox  *self,
   if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     goto invalid;
   root = json_node_get_object (json_parser_get_root (parser));
-  if (json_int (root, "version") > JOB_FILE_VERSION)
+  if (dl_json_member_int (root, "version") > JOB_FILE_VERSION)
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_NOT_SUPPORTED,
                    _("A publish in the outbox was queued by a newer Dateline; it is left alone."));
       return NULL;
     }
-  snapshot = json_string (root, "article", NULL);
+  snapshot = dl_json_member_string (root, "article");
   if (snapshot == NULL || (article = dl_article_new_from_data (snapshot, -1, error)) == NULL)
     {
       if (error != NULL && *error != NULL)
@@ -480,24 +447,24 @@ job_from_file (DlOutbox  *self,
   job = g_object_new (DL_TYPE_OUTBOX_JOB, NULL);
   job->persisted = TRUE;
   job->file = g_object_ref (file);
-  job->id = g_strdup (json_string (root, "id", NULL));
-  job->site_id = g_strdup (json_string (root, "site_id", NULL));
+  job->id = g_strdup (dl_json_member_string (root, "id"));
+  job->site_id = g_strdup (dl_json_member_string (root, "site_id"));
   job->article_uuid = g_strdup (dl_article_get_uuid (article));
   job->headline = dl_article_dup_display_title (article);
   job->snapshot = g_bytes_new (snapshot, strlen (snapshot));
-  status = json_string (root, "status", "publish");
+  status = (dl_json_member_string (root, "status") ?: "publish");
   if (!dl_remote_status_from_string (status, &job->status))
     goto invalid;
-  at = json_string (root, "at", NULL);
+  at = dl_json_member_string (root, "at");
   job->at = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-  queued = json_string (root, "queued", NULL);
+  queued = dl_json_member_string (root, "queued");
   job->queued = queued != NULL ? g_date_time_new_from_iso8601 (queued, NULL) : NULL;
   if (job->queued == NULL)
     job->queued = g_date_time_new_now_utc ();
-  job->overwrite = json_bool (root, "overwrite");
-  job->create_sent = json_bool (root, "create_sent");
-  job->remote_id = g_strdup (json_string (root, "remote_id", NULL));
-  job->attempts = (guint) CLAMP (json_int (root, "attempts"), 0, G_MAXINT);
+  job->overwrite = dl_json_member_bool (root, "overwrite");
+  job->create_sent = dl_json_member_bool (root, "create_sent");
+  job->remote_id = g_strdup (dl_json_member_string (root, "remote_id"));
+  job->attempts = (guint) CLAMP (dl_json_member_int (root, "attempts"), 0, G_MAXINT);
   /* The id names the job's file when it is queued again: a UUID, never a path. */
   if (job->id == NULL || !g_uuid_string_is_valid (job->id) || job->site_id == NULL)
     goto invalid;
@@ -505,7 +472,7 @@ job_from_file (DlOutbox  *self,
     {
       job->state = DL_OUTBOX_JOB_FAILED;
       job->error = g_error_new_literal (DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_SERVER,
-                                        json_string (root, "error", ""));
+                                        (dl_json_member_string (root, "error") ?: ""));
     }
   return g_steal_pointer (&job);
 

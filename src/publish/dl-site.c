@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dl-json-member.h"
 #include "dl-publish-error.h"
 #include "dl-site.h"
 
@@ -77,27 +78,6 @@ dl_site_new (DlSiteKind  kind,
   return self;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-member_boolean (JsonObject *object,
-                const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN
-         && json_node_get_boolean (node);
-}
-
 static char *
 dup_nonempty (const char *str)
 {
@@ -114,9 +94,9 @@ DlSite *
 dl_site_new_from_json (JsonObject  *object,
                        GError     **error)
 {
-  const char *kind = member_string (object, "kind");
-  const char *id = member_string (object, "id");
-  const char *name = member_string (object, "name");
+  const char *kind = dl_json_member_string (object, "kind");
+  const char *id = dl_json_member_string (object, "id");
+  const char *name = dl_json_member_string (object, "name");
   JsonNode *checklist = json_object_get_member (object, "checklist");
   JsonNode *headline_max = json_object_get_member (object, "headline_max_chars");
   g_autoptr(DlSite) self = NULL;
@@ -149,14 +129,14 @@ dl_site_new_from_json (JsonObject  *object,
     }
   g_free (self->id);
   self->id = g_strdup (id);
-  self->url = dup_nonempty (member_string (object, "url"));
-  self->rest_root = dup_nonempty (member_string (object, "rest_root"));
-  self->user = dup_nonempty (member_string (object, "user"));
-  self->allow_http = member_boolean (object, "allow_http");
-  self->has_companion = member_boolean (object, "has_companion");
-  self->folder = dup_nonempty (member_string (object, "folder"));
-  self->dateline_style = dup_nonempty (member_string (object, "dateline_style"));
-  self->source = dup_nonempty (member_string (object, "source"));
+  self->url = dup_nonempty (dl_json_member_string (object, "url"));
+  self->rest_root = dup_nonempty (dl_json_member_string (object, "rest_root"));
+  self->user = dup_nonempty (dl_json_member_string (object, "user"));
+  self->allow_http = dl_json_member_bool (object, "allow_http");
+  self->has_companion = dl_json_member_bool (object, "has_companion");
+  self->folder = dup_nonempty (dl_json_member_string (object, "folder"));
+  self->dateline_style = dup_nonempty (dl_json_member_string (object, "dateline_style"));
+  self->source = dup_nonempty (dl_json_member_string (object, "source"));
   if (headline_max != NULL && JSON_NODE_HOLDS_VALUE (headline_max)
       && json_node_get_value_type (headline_max) == G_TYPE_INT64)
     self->headline_max = (guint) CLAMP (json_node_get_int (headline_max), 0, 10000);
@@ -167,7 +147,7 @@ dl_site_new_from_json (JsonObject  *object,
 
       for (GList *l = names; l != NULL; l = l->next)
         {
-          const char *value = member_string (rules, l->data);
+          const char *value = dl_json_member_string (rules, l->data);
           DlCheckSeverity severity;
 
           if (value != NULL && dl_check_severity_from_string (value, &severity))

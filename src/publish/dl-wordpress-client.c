@@ -17,6 +17,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "dl-json-member.h"
 #include "dl-publish-error.h"
 #include "dl-wordpress-client.h"
 
@@ -258,18 +259,6 @@ set_transport_error (GError      **error,
                  host, cause->message);
 }
 
-/* A member that is a string, else NULL: server data may hold anything. */
-static const char *
-string_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* A non-2xx answer: the REST API's {code, message} where there is one. */
 static void
 set_http_error (GError      **error,
@@ -278,8 +267,8 @@ set_http_error (GError      **error,
                 const char   *content_type)
 {
   JsonObject *object = body != NULL && JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
-  const char *code = string_member (object, "code");
-  const char *message = string_member (object, "message");
+  const char *code = dl_json_member_string (object, "code");
+  const char *message = dl_json_member_string (object, "message");
   g_autofree char *said = NULL;
   int domain_code;
   const char *advice;
@@ -625,7 +614,7 @@ dl_wordpress_client_discover_sync (DlWordPressClient  *self,
 
     g_free (self->authorize_endpoint);
     self->authorize_endpoint = g_strdup (endpoints != NULL && JSON_NODE_HOLDS_OBJECT (endpoints)
-                                         ? string_member (json_node_get_object (endpoints), "authorization")
+                                         ? dl_json_member_string (json_node_get_object (endpoints), "authorization")
                                          : NULL);
   }
   return TRUE;
@@ -664,7 +653,7 @@ dl_wordpress_reply_get_code (DlWordPressReply *reply)
 {
   if (reply == NULL || reply->status < 400 || reply->body == NULL || !JSON_NODE_HOLDS_OBJECT (reply->body))
     return NULL;
-  return string_member (json_node_get_object (reply->body), "code");
+  return dl_json_member_string (json_node_get_object (reply->body), "code");
 }
 
 /**

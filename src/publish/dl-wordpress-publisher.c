@@ -28,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-html-to-markdown.h"
+#include "dl-json-member.h"
 #include "dl-publish-error.h"
 #include "dl-renderer.h"
 #include "dl-site-secrets.h"
@@ -114,32 +115,6 @@ array_int (JsonArray *array,
   return json_node_get_int (node);
 }
 
-static gint64
-object_int (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
-static const char *
-object_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-  const char *value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  value = json_node_get_string (node);
-  /* JSON's \ud800 escapes can make a string that is not UTF-8 (found by
-   * fuzz-wordpress-post): nothing of it goes into an article. */
-  return value != NULL && g_utf8_validate (value, -1, NULL) ? value : NULL;
-}
-
 /* title / content / excerpt come as {raw, rendered}; raw in edit context */
 static const char *
 object_raw (JsonObject *object,
@@ -149,10 +124,10 @@ object_raw (JsonObject *object,
 
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
-      const char *raw = object_string (json_node_get_object (node), "raw");
-      return raw != NULL ? raw : object_string (json_node_get_object (node), "rendered");
+      const char *raw = dl_json_member_string (json_node_get_object (node), "raw");
+      return raw != NULL ? raw : dl_json_member_string (json_node_get_object (node), "rendered");
     }
-  return object_string (object, member);
+  return dl_json_member_string (object, member);
 }
 
 static JsonObject *
@@ -314,11 +289,43 @@ dl_wordpress_publisher_sign_in (DlPublisher   *publisher,
   me = dl_wordpress_client_verify_sync (self->client, cancellable, error);
   if (me == NULL)
     return FALSE;
-  *user_name = g_strdup (object_string (me, "name"));
+  *user_name = g_strdup (dl_json_member_string (me, "name"));
   return TRUE;
 }
 
 /* ---- terms --------------------------------------------------------------------------------------- */
+
+/* A term of @taxonomy named @name, whatever its case: *id is 0 when the
+ * site has none (GET ?search= looks at names and slugs, case aside). */
+static gboolean
+search_term (DlWordPressPublisher  *self,
+             const char            *taxonomy,
+             const char            *name,
+             gint64                *id,
+             GCancellable          *cancellable,
+             GError               **error)
+{
+  const char * const query[] = { "search", name, "per_page", "100", "_fields", "id,name", NULL };
+  g_autofree char *route = g_strconcat ("wp/v2/", taxonomy, NULL);
+  g_autoptr(DlWordPressReply) reply = dl_wordpress_client_call_sync (self->client, "GET", route, query, NULL,
+                                                                     cancellable, error);
+  JsonArray *array;
+
+  *id = 0;
+  if (reply == NULL || (array = reply_array (reply, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *term = array_object (array, i);
+
+      if (term != NULL && same_name (dl_json_member_string (term, "name"), name))
+        {
+          *id = dl_json_member_int (term, "id");
+          break;
+        }
+    }
+  return TRUE;
+}
 
 static gboolean
 find_category (DlWordPressPublisher  *self,
@@ -327,23 +334,10 @@ find_category (DlWordPressPublisher  *self,
                GCancellable          *cancellable,
                GError               **error)
 {
-  const char * const query[] = { "search", name, "per_page", "100", "_fields", "id,name", NULL };
-  g_autoptr(DlWordPressReply) reply = dl_wordpress_client_call_sync (self->client, "GET", "wp/v2/categories",
-                                                                     query, NULL, cancellable, error);
-  JsonArray *array;
-
-  if (reply == NULL || (array = reply_array (reply, error)) == NULL)
+  if (!search_term (self, "categories", name, id, cancellable, error))
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *term = array_object (array, i);
-
-      if (term != NULL && same_name (object_string (term, "name"), name))
-        {
-          *id = object_int (term, "id");
-          return TRUE;
-        }
-    }
+  if (*id > 0)
+    return TRUE;
   g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_CHECKLIST,
                /* Translators: %s is a category name */
                _("The site has no category “%s”. Choose one of the site’s categories: WordPress would drop an unknown one without a word."),
@@ -358,23 +352,10 @@ search_tag (DlWordPressPublisher  *self,
             GCancellable          *cancellable,
             GError               **error)
 {
-  const char * const query[] = { "search", name, "per_page", "100", "_fields", "id,name", NULL };
-  g_autoptr(DlWordPressReply) reply = dl_wordpress_client_call_sync (self->client, "GET", "wp/v2/tags",
-                                                                     query, NULL, cancellable, error);
-  JsonArray *array;
-
-  if (reply == NULL || (array = reply_array (reply, error)) == NULL)
+  if (!search_term (self, "tags", name, id, cancellable, error))
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *term = array_object (array, i);
-
-      if (term != NULL && same_name (object_string (term, "name"), name))
-        {
-          *id = object_int (term, "id");
-          return TRUE;
-        }
-    }
+  if (*id > 0)
+    return TRUE;
   g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_FORBIDDEN,
                /* Translators: %s is a tag */
                _("The site has no tag “%s”, and your account may not create tags. Ask an editor to add it, or remove the tag."),
@@ -437,14 +418,14 @@ find_or_create_tag (DlWordPressPublisher  *self,
 
       if (term == NULL)
         return FALSE;
-      *id = object_int (term, "id");
+      *id = dl_json_member_int (term, "id");
       return *id > 0;
     }
   if (g_strcmp0 (code, "term_exists") == 0)
     {
       JsonObject *data = member_object (json_node_get_object (reply->body), "data");
 
-      *id = object_int (data, "term_id");
+      *id = dl_json_member_int (data, "term_id");
       if (*id > 0)
         return TRUE;
     }
@@ -545,13 +526,13 @@ ensure_featured_image (DlWordPressPublisher  *self,
   }
   if (reply == NULL || (media = reply_object (reply, error)) == NULL)
     return FALSE;
-  if (object_int (media, "id") <= 0)
+  if (dl_json_member_int (media, "id") <= 0)
     {
       g_set_error_literal (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_VERIFY,
                            _("The site took the featured image but did not say which id it has."));
       return FALSE;
     }
-  record->featured_media_id = id_string (object_int (media, "id"));
+  record->featured_media_id = id_string (dl_json_member_int (media, "id"));
   record->featured_media_hash = g_steal_pointer (&hash);
   return TRUE;
 }
@@ -714,7 +695,7 @@ find_lost_post (DlWordPressPublisher  *self,
       reply = dl_wordpress_client_call_sync (self->client, "GET", "wp/v2/posts", query, NULL, cancellable, error);
       if (reply == NULL || (array = reply_array (reply, error)) == NULL)
         return -1;
-      return json_array_get_length (array) > 0 ? object_int (array_object (array, 0), "id") : 0;
+      return json_array_get_length (array) > 0 ? dl_json_member_int (array_object (array, 0), "id") : 0;
     }
 
   /* A stock site: the slug we sent, our headline, our user. Another
@@ -734,9 +715,9 @@ find_lost_post (DlWordPressPublisher  *self,
     {
       JsonObject *post = array_object (array, i);
 
-      if (object_int (post, "author") == object_int (me, "id")
+      if (dl_json_member_int (post, "author") == dl_json_member_int (me, "id")
           && g_strcmp0 (object_raw (post, "title"), dl_article_get_headline (request->article)) == 0)
-        return object_int (post, "id");
+        return dl_json_member_int (post, "id");
     }
   return 0;
 }
@@ -770,12 +751,12 @@ check_conflict (DlWordPressPublisher  *self,
     }
   if ((post = reply_object (reply, error)) == NULL)
     return FALSE;
-  if (g_strcmp0 (object_string (post, "status"), "trash") == 0)
+  if (g_strcmp0 (dl_json_member_string (post, "status"), "trash") == 0)
     {
       *gone = TRUE;
       return TRUE;
     }
-  modified = parse_gmt (object_string (post, "modified_gmt"));
+  modified = parse_gmt (dl_json_member_string (post, "modified_gmt"));
   if (request->overwrite || request->previous->remote_modified == NULL || modified == NULL
       || g_date_time_compare (modified, request->previous->remote_modified) <= 0)
     return TRUE;
@@ -821,14 +802,14 @@ verify_post (DlWordPressPublisher  *self,
     if (!int_array_contains (tags, g_array_index (fields->tags, gint64, i)))
       missing = _("a tag");
   if (missing == NULL && record->featured_media_id != NULL
-      && object_int (post, "featured_media") != g_ascii_strtoll (record->featured_media_id, NULL, 10))
+      && dl_json_member_int (post, "featured_media") != g_ascii_strtoll (record->featured_media_id, NULL, 10))
     missing = _("the featured image");
   if (missing == NULL && dl_site_get_has_companion (site))
     {
       JsonNode *meta = json_object_get_member (post, "meta");
 
       if (meta == NULL || !JSON_NODE_HOLDS_OBJECT (meta)
-          || g_strcmp0 (object_string (json_node_get_object (meta), "dateline_client_uuid"),
+          || g_strcmp0 (dl_json_member_string (json_node_get_object (meta), "dateline_client_uuid"),
                         dl_article_get_uuid (request->article)) != 0)
         missing = _("the dateline fields (is the Dateline Companion plugin still active?)");
     }
@@ -920,21 +901,21 @@ dl_wordpress_publisher_publish (DlPublisher       *publisher,
   reply = dl_wordpress_client_call_sync (self->client, "POST", route, NULL, body, cancellable, error);
   if (reply == NULL || (post = reply_object (reply, error)) == NULL)
     return NULL;
-  if (object_int (post, "id") <= 0)
+  if (dl_json_member_int (post, "id") <= 0)
     {
       g_set_error_literal (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_VERIFY,
                            _("The site did not say which post it made: check the site before publishing again."));
       return NULL;
     }
   g_free (remote_id);
-  remote_id = id_string (object_int (post, "id"));
+  remote_id = id_string (dl_json_member_int (post, "id"));
   if (request->journal != NULL)
     request->journal (remote_id, request->journal_data);
 
   record->remote_id = g_strdup (remote_id);
-  record->url = g_strdup (object_string (post, "link"));
-  record->remote_modified = parse_gmt (object_string (post, "modified_gmt"));
-  record->remote_status = g_strdup (object_string (post, "status"));
+  record->url = g_strdup (dl_json_member_string (post, "link"));
+  record->remote_modified = parse_gmt (dl_json_member_string (post, "modified_gmt"));
+  record->remote_status = g_strdup (dl_json_member_string (post, "status"));
   record->content_hash = content_hash (body);
 
   if (!verify_post (self, request, &fields, record, post, error))
@@ -973,14 +954,14 @@ dl_wordpress_publisher_list_posts (DlPublisher   *publisher,
       JsonObject *object = array_object (array, i);
       DlRemotePost *post;
 
-      if (object == NULL || object_int (object, "id") <= 0)
+      if (object == NULL || dl_json_member_int (object, "id") <= 0)
         continue;
       post = g_new0 (DlRemotePost, 1);
-      post->id = id_string (object_int (object, "id"));
+      post->id = id_string (dl_json_member_int (object, "id"));
       post->title = decode_entities (object_raw (object, "title"));
-      post->status = g_strdup (object_string (object, "status"));
-      post->link = g_strdup (object_string (object, "link"));
-      post->modified = parse_gmt (object_string (object, "modified_gmt"));
+      post->status = g_strdup (dl_json_member_string (object, "status"));
+      post->link = g_strdup (dl_json_member_string (object, "link"));
+      post->modified = parse_gmt (dl_json_member_string (object, "modified_gmt"));
       g_ptr_array_add (posts, post);
     }
   return g_steal_pointer (&posts);
@@ -1091,9 +1072,9 @@ term_names (DlWordPressPublisher  *self,
     {
       JsonObject *term = array_object (array, i);
 
-      if (term != NULL && object_string (term, "name") != NULL)
+      if (term != NULL && dl_json_member_string (term, "name") != NULL)
         {
-          g_autofree char *name = decode_entities (object_string (term, "name"));
+          g_autofree char *name = decode_entities (dl_json_member_string (term, "name"));
 
           g_strv_builder_add (names, name);
         }
@@ -1105,20 +1086,20 @@ static void
 apply_companion_meta (DlArticle  *article,
                       JsonObject *meta)
 {
-  const char *date = object_string (meta, "dateline_date");
+  const char *date = dl_json_member_string (meta, "dateline_date");
 
-  if (!str_empty (object_string (meta, "dateline_place")))
-    dl_article_set_place (article, object_string (meta, "dateline_place"));
-  if (!str_empty (object_string (meta, "dateline_region")))
-    dl_article_set_region (article, object_string (meta, "dateline_region"));
-  if (!str_empty (object_string (meta, "dateline_country")))
-    dl_article_set_country (article, object_string (meta, "dateline_country"));
-  if (!str_empty (object_string (meta, "dateline_time_zone")))
-    dl_article_set_time_zone (article, object_string (meta, "dateline_time_zone"));
-  if (!str_empty (object_string (meta, "dateline_source")))
-    dl_article_set_source (article, object_string (meta, "dateline_source"));
-  if (!str_empty (object_string (meta, "dateline_image_credit")))
-    dl_article_set_image_credit (article, object_string (meta, "dateline_image_credit"));
+  if (!str_empty (dl_json_member_string (meta, "dateline_place")))
+    dl_article_set_place (article, dl_json_member_string (meta, "dateline_place"));
+  if (!str_empty (dl_json_member_string (meta, "dateline_region")))
+    dl_article_set_region (article, dl_json_member_string (meta, "dateline_region"));
+  if (!str_empty (dl_json_member_string (meta, "dateline_country")))
+    dl_article_set_country (article, dl_json_member_string (meta, "dateline_country"));
+  if (!str_empty (dl_json_member_string (meta, "dateline_time_zone")))
+    dl_article_set_time_zone (article, dl_json_member_string (meta, "dateline_time_zone"));
+  if (!str_empty (dl_json_member_string (meta, "dateline_source")))
+    dl_article_set_source (article, dl_json_member_string (meta, "dateline_source"));
+  if (!str_empty (dl_json_member_string (meta, "dateline_image_credit")))
+    dl_article_set_image_credit (article, dl_json_member_string (meta, "dateline_image_credit"));
   if (!str_empty (date))
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (date, NULL);
@@ -1126,12 +1107,12 @@ apply_companion_meta (DlArticle  *article,
       if (when != NULL)
         dl_article_set_dateline_date (article, when);
     }
-  if (!str_empty (object_string (meta, "dateline_credits")))
+  if (!str_empty (dl_json_member_string (meta, "dateline_credits")))
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonArray *credits;
 
-      if (json_parser_load_from_data (parser, object_string (meta, "dateline_credits"), -1, NULL)
+      if (json_parser_load_from_data (parser, dl_json_member_string (meta, "dateline_credits"), -1, NULL)
           && JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
         {
           credits = json_node_get_array (json_parser_get_root (parser));
@@ -1143,8 +1124,8 @@ apply_companion_meta (DlArticle  *article,
 
               if (entry == NULL)
                 continue;
-              dl_credit_role_from_string (object_string (entry, "role"), &role);
-              credit = dl_credit_new (role, object_string (entry, "name"), object_string (entry, "text"));
+              dl_credit_role_from_string (dl_json_member_string (entry, "role"), &role);
+              credit = dl_credit_new (role, dl_json_member_string (entry, "name"), dl_json_member_string (entry, "text"));
               dl_article_add_credit (article, credit);
             }
         }
@@ -1173,8 +1154,8 @@ dl_wordpress_post_to_article (JsonObject *post,
   g_autofree char *excerpt = NULL;
   JsonNode *meta = json_object_get_member (post, "meta");
   JsonObject *meta_object = meta != NULL && JSON_NODE_HOLDS_OBJECT (meta) ? json_node_get_object (meta) : NULL;
-  const char *uuid = object_string (meta_object, "dateline_client_uuid");
-  gint64 id = object_int (post, "id");
+  const char *uuid = dl_json_member_string (meta_object, "dateline_client_uuid");
+  gint64 id = dl_json_member_int (post, "id");
 
   article = uuid != NULL && g_uuid_string_is_valid (uuid) ? dl_article_new_with_uuid (uuid) : dl_article_new ();
   dl_article_set_headline (article, object_raw (post, "title"));
@@ -1182,14 +1163,14 @@ dl_wordpress_post_to_article (JsonObject *post,
   dl_article_set_standfirst (article, g_strstrip (excerpt));
   body = dl_wordpress_blocks_to_markdown (object_raw (post, "content"));
   dl_article_set_body (article, body);
-  dl_article_set_slug (article, object_string (post, "slug"));
+  dl_article_set_slug (article, dl_json_member_string (post, "slug"));
   if (meta_object != NULL)
     apply_companion_meta (article, meta_object);
 
   record->remote_id = id > 0 ? id_string (id) : NULL;
-  record->url = g_strdup (object_string (post, "link"));
-  record->remote_modified = parse_gmt (object_string (post, "modified_gmt"));
-  record->remote_status = g_strdup (object_string (post, "status"));
+  record->url = g_strdup (dl_json_member_string (post, "link"));
+  record->remote_modified = parse_gmt (dl_json_member_string (post, "modified_gmt"));
+  record->remote_status = g_strdup (dl_json_member_string (post, "status"));
   if (record->remote_id != NULL)
     dl_article_set_publication (article, record);
   dl_article_set_status (article, g_strcmp0 (record->remote_status, "publish") == 0 ? DL_ARTICLE_STATUS_PUBLISHED
@@ -1270,9 +1251,9 @@ fetch_all_terms (DlWordPressPublisher  *self,
         {
           JsonObject *term = array_object (array, i);
 
-          if (term != NULL && object_string (term, "name") != NULL)
+          if (term != NULL && dl_json_member_string (term, "name") != NULL)
             {
-          g_autofree char *name = decode_entities (object_string (term, "name"));
+          g_autofree char *name = decode_entities (dl_json_member_string (term, "name"));
 
           g_strv_builder_add (names, name);
         }
