@@ -235,3 +235,35 @@ dl_test_keyboard_type (GtkWidget  *widget,
       dl_test_keyboard_settle (5);
     }
 }
+
+/**
+ * dl_test_pointer_click:
+ *
+ * Moves the pointer to the middle of @widget and clicks the first
+ * button there, through the X server as a mouse would: the click goes
+ * to whatever is on screen at that point.
+ */
+void
+dl_test_pointer_click (GtkWidget *widget)
+{
+  Display *dpy = x_display (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t point;
+  double surface_x, surface_y;
+  int root_x, root_y;
+  Window child;
+
+  g_assert_nonnull (dpy);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  XTranslateCoordinates (dpy, gdk_x11_surface_get_xid (surface), DefaultRootWindow (dpy),
+                         (int) (point.x + surface_x), (int) (point.y + surface_y), &root_x, &root_y, &child);
+  XTestFakeMotionEvent (dpy, -1, root_x, root_y, CurrentTime);
+  XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
+  XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+  XFlush (dpy);
+}

@@ -18,5 +18,6 @@ gboolean dl_test_keyboard_type_char (GtkWidget       *widget,
 void     dl_test_keyboard_type      (GtkWidget       *widget,
                                      const char      *text);
 void     dl_test_keyboard_settle    (guint            ms);
+void     dl_test_pointer_click      (GtkWidget       *widget);
 
 G_END_DECLS

@@ -111,6 +111,25 @@ dl_test_window_open (DlTestWindow *f)
   g_assert_true (dl_test_wait_until (window_ready, f, 5000));
 }
 
+static gboolean
+article_shown (gpointer data)
+{
+  gpointer *check = data;
+  DlArticle *shown = dl_window_get_article (check[0]);
+
+  return shown != NULL && g_strcmp0 (dl_article_get_uuid (shown), dl_article_get_uuid (check[1])) == 0;
+}
+
+void
+dl_test_window_show_article (DlTestWindow *f,
+                             DlArticle    *article)
+{
+  gpointer check[2] = { f->window, article };
+
+  dl_window_open_article (f->window, dl_article_get_uuid (article));
+  g_assert_true (dl_test_wait_until (article_shown, check, 5000));
+}
+
 DlArticle *
 dl_test_window_write_article (DlTestWindow *f,
                               const char   *headline,

@@ -34,6 +34,9 @@ DlArticle  *dl_test_window_write_article  (DlTestWindow  *f,
                                            const char    *headline,
                                            const char    *body,
                                            int            minutes_ago);
+/* Opens the article in the window and waits until the editor shows it. */
+void        dl_test_window_show_article   (DlTestWindow  *f,
+                                           DlArticle     *article);
 GtkWidget  *dl_test_find_label_containing (GtkWidget     *widget,
                                            const char    *text);
 GtkWidget  *dl_test_find_by_name          (GtkWidget     *widget,

@@ -305,6 +305,87 @@ test_inline_without_selection (void)
   g_assert_cmpstr (text, ==, "read **news** today");
 }
 
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_and_expect (Fixture       *f,
+                  const char    *tooltip,
+                  GtkTextBuffer *buffer,
+                  const char    *expected)
+{
+  GtkWidget *button = find_button_with_tooltip (GTK_WIDGET (f->window), tooltip);
+  BodyIs check = { buffer, expected };
+
+  g_assert_nonnull (button);
+  dl_test_pointer_click (button);
+  if (!dl_test_wait_until (body_is, &check, 5000))
+    {
+      g_autofree char *text = body_text (buffer);
+
+      g_error ("after a click on “%s” the body is “%s”, not “%s”", tooltip, text, expected);
+    }
+}
+
+/* The formatting bar, clicked with the pointer: the body keeps the focus
+ * and the selection, each button toggles, Ctrl+Z undoes one click. */
+static void
+test_format_bar_clicks (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = dl_test_window_write_article (f, "Bar", "Hello world\n\nSecond line", 1);
+  GtkWidget *body;
+  GtkTextBuffer *buffer;
+
+  dl_test_window_open (f);
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return;
+    }
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  dl_test_window_show_article (f, article);
+  dl_test_keyboard_settle (300);
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  dl_test_keyboard_settle (50);
+  body = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (GTK_IS_TEXT_VIEW (body));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+
+  /* "world" selected with the keyboard, then the mouse on the bar. */
+  dl_test_keyboard_press (body, GDK_KEY_End, 0);
+  dl_test_keyboard_press (body, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  dl_test_keyboard_settle (100);
+  click_and_expect (f, "Bold (Ctrl+B)", buffer, "Hello **world**\n\nSecond line");
+  g_assert_true (gtk_widget_has_focus (body));
+  click_and_expect (f, "Italic (Ctrl+I)", buffer, "Hello ***world***\n\nSecond line");
+  click_and_expect (f, "Bold (Ctrl+B)", buffer, "Hello *world*\n\nSecond line");
+  click_and_expect (f, "Subheading", buffer, "## Hello *world*\n\nSecond line");
+  click_and_expect (f, "Subheading", buffer, "Hello *world*\n\nSecond line");
+  click_and_expect (f, "Quote", buffer, "> Hello *world*\n\nSecond line");
+  click_and_expect (f, "Quote", buffer, "Hello *world*\n\nSecond line");
+
+  /* Both paragraphs selected: a list of two, numbered, then one undo. */
+  dl_test_keyboard_press (body, GDK_KEY_a, GDK_CONTROL_MASK);
+  dl_test_keyboard_settle (100);
+  click_and_expect (f, "Bulleted List", buffer, "- Hello *world*\n\n- Second line");
+  click_and_expect (f, "Numbered List", buffer, "1. Hello *world*\n\n2. Second line");
+  g_assert_true (gtk_widget_has_focus (body));
+  press_and_expect (body, buffer, GDK_KEY_z, "- Hello *world*\n\n- Second line");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +399,8 @@ main (int   argc,
   g_test_add ("/writing-ui/bold-italic-keys", Fixture, NULL, dl_test_window_set_up, test_bold_italic_keys,
               dl_test_window_tear_down);
   g_test_add ("/writing-ui/link-keys", Fixture, NULL, dl_test_window_set_up, test_link_keys,
+              dl_test_window_tear_down);
+  g_test_add ("/writing-ui/format-bar-clicks", Fixture, NULL, dl_test_window_set_up, test_format_bar_clicks,
               dl_test_window_tear_down);
   g_test_add_func ("/writing-ui/link-addresses", test_link_addresses);
   g_test_add_func ("/writing-ui/line-formats", test_line_formats);

@@ -12,6 +12,7 @@
 
 #include "dl-article-editor.h"
 #include "dl-body-format.h"
+#include "dl-find-bar.h"
 #include "dl-link-popover.h"
 #include "dl-classification-section.h"
 #include "dl-credits-section.h"
@@ -77,6 +78,8 @@ struct _DlArticleEditor
   GtkTextMark     *link_end;
   GtkScrolledWindow *body_scroller;
   GtkLabel        *words_label;
+  GtkRevealer     *find_revealer;
+  DlFindBar       *find_bar;
 };
 
 G_DEFINE_FINAL_TYPE (DlArticleEditor, dl_article_editor, GTK_TYPE_WIDGET)
@@ -875,6 +878,65 @@ dl_article_editor_dispose (GObject *object)
   G_OBJECT_CLASS (dl_article_editor_parent_class)->dispose (object);
 }
 
+/* The formatting bar's buttons: like editor.format, but the body need not
+ * have the focus (a keyboard user may have tabbed to the button). */
+static void
+format_body_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+
+  if (self->article == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self->body_view)))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+  format_action (widget, "editor.format", param);
+}
+
+/* Ctrl+F and Ctrl+H: find (and replace) in the story. With no story
+ * open they are the library's search, as before. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+  gboolean replace = g_strcmp0 (action_name, "editor.find-replace") == 0;
+
+  if (self->article == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.search", NULL);
+      return;
+    }
+  if (replace && !gtk_text_view_get_editable (GTK_TEXT_VIEW (self->body_view)))
+    replace = FALSE;
+  gtk_revealer_set_reveal_child (self->find_revealer, TRUE);
+  dl_find_bar_start (self->find_bar, replace);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  DlArticleEditor *self = DL_ARTICLE_EDITOR (widget);
+
+  dl_find_bar_go (self->find_bar, g_strcmp0 (action_name, "editor.find-next") == 0);
+}
+
+static void
+on_find_closed_cb (DlArticleEditor *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean was_in_bar = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->find_bar));
+
+  dl_find_bar_stop (self->find_bar);
+  gtk_revealer_set_reveal_child (self->find_revealer, FALSE);
+  /* Back to the text, where the match found is selected. */
+  if (was_in_bar)
+    gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
 static void
 dl_article_editor_class_init (DlArticleEditorClass *klass)
 {
@@ -914,6 +976,7 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   g_type_ensure (DL_TYPE_CLASSIFICATION_SECTION);
   g_type_ensure (DL_TYPE_CREDITS_SECTION);
   g_type_ensure (DL_TYPE_DATELINE_SECTION);
+  g_type_ensure (DL_TYPE_FIND_BAR);
   g_type_ensure (DL_TYPE_IMAGE_SECTION);
   g_type_ensure (DL_TYPE_RELEASE_SECTION);
 
@@ -939,6 +1002,9 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, slug_entry);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, standfirst_view);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, words_label);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, find_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, find_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_headline_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_slug_changed_cb);
@@ -949,6 +1015,16 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "editor.format", "s", "bold");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "editor.format", "s", "italic");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "editor.format", "s", "link");
+  gtk_widget_class_install_action (widget_class, "editor.format-body", "s", format_body_action);
+  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "editor.find-replace", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "editor.find-replace", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_next_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "editor.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.find-previous", NULL);
   gtk_widget_class_install_property_action (widget_class, "editor.toggle-details", "details-visible");
 
   gtk_widget_class_set_css_name (widget_class, "dl-article-editor");
@@ -982,6 +1058,8 @@ dl_article_editor_init (DlArticleEditor *self)
                             G_CALLBACK (on_body_cursor_position_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->standfirst_view), "changed",
                             G_CALLBACK (on_standfirst_changed_cb), self);
+  dl_find_bar_set_fields (self->find_bar, GTK_EDITABLE (self->headline_row), self->standfirst_view,
+                          self->body_view);
 
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->body_scroller), "changed",
                            G_CALLBACK (on_body_width_changed_cb), self, G_CONNECT_SWAPPED);
