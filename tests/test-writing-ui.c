@@ -386,6 +386,90 @@ test_format_bar_clicks (Fixture       *f,
   press_and_expect (body, buffer, GDK_KEY_z, "- Hello *world*\n\n- Second line");
 }
 
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  const char    *expected;
+} BodyEnds;
+
+static gboolean
+body_ends_with (gpointer data)
+{
+  BodyEnds *check = data;
+  g_autofree char *text = body_text (check->buffer);
+
+  return g_str_has_suffix (text, check->expected);
+}
+
+static void
+type_and_expect (GtkWidget     *body,
+                 GtkTextBuffer *buffer,
+                 const char    *typed,
+                 const char    *expected_end)
+{
+  BodyEnds check = { buffer, expected_end };
+
+  dl_test_keyboard_type (body, typed);
+  if (!dl_test_wait_until (body_ends_with, &check, 5000))
+    {
+      g_autofree char *text = body_text (buffer);
+
+      g_error ("after typing “%s” the body is “%s”, which does not end in “%s”", typed, text, expected_end);
+    }
+}
+
+/* Quotes, dashes and no-break spaces as the user types, in the
+ * article's language; Ctrl+Z takes a substitution back; never in code;
+ * off in the preferences means off. */
+static void
+test_typography_keys (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = dl_test_window_write_article (f, "Typography", "", 1);
+  GSettings *settings = dl_context_get_settings (f->context);
+  GtkWidget *body;
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+
+  dl_test_window_open (f);
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return;
+    }
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  dl_test_window_show_article (f, article);
+  dl_test_keyboard_settle (300);
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  dl_test_keyboard_settle (50);
+  body = gtk_window_get_focus (GTK_WINDOW (f->window));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+
+  /* English. */
+  type_and_expect (body, buffer, "He said \"no\"", "He said \u201cno\u201d");
+  /* Ctrl+Z takes the substitution back: the quote typed straight. */
+  press_and_expect (body, buffer, GDK_KEY_z, "He said \u201cno\"");
+  /* The cursor is after it: typing goes on there. */
+  type_and_expect (body, buffer, " - it's", "He said \u201cno\"\u00a0\u2013 it\u2019s");
+  /* Not inside code. */
+  type_and_expect (body, buffer, " `a \"b\" - c`", "`a \"b\" - c`");
+  type_and_expect (body, buffer, "\n```\n\"x\" - y", "```\n\"x\" - y");
+  type_and_expect (body, buffer, "\n```\n\"z\"", "```\n\u201cz\u201d");
+
+  /* Russian: the language of the article, not of the UI. */
+  dl_article_set_language (dl_window_get_article (f->window), "ru");
+  gtk_text_buffer_set_text (buffer, "", -1);
+  dl_test_keyboard_settle (50);
+  type_and_expect (body, buffer, "\u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b \"\u0434\u0430\" - \u0432 5 \u043a\u043c ",
+                   "\u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b \u00ab\u0434\u0430\u00bb\u00a0\u2014 \u0432\u00a05\u00a0\u043a\u043c ");
+
+  /* Off in the preferences: what is typed stays. */
+  g_settings_set_boolean (settings, "typography-quotes", FALSE);
+  g_settings_set_boolean (settings, "typography-dashes", FALSE);
+  g_settings_set_boolean (settings, "typography-nbsp", FALSE);
+  type_and_expect (body, buffer, "\"a\" - b", "\u043a\u043c \"a\" - b");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +485,8 @@ main (int   argc,
   g_test_add ("/writing-ui/link-keys", Fixture, NULL, dl_test_window_set_up, test_link_keys,
               dl_test_window_tear_down);
   g_test_add ("/writing-ui/format-bar-clicks", Fixture, NULL, dl_test_window_set_up, test_format_bar_clicks,
+              dl_test_window_tear_down);
+  g_test_add ("/writing-ui/typography-keys", Fixture, NULL, dl_test_window_set_up, test_typography_keys,
               dl_test_window_tear_down);
   g_test_add_func ("/writing-ui/link-addresses", test_link_addresses);
   g_test_add_func ("/writing-ui/line-formats", test_line_formats);

@@ -23,6 +23,7 @@
 #include "dl-release-section.h"
 #include "dl-slug.h"
 #include "dl-text-stats.h"
+#include "dl-typographer.h"
 #include "dl-resources.h"
 
 /* Copying a 20,000-word body out of the buffer costs about a millisecond
@@ -80,6 +81,8 @@ struct _DlArticleEditor
   GtkLabel        *words_label;
   GtkRevealer     *find_revealer;
   DlFindBar       *find_bar;
+  DlTypographer   *body_typographer;    /* the language's quotes and dashes as one types */
+  DlTypographer   *standfirst_typographer;
 };
 
 G_DEFINE_FINAL_TYPE (DlArticleEditor, dl_article_editor, GTK_TYPE_WIDGET)
@@ -387,6 +390,36 @@ on_slug_changed_cb (DlArticleEditor *self)
   dl_article_set_slug (self->article, slug);
 }
 
+/* What follows the article's language: its typography (and spelling). */
+static void
+apply_language (DlArticleEditor *self)
+{
+  const char *language = self->article != NULL ? dl_article_get_language (self->article) : NULL;
+
+  dl_typographer_set_language (self->body_typographer, language);
+  dl_typographer_set_language (self->standfirst_typographer, language);
+}
+
+/* Preferences → Writing: each kind of substitution on or off. */
+static void
+apply_typography_settings (DlArticleEditor *self)
+{
+  GSettings *settings = self->context != NULL ? dl_context_get_settings (self->context) : NULL;
+  DlTypographyFlags flags = DL_TYPOGRAPHY_NONE;
+
+  if (settings != NULL)
+    {
+      if (g_settings_get_boolean (settings, "typography-quotes"))
+        flags |= DL_TYPOGRAPHY_QUOTES;
+      if (g_settings_get_boolean (settings, "typography-dashes"))
+        flags |= DL_TYPOGRAPHY_DASHES;
+      if (g_settings_get_boolean (settings, "typography-nbsp"))
+        flags |= DL_TYPOGRAPHY_NBSP;
+    }
+  dl_typographer_set_flags (self->body_typographer, flags);
+  dl_typographer_set_flags (self->standfirst_typographer, flags);
+}
+
 static void
 on_language_changed_cb (DlArticleEditor *self)
 {
@@ -399,6 +432,7 @@ on_language_changed_cb (DlArticleEditor *self)
   language = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->language_entry))));
   if (*language != '\0')
     dl_article_set_language (self->article, language);
+  apply_language (self);
 }
 
 static void
@@ -463,6 +497,7 @@ load_article (DlArticleEditor *self)
   update_slug_placeholder (self);
   update_headline_count (self);
   update_invisible_warning (self);
+  apply_language (self);
   dl_text_stats_count (body, -1, &self->stats);
   show_stats (self);
 
@@ -849,7 +884,10 @@ dl_article_editor_dispose (GObject *object)
 
   /* The article keeps the buffer's last text. */
   if (self->article != NULL)
-    dl_article_set_body_source (self->article, NULL, NULL, NULL);
+    {
+      dl_article_set_body_source (self->article, NULL, NULL, NULL);
+      g_signal_handlers_disconnect_by_func (self->article, apply_language, self);
+    }
   if (self->link_popover != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->link_popover, self);
@@ -871,6 +909,8 @@ dl_article_editor_dispose (GObject *object)
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->body_typographer);
+  g_clear_object (&self->standfirst_typographer);
   g_clear_object (&self->article);
   g_clear_object (&self->context);
   g_clear_object (&self->body_buffer);
@@ -1060,6 +1100,8 @@ dl_article_editor_init (DlArticleEditor *self)
                             G_CALLBACK (on_standfirst_changed_cb), self);
   dl_find_bar_set_fields (self->find_bar, GTK_EDITABLE (self->headline_row), self->standfirst_view,
                           self->body_view);
+  self->body_typographer = dl_typographer_new (GTK_TEXT_BUFFER (self->body_buffer), TRUE);
+  self->standfirst_typographer = dl_typographer_new (gtk_text_view_get_buffer (self->standfirst_view), FALSE);
 
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->body_scroller), "changed",
                            G_CALLBACK (on_body_width_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1107,12 +1149,19 @@ dl_article_editor_set_article (DlArticleEditor *self,
 
   /* The previous article keeps the buffer's last text as its body. */
   if (self->article != NULL)
-    dl_article_set_body_source (self->article, NULL, NULL, NULL);
+    {
+      dl_article_set_body_source (self->article, NULL, NULL, NULL);
+      g_signal_handlers_disconnect_by_func (self->article, apply_language, self);
+    }
   g_clear_handle_id (&self->stats_id, g_source_remove);
   g_set_object (&self->article, article);
   load_article (self);
   if (article != NULL)
-    dl_article_set_body_source (article, dup_body_cb, self, NULL);
+    {
+      dl_article_set_body_source (article, dup_body_cb, self, NULL);
+      /* However it changes (the field, a command, a pull from the site). */
+      g_signal_connect_swapped (article, "notify::language", G_CALLBACK (apply_language), self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
@@ -1186,10 +1235,22 @@ dl_article_editor_set_context (DlArticleEditor *self,
   g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
   g_return_if_fail (context == NULL || DL_IS_CONTEXT (context));
 
+  if (self->context != NULL && dl_context_get_settings (self->context) != NULL)
+    g_signal_handlers_disconnect_by_data (dl_context_get_settings (self->context), self);
   if (!g_set_object (&self->context, context))
     return;
+  apply_typography_settings (self);
   if (context != NULL && dl_context_get_settings (context) != NULL)
     {
+      GSettings *settings = dl_context_get_settings (context);
+
+      g_signal_connect_object (settings, "changed::typography-quotes",
+                               G_CALLBACK (apply_typography_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::typography-dashes",
+                               G_CALLBACK (apply_typography_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::typography-nbsp",
+                               G_CALLBACK (apply_typography_settings), self, G_CONNECT_SWAPPED);
+
       self->details_wide = g_settings_get_boolean (dl_context_get_settings (context), "details-visible");
       if (self->layout_decided && !self->narrow)
         {

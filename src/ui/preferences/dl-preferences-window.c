@@ -37,6 +37,10 @@ struct _DlPreferencesWindow
   AdwActionRow         *template_row;
   GtkWidget            *template_reset_button;
   GtkLabel             *template_error_label;
+  GtkSwitch            *quotes_switch;
+  GtkSwitch            *dashes_switch;
+  GtkSwitch            *nbsp_switch;
+  GtkSwitch            *spell_switch;
 };
 
 G_DEFINE_FINAL_TYPE (DlPreferencesWindow, dl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -340,6 +344,10 @@ dl_preferences_window_class_init (DlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, template_error_label);
   gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, template_reset_button);
   gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, template_row);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, quotes_switch);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, dashes_switch);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, nbsp_switch);
+  gtk_widget_class_bind_template_child (widget_class, DlPreferencesWindow, spell_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pattern_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_style_selected_cb);
@@ -371,6 +379,10 @@ bind_settings (DlPreferencesWindow *self)
 {
   self->settings = g_object_ref (dl_context_get_settings (self->context));
   g_settings_bind (self->settings, "default-source", self->source_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "typography-quotes", self->quotes_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "typography-dashes", self->dashes_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "typography-nbsp", self->nbsp_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "spell-check", self->spell_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "custom-dateline-pattern", self->pattern_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "default-language", self->language_row, "text",
