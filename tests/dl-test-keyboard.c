@@ -237,14 +237,18 @@ dl_test_keyboard_type (GtkWidget  *widget,
 }
 
 /**
- * dl_test_pointer_click:
+ * dl_test_pointer_click_at:
+ * @x: (in @widget's coordinates)
+ * @button: 1 for the primary button, 3 for the secondary
  *
- * Moves the pointer to the middle of @widget and clicks the first
- * button there, through the X server as a mouse would: the click goes
- * to whatever is on screen at that point.
+ * Moves the pointer there and clicks, through the X server as a mouse
+ * would: the click goes to whatever is on screen at that point.
  */
 void
-dl_test_pointer_click (GtkWidget *widget)
+dl_test_pointer_click_at (GtkWidget *widget,
+                          double     x,
+                          double     y,
+                          guint      button)
 {
   Display *dpy = x_display (widget);
   GtkNative *native = gtk_widget_get_native (widget);
@@ -255,15 +259,23 @@ dl_test_pointer_click (GtkWidget *widget)
   Window child;
 
   g_assert_nonnull (dpy);
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0),
-                                           &point));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
   gtk_native_get_surface_transform (native, &surface_x, &surface_y);
   XTranslateCoordinates (dpy, gdk_x11_surface_get_xid (surface), DefaultRootWindow (dpy),
                          (int) (point.x + surface_x), (int) (point.y + surface_y), &root_x, &root_y, &child);
   XTestFakeMotionEvent (dpy, -1, root_x, root_y, CurrentTime);
-  XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
-  XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+  XTestFakeButtonEvent (dpy, button, True, CurrentTime);
+  XTestFakeButtonEvent (dpy, button, False, CurrentTime);
   XFlush (dpy);
+}
+
+/**
+ * dl_test_pointer_click:
+ *
+ * Clicks the primary button in the middle of @widget.
+ */
+void
+dl_test_pointer_click (GtkWidget *widget)
+{
+  dl_test_pointer_click_at (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, 1);
 }

@@ -19,5 +19,9 @@ void     dl_test_keyboard_type      (GtkWidget       *widget,
                                      const char      *text);
 void     dl_test_keyboard_settle    (guint            ms);
 void     dl_test_pointer_click      (GtkWidget       *widget);
+void     dl_test_pointer_click_at   (GtkWidget       *widget,
+                                     double           x,
+                                     double           y,
+                                     guint            button);
 
 G_END_DECLS

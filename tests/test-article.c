@@ -145,6 +145,8 @@ test_file_round_trip (void)
   dl_article_set_publication (article, pub);
   dl_article_set_embargo (article, embargo);
   dl_article_set_status (article, DL_ARTICLE_STATUS_READY);
+  dl_article_set_spell_check (article, FALSE);
+  dl_article_set_target_words (article, 450);
 
   bytes = dl_article_serialize (article);
   data = g_bytes_get_data (bytes, &size);
@@ -163,6 +165,8 @@ test_file_round_trip (void)
   g_assert_true (g_date_time_equal (dl_article_get_embargo (loaded), embargo));
   g_assert_null (dl_article_get_schedule (loaded));
   g_assert_cmpint (dl_article_get_status (loaded), ==, DL_ARTICLE_STATUS_READY);
+  g_assert_false (dl_article_get_spell_check (loaded));
+  g_assert_cmpuint (dl_article_get_target_words (loaded), ==, 450);
   g_assert_cmpuint (g_list_model_get_n_items (dl_article_get_credits (loaded)), ==, 2);
   credit = g_list_model_get_item (dl_article_get_credits (loaded), 1);
   g_assert_cmpint (dl_credit_get_role (credit), ==, DL_CREDIT_ROLE_PHOTO);
@@ -243,6 +247,12 @@ test_file_errors (void)
     { "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11\",\"tags\":[1]}",
       DL_ARTICLE_FILE_ERROR_INVALID, "tag" },
     { "\xff\xfe{}", DL_ARTICLE_FILE_ERROR_PARSE, "UTF-8" },
+    { "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11\",\"spell_check\":\"no\"}",
+      DL_ARTICLE_FILE_ERROR_INVALID, "spell_check" },
+    { "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11\",\"target_words\":-5}",
+      DL_ARTICLE_FILE_ERROR_INVALID, "target_words" },
+    { "{\"format\":\"dateline-article\",\"version\":1,\"uuid\":\"0b7e5a3c-6a57-4a43-9d56-5b1f0d3f2a11\",\"target_words\":1e9}",
+      DL_ARTICLE_FILE_ERROR_INVALID, "target_words" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

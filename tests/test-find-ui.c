@@ -106,13 +106,18 @@ revealed (gpointer data)
 {
   GtkWidget *revealer = gtk_widget_get_ancestor (data, GTK_TYPE_REVEALER);
 
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+  /* Shown and taking room: a revealer without a transition keeps its
+   * size unless it is hidden as well. */
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) && gtk_widget_is_visible (data)
+         && gtk_widget_get_height (revealer) > 0;
 }
 
 static gboolean
 hidden (gpointer data)
 {
-  return !revealed (data);
+  GtkWidget *revealer = gtk_widget_get_ancestor (data, GTK_TYPE_REVEALER);
+
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) && !gtk_widget_is_visible (revealer);
 }
 
 static DlArticle *

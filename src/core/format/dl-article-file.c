@@ -32,7 +32,8 @@ G_DEFINE_QUARK (dl-article-file-error-quark, dl_article_file_error)
 static const char * const known_top_level[] = {
   "format", "version", "uuid", "created", "modified", "status", "headline",
   "standfirst", "slug", "dateline", "credits", "category", "tags", "image",
-  "language", "embargo", "schedule", "publications", "body", NULL
+  "language", "embargo", "schedule", "publications", "body", "spell_check",
+  "target_words", NULL
 };
 static const char * const known_dateline[] = {
   "place", "region", "country", "date", "time_zone", "source", "style", NULL
@@ -171,6 +172,10 @@ dl_article_serialize (DlArticle *article)
   dl_json_writer_end_object (writer);
 
   write_string_member (writer, "language", dl_article_get_language (article));
+  dl_json_writer_member (writer, "spell_check");
+  dl_json_writer_boolean (writer, dl_article_get_spell_check (article));
+  dl_json_writer_member (writer, "target_words");
+  dl_json_writer_int (writer, dl_article_get_target_words (article));
   dl_json_writer_member (writer, "embargo");
   if (dl_article_get_embargo (article) != NULL)
     {
@@ -257,6 +262,35 @@ wrong_kind (Reader     *reader,
   g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID, format, member);
 #pragma GCC diagnostic pop
   return FALSE;
+}
+
+/* spell_check and target_words: absent in files before they existed. */
+static gboolean
+read_writing_aids (Reader     *reader,
+                   JsonObject *root,
+                   DlArticle  *article)
+{
+  JsonNode *node;
+
+  if (!member_is_null (root, "spell_check"))
+    {
+      node = json_object_get_member (root, "spell_check");
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return wrong_kind (reader, _("The field “%s” must be true or false."), "spell_check");
+      dl_article_set_spell_check (article, json_node_get_boolean (node));
+    }
+  if (!member_is_null (root, "target_words"))
+    {
+      gint64 words;
+
+      node = json_object_get_member (root, "target_words");
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
+          || (words = json_node_get_int (node)) < 0 || words > DL_ARTICLE_MAX_TARGET_WORDS)
+        return wrong_kind (reader, _("The field “%s” must be a number of words from 0 to 100,000."),
+                           "target_words");
+      dl_article_set_target_words (article, (guint) words);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -667,6 +701,8 @@ read_article (Reader     *reader,
     return FALSE;
   if (*str != '\0')
     dl_article_set_language (article, str);
+  if (!read_writing_aids (reader, root, article))
+    return FALSE;
   if (!read_date_fields (reader, root, article, schedule_dates, G_N_ELEMENTS (schedule_dates)))
     return FALSE;
 

@@ -196,6 +196,14 @@ dl_json_writer_null (DlJsonWriter *self)
   g_string_append (self->out, "null");
 }
 
+void
+dl_json_writer_boolean (DlJsonWriter *self,
+                        gboolean      value)
+{
+  begin_value (self);
+  g_string_append (self->out, value ? "true" : "false");
+}
+
 /**
  * dl_json_writer_raw:
  * @json: a complete JSON value, compact (dl_json_compact())

@@ -24,6 +24,8 @@ void          dl_json_writer_string       (DlJsonWriter *self,
                                            const char   *value);
 void          dl_json_writer_int          (DlJsonWriter *self,
                                            gint64        value);
+void          dl_json_writer_boolean      (DlJsonWriter *self,
+                                           gboolean      value);
 void          dl_json_writer_null         (DlJsonWriter *self);
 void          dl_json_writer_raw          (DlJsonWriter *self,
                                            const char   *json);

@@ -43,6 +43,8 @@ struct _DlArticle
   char            *image_alt;
 
   char            *language;
+  gboolean         spell_check;    /* underline misspellings while editing */
+  guint            target_words;   /* the length asked for; 0 for none */
   char            *body;
 
   GDateTime       *embargo;
@@ -90,6 +92,8 @@ enum {
   PROP_BODY,
   PROP_EMBARGO,
   PROP_SCHEDULE,
+  PROP_SPELL_CHECK,
+  PROP_TARGET_WORDS,
   N_PROPS
 };
 
@@ -280,7 +284,9 @@ dl_article_dispatch_properties_changed (GObject     *object,
    * of the status alone is not an edit of the story. */
   for (guint i = 0; i < n_pspecs; i++)
     {
-      if (pspecs[i] != properties[PROP_MODIFIED] && pspecs[i] != properties[PROP_STATUS])
+      /* Nor are the writer's own aids (spelling, a target length). */
+      if (pspecs[i] != properties[PROP_MODIFIED] && pspecs[i] != properties[PROP_STATUS]
+          && pspecs[i] != properties[PROP_SPELL_CHECK] && pspecs[i] != properties[PROP_TARGET_WORDS])
         {
           note_edit (DL_ARTICLE (object));
           break;
@@ -346,6 +352,10 @@ dl_article_get_property (GObject    *object,
     g_value_set_enum (value, self->status);
   else if (prop_id == PROP_TAGS)
     g_value_set_boxed (value, self->tags);
+  else if (prop_id == PROP_SPELL_CHECK)
+    g_value_set_boolean (value, self->spell_check);
+  else if (prop_id == PROP_TARGET_WORDS)
+    g_value_set_uint (value, self->target_words);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -370,6 +380,10 @@ dl_article_set_property (GObject      *object,
     dl_article_set_status (self, g_value_get_enum (value));
   else if (prop_id == PROP_TAGS)
     dl_article_set_tags (self, g_value_get_boxed (value));
+  else if (prop_id == PROP_SPELL_CHECK)
+    dl_article_set_spell_check (self, g_value_get_boolean (value));
+  else if (prop_id == PROP_TARGET_WORDS)
+    dl_article_set_target_words (self, g_value_get_uint (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -443,6 +457,12 @@ dl_article_class_init (DlArticleClass *klass)
   properties[PROP_BODY] = string_pspec ("body");
   properties[PROP_EMBARGO] = date_time_pspec ("embargo");
   properties[PROP_SCHEDULE] = date_time_pspec ("schedule");
+  properties[PROP_SPELL_CHECK] =
+    g_param_spec_boolean ("spell-check", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TARGET_WORDS] =
+    g_param_spec_uint ("target-words", NULL, NULL, 0, DL_ARTICLE_MAX_TARGET_WORDS, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -477,6 +497,7 @@ dl_article_init (DlArticle *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *language = g_strdup (default_language ());
 
+  self->spell_check = TRUE;
   for (guint i = PROP_0 + 1; i < N_PROPS; i++)
     {
       char **str = string_field (self, i);
@@ -820,6 +841,45 @@ dl_article_set_language (DlArticle  *self,
 {
   g_return_if_fail (DL_IS_ARTICLE (self));
   set_string (self, PROP_LANGUAGE, value);
+}
+
+gboolean
+dl_article_get_spell_check (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), TRUE);
+  return self->spell_check;
+}
+
+void
+dl_article_set_spell_check (DlArticle *self,
+                            gboolean   spell_check)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+
+  if (self->spell_check == !!spell_check)
+    return;
+  self->spell_check = !!spell_check;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPELL_CHECK]);
+}
+
+guint
+dl_article_get_target_words (DlArticle *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE (self), 0);
+  return self->target_words;
+}
+
+void
+dl_article_set_target_words (DlArticle *self,
+                             guint      words)
+{
+  g_return_if_fail (DL_IS_ARTICLE (self));
+
+  words = MIN (words, DL_ARTICLE_MAX_TARGET_WORDS);
+  if (self->target_words == words)
+    return;
+  self->target_words = words;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_WORDS]);
 }
 
 DlArticleStatus
@@ -1354,6 +1414,8 @@ dl_article_copy_with_uuid (DlArticle  *self,
         dl_set_date_time (date_time_field (copy, i), *dt);
     }
   copy->status = self->status;
+  copy->spell_check = self->spell_check;
+  copy->target_words = self->target_words;
   g_strfreev (copy->tags);
   copy->tags = g_strdupv (self->tags);
 

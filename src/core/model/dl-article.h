@@ -120,6 +120,15 @@ const char      *dl_article_get_image_alt       (DlArticle       *self);
 void             dl_article_set_image_alt       (DlArticle       *self,
                                                  const char      *alt);
 
+/* A target length beyond this is a typo, not a story. */
+#define DL_ARTICLE_MAX_TARGET_WORDS 100000
+
+gboolean         dl_article_get_spell_check     (DlArticle       *self);
+void             dl_article_set_spell_check     (DlArticle       *self,
+                                                 gboolean         spell_check);
+guint            dl_article_get_target_words    (DlArticle       *self);
+void             dl_article_set_target_words    (DlArticle       *self,
+                                                 guint            words);
 const char      *dl_article_get_language        (DlArticle       *self);
 void             dl_article_set_language        (DlArticle       *self,
                                                  const char      *language);

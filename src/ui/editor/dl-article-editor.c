@@ -24,6 +24,8 @@
 #include "dl-slug.h"
 #include "dl-text-stats.h"
 #include "dl-typographer.h"
+#include "dl-spell-checker.h"
+#include "dl-spell-highlighter.h"
 #include "dl-resources.h"
 
 /* Copying a 20,000-word body out of the buffer costs about a millisecond
@@ -83,6 +85,12 @@ struct _DlArticleEditor
   DlFindBar       *find_bar;
   DlTypographer   *body_typographer;    /* the language's quotes and dashes as one types */
   DlTypographer   *standfirst_typographer;
+  DlSpellChecker  *spell_checker;       /* the article language's dictionary */
+  DlSpellHighlighter *body_spell;
+  DlSpellHighlighter *standfirst_spell;
+  GtkLabel        *spell_notice_label;  /* "No spelling dictionary for …" */
+  GtkSwitch       *spell_switch;        /* this article's */
+  gboolean         has_dictionary;
 };
 
 G_DEFINE_FINAL_TYPE (DlArticleEditor, dl_article_editor, GTK_TYPE_WIDGET)
@@ -390,14 +398,73 @@ on_slug_changed_cb (DlArticleEditor *self)
   dl_article_set_slug (self->article, slug);
 }
 
-/* What follows the article's language: its typography (and spelling). */
+/* Spelling is checked when the preferences and the article both want it
+ * and there is a dictionary; without one, a quiet note in the footer. */
+static void
+apply_spelling (DlArticleEditor *self)
+{
+  GSettings *settings = self->context != NULL ? dl_context_get_settings (self->context) : NULL;
+  gboolean wanted = self->article != NULL && dl_article_get_spell_check (self->article)
+                    && (settings == NULL || g_settings_get_boolean (settings, "spell-check"));
+  gboolean enabled = wanted && self->has_dictionary;
+
+  if (wanted && !self->has_dictionary)
+    {
+      g_autofree char *note = NULL;
+
+      /* Translators: %s is a language tag such as "zh" or "ka". */
+      note = g_strdup_printf (_("No spelling dictionary for “%s”"), dl_article_get_language (self->article));
+      gtk_label_set_label (self->spell_notice_label, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->spell_notice_label), wanted && !self->has_dictionary);
+  dl_spell_highlighter_set_enabled (self->body_spell, enabled);
+  dl_spell_highlighter_set_enabled (self->standfirst_spell, enabled);
+}
+
+static void
+on_spell_words_changed_cb (DlArticleEditor *self)
+{
+  dl_spell_highlighter_recheck (self->body_spell);
+  dl_spell_highlighter_recheck (self->standfirst_spell);
+}
+
+static void
+on_spell_switch_cb (DlArticleEditor *self)
+{
+  if (self->loading || self->article == NULL)
+    return;
+  dl_article_set_spell_check (self->article, gtk_switch_get_active (self->spell_switch));
+  apply_spelling (self);
+}
+
+/* The article's switch, however it changed. */
+static void
+on_article_spell_check_cb (DlArticleEditor *self)
+{
+  gboolean loading = self->loading;
+
+  self->loading = TRUE;
+  gtk_switch_set_active (self->spell_switch, dl_article_get_spell_check (self->article));
+  self->loading = loading;
+  apply_spelling (self);
+}
+
+/* What follows the article's language: its typography and spelling. */
 static void
 apply_language (DlArticleEditor *self)
 {
   const char *language = self->article != NULL ? dl_article_get_language (self->article) : NULL;
+  gboolean had = self->has_dictionary;
+  const char *before = dl_spell_checker_get_dictionary (self->spell_checker);
+  g_autofree char *dictionary = g_strdup (before);
 
   dl_typographer_set_language (self->body_typographer, language);
   dl_typographer_set_language (self->standfirst_typographer, language);
+  self->has_dictionary = dl_spell_checker_set_language (self->spell_checker, language);
+  apply_spelling (self);
+  /* Another dictionary: every word again. */
+  if (self->has_dictionary && (!had || g_strcmp0 (dictionary, dl_spell_checker_get_dictionary (self->spell_checker)) != 0))
+    on_spell_words_changed_cb (self);
 }
 
 /* Preferences → Writing: each kind of substitution on or off. */
@@ -497,6 +564,7 @@ load_article (DlArticleEditor *self)
   update_slug_placeholder (self);
   update_headline_count (self);
   update_invisible_warning (self);
+  gtk_switch_set_active (self->spell_switch, article == NULL || dl_article_get_spell_check (article));
   apply_language (self);
   dl_text_stats_count (body, -1, &self->stats);
   show_stats (self);
@@ -887,6 +955,7 @@ dl_article_editor_dispose (GObject *object)
     {
       dl_article_set_body_source (self->article, NULL, NULL, NULL);
       g_signal_handlers_disconnect_by_func (self->article, apply_language, self);
+      g_signal_handlers_disconnect_by_func (self->article, on_article_spell_check_cb, self);
     }
   if (self->link_popover != NULL)
     {
@@ -911,6 +980,9 @@ dl_article_editor_dispose (GObject *object)
 
   g_clear_object (&self->body_typographer);
   g_clear_object (&self->standfirst_typographer);
+  g_clear_object (&self->body_spell);
+  g_clear_object (&self->standfirst_spell);
+  g_clear_object (&self->spell_checker);
   g_clear_object (&self->article);
   g_clear_object (&self->context);
   g_clear_object (&self->body_buffer);
@@ -950,6 +1022,7 @@ find_action (GtkWidget  *widget,
     }
   if (replace && !gtk_text_view_get_editable (GTK_TEXT_VIEW (self->body_view)))
     replace = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->find_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->find_revealer, TRUE);
   dl_find_bar_start (self->find_bar, replace);
 }
@@ -972,6 +1045,7 @@ on_find_closed_cb (DlArticleEditor *self)
 
   dl_find_bar_stop (self->find_bar);
   gtk_revealer_set_reveal_child (self->find_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->find_revealer), FALSE);
   /* Back to the text, where the match found is selected. */
   if (was_in_bar)
     gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
@@ -1045,6 +1119,9 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, find_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, find_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_find_closed_cb);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, spell_notice_label);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, spell_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_spell_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_headline_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_slug_changed_cb);
@@ -1102,6 +1179,17 @@ dl_article_editor_init (DlArticleEditor *self)
                           self->body_view);
   self->body_typographer = dl_typographer_new (GTK_TEXT_BUFFER (self->body_buffer), TRUE);
   self->standfirst_typographer = dl_typographer_new (gtk_text_view_get_buffer (self->standfirst_view), FALSE);
+  {
+    g_autofree char *dictionaries = g_build_filename (g_get_user_data_dir (), "dateline", "dictionaries", NULL);
+
+    self->spell_checker = dl_spell_checker_new (dictionaries);
+  }
+  self->body_spell = dl_spell_highlighter_new (GTK_TEXT_VIEW (self->body_view), self->spell_checker);
+  self->standfirst_spell = dl_spell_highlighter_new (self->standfirst_view, self->spell_checker);
+  g_signal_connect_object (self->body_spell, "words-changed", G_CALLBACK (on_spell_words_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->standfirst_spell, "words-changed", G_CALLBACK (on_spell_words_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->body_scroller), "changed",
                            G_CALLBACK (on_body_width_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1152,6 +1240,7 @@ dl_article_editor_set_article (DlArticleEditor *self,
     {
       dl_article_set_body_source (self->article, NULL, NULL, NULL);
       g_signal_handlers_disconnect_by_func (self->article, apply_language, self);
+      g_signal_handlers_disconnect_by_func (self->article, on_article_spell_check_cb, self);
     }
   g_clear_handle_id (&self->stats_id, g_source_remove);
   g_set_object (&self->article, article);
@@ -1161,6 +1250,7 @@ dl_article_editor_set_article (DlArticleEditor *self,
       dl_article_set_body_source (article, dup_body_cb, self, NULL);
       /* However it changes (the field, a command, a pull from the site). */
       g_signal_connect_swapped (article, "notify::language", G_CALLBACK (apply_language), self);
+      g_signal_connect_swapped (article, "notify::spell-check", G_CALLBACK (on_article_spell_check_cb), self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
@@ -1250,6 +1340,9 @@ dl_article_editor_set_context (DlArticleEditor *self,
                                G_CALLBACK (apply_typography_settings), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (settings, "changed::typography-nbsp",
                                G_CALLBACK (apply_typography_settings), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::spell-check",
+                               G_CALLBACK (apply_spelling), self, G_CONNECT_SWAPPED);
+      apply_spelling (self);
 
       self->details_wide = g_settings_get_boolean (dl_context_get_settings (context), "details-visible");
       if (self->layout_decided && !self->narrow)

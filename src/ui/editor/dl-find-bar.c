@@ -603,6 +603,8 @@ set_show_replace (DlFindBar *self,
   if (self->show_replace == !!show)
     return;
   self->show_replace = !!show;
+  /* Hidden too: without a transition, a revealer keeps its size. */
+  gtk_widget_set_visible (GTK_WIDGET (self->replace_revealer), self->show_replace);
   gtk_revealer_set_reveal_child (self->replace_revealer, self->show_replace);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REPLACE]);
 }

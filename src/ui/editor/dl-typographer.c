@@ -16,7 +16,7 @@
 
 #include "config.h"
 
-#include "dl-prose-words.h"
+#include "dl-markdown-lines.h"
 #include "dl-typographer.h"
 
 struct _DlTypographer
@@ -64,38 +64,6 @@ on_insert_text_cb (DlTypographer *self,
     gtk_text_buffer_move_mark (self->buffer, self->typed, location);
 }
 
-/* Whether @iter's line is inside a fenced code block: the fences before
- * it, counted from the start (a body has hundreds of lines, not
- * millions; this runs only for a character that may be substituted). */
-static gboolean
-in_fenced_code (GtkTextIter *iter)
-{
-  GtkTextIter line = *iter;
-  gboolean inside = FALSE;
-  int target = gtk_text_iter_get_line (iter);
-
-  gtk_text_iter_set_line (&line, 0);
-  while (gtk_text_iter_get_line (&line) < target)
-    {
-      GtkTextIter end = line;
-      g_autofree char *text = NULL;
-      gunichar c = gtk_text_iter_get_char (&line);
-
-      /* Only lines starting with a space, ` or ~ can be fences. */
-      if (c == '`' || c == '~' || c == ' ')
-        {
-          if (!gtk_text_iter_ends_line (&end))
-            gtk_text_iter_forward_to_line_end (&end);
-          text = gtk_text_iter_get_slice (&line, &end);
-          if (dl_prose_words_is_fence (text, -1))
-            inside = !inside;
-        }
-      if (!gtk_text_iter_forward_line (&line))
-        break;
-    }
-  return inside;
-}
-
 static void
 apply (DlTypographer *self)
 {
@@ -110,7 +78,7 @@ apply (DlTypographer *self)
   line = gtk_text_iter_get_slice (&line_start, &cursor);
   if (!dl_typography_substitute (self->language, self->flags, line, &n_replace, &replacement))
     return;
-  if (self->markdown && in_fenced_code (&cursor))
+  if (self->markdown && dl_markdown_lines_in_fence (&cursor))
     return;
 
   replace_start = cursor;
