@@ -795,6 +795,76 @@ test_import_ninjs_warnings (void)
   dl_test_assert_contains (err, "“headlines” is not a list");
 }
 
+/* revisions, revisions --diff, revert: as a journalist at a terminal. */
+static void
+test_revisions_and_revert (void)
+{
+  g_autofree char *uuid = new_article ("First headline");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "revisions", uuid, NULL), ==, 0);
+  dl_test_assert_contains (out, "No revisions yet");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Each set is an explicit save: a revision each. */
+  g_assert_cmpint (run_cli (&out, &err, "set", uuid, "--headline", "Second headline", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "set", uuid, "--headline", "Third headline", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "revisions", uuid, NULL), ==, 0);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  dl_test_assert_contains (lines[0], "Saved");
+  g_assert_true (g_str_has_prefix (g_strchug (lines[0]), "1 "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* What changed since revision 2 (the second headline). */
+  g_assert_cmpint (run_cli (&out, &err, "revisions", uuid, "--diff", "2", NULL), ==, 0);
+  dl_test_assert_contains (out, "1 word added, 1 removed");
+  dl_test_assert_contains (out, "[-Second-]{+Third+}");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Revert to it: the headline is back, and three revisions now... */
+  g_assert_cmpint (run_cli (&out, &err, "revert", uuid, "2", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "show", uuid, NULL), ==, 0);
+  dl_test_assert_contains (out, "Second headline");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "revisions", uuid, "--json", NULL), ==, 0);
+  dl_test_assert_contains (out, "\"cause\" : \"restore\"");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* ...and the revert itself can be reverted: the third headline is revision 2. */
+  g_assert_cmpint (run_cli (&out, &err, "revert", uuid, "2", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "show", uuid, NULL), ==, 0);
+  dl_test_assert_contains (out, "Third headline");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Wrong revisions: said, exit 1, nothing changed. */
+  g_assert_cmpint (run_cli (&out, &err, "revisions", uuid, "--diff", "99", NULL), ==, 1);
+  dl_test_assert_contains (err, "No revision “99”");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "revert", uuid, "../../etc/passwd", NULL), ==, 1);
+  dl_test_assert_contains (err, "No revision");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "revert", uuid, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/cli/set", test_set);
   g_test_add_func ("/cli/list-status-and-embargo", test_list_status_and_embargo);
   g_test_add_func ("/cli/trash-and-restore", test_trash_and_restore);
+  g_test_add_func ("/cli/revisions-and-revert", test_revisions_and_revert);
   g_test_add_func ("/cli/show-errors", test_show_errors);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/import", test_import);

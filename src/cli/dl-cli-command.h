@@ -53,6 +53,12 @@ int        dl_cli_posts_main       (DlContext        *context,
 int        dl_cli_pull_main        (DlContext        *context,
                                     int               argc,
                                     char            **argv);
+int        dl_cli_revisions_main   (DlContext        *context,
+                                    int               argc,
+                                    char            **argv);
+int        dl_cli_revert_main      (DlContext        *context,
+                                    int               argc,
+                                    char            **argv);
 int        dl_cli_list_trash       (DlContext        *context,
                                     gboolean          json);
 

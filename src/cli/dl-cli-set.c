@@ -167,7 +167,9 @@ dl_cli_set_main (DlContext  *context,
     dl_article_set_status (article, status);
 
   store = dl_context_get_store (context);
-  if (!dl_store_save_article_sync (store, article, NULL, &error))
+  /* An explicit save, like Ctrl+S: kept as a revision too. */
+  if (!dl_store_save_article_sync (store, article, NULL, &error)
+      || !dl_store_add_revision_sync (store, article, DL_REVISION_CAUSE_SAVE, NULL, &error))
     {
       dl_cli_print_error (error->message);
       return EXIT_FAILURE;

@@ -543,6 +543,8 @@ static const struct
   { "set", dl_cli_set_main, N_("Change fields of an article: status, embargo, schedule, …") },
   { "trash", dl_cli_trash_main, N_("Move an article to the trash") },
   { "restore", dl_cli_restore_main, N_("Bring an article back from the trash") },
+  { "revisions", dl_cli_revisions_main, N_("List an article’s revisions, or show what changed since one") },
+  { "revert", dl_cli_revert_main, N_("Bring back an earlier revision of an article") },
   { "import", cmd_import, N_("Import .dateline files into the library") },
   { "export", cmd_export, N_("Export an article") },
   { "validate", cmd_validate, N_("Check .dateline files") },

@@ -812,11 +812,35 @@ dl_outbox_apply_result (DlArticle   *article,
 }
 
 static void
+on_publish_revision_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Not the publication's failure: only the history is the poorer. */
+  if (!dl_store_add_revision_finish (DL_STORE (source), result, NULL, &error))
+    g_message ("Could not keep the published text as a revision: %s", error->message);
+}
+
+static void
 job_succeeded (DlOutbox    *self,
                DlOutboxJob *job)
 {
   gboolean handled = FALSE;
+  DlRemoteStatus status = job->result != NULL ? job->result->status : DL_REMOTE_STATUS_DRAFT;
 
+  /* What readers see (or will, when scheduled) is kept as a revision:
+   * the snapshot that was sent, not the text edited since. */
+  if (status == DL_REMOTE_STATUS_PUBLISH || status == DL_REMOTE_STATUS_FUTURE)
+    {
+      g_autoptr(DlArticle) sent = dl_article_new_from_data (g_bytes_get_data (job->snapshot, NULL),
+                                                            g_bytes_get_size (job->snapshot), NULL);
+
+      if (sent != NULL)
+        dl_store_add_revision_async (self->store, sent, DL_REVISION_CAUSE_PUBLISH, NULL,
+                                     on_publish_revision_cb, NULL);
+    }
   set_state (self, job, DL_OUTBOX_JOB_DONE);
   g_signal_emit (self, signals[PUBLISHED], 0, job, &handled);
   if (handled)

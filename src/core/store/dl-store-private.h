@@ -269,4 +269,7 @@ void          _dl_store_set_aside_locked       (DlStore             *self,
                                                 const char          *path,
                                                 DlArticle           *known);
 
+void          _dl_store_delete_revisions       (DlStore             *self,
+                                                const char          *uuid);
+
 G_END_DECLS

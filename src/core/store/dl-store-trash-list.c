@@ -139,7 +139,10 @@ delete_locked (DlStore     *self,
   /* The backup belongs to the library's copy if the article is back
    * there (an import of the same file, say): keep it then. */
   if (!g_file_test (live, G_FILE_TEST_EXISTS))
-    g_unlink (backup);
+    {
+      g_unlink (backup);
+      _dl_store_delete_revisions (self, uuid);
+    }
   g_hash_table_remove (self->trashed, uuid);
   return TRUE;
 }

@@ -15,6 +15,7 @@
 #include "dl-article.h"
 #include "dl-article-summary.h"
 #include "dl-quarantined-file.h"
+#include "dl-revision.h"
 #include "dl-trashed-article.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,9 @@ GQuark        dl_store_error_quark           (void);
 #define DL_STORE_QUARANTINE_DIR   "quarantine"
 #define DL_STORE_RECOVERY_DIR     "recovery"
 #define DL_STORE_REASON_SUFFIX    ".reason"
+#define DL_STORE_REVISIONS_DIR    "revisions"
+/* Revisions kept per article (dl-store-revisions.c says which go). */
+#define DL_STORE_MAX_REVISIONS    100
 
 #define DL_TYPE_STORE (dl_store_get_type ())
 G_DECLARE_FINAL_TYPE (DlStore, dl_store, DL, STORE, GObject)
@@ -240,6 +244,47 @@ void          dl_store_list_recovered_async  (DlStore             *self,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
 GPtrArray    *dl_store_list_recovered_finish (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+/* Revisions: kept versions of an article's text (dl-store-revisions.c). */
+gboolean      dl_store_add_revision_sync     (DlStore             *self,
+                                              DlArticle           *article,
+                                              DlRevisionCause      cause,
+                                              DlRevision         **revision_out,
+                                              GError             **error);
+void          dl_store_add_revision_async    (DlStore             *self,
+                                              DlArticle           *article,
+                                              DlRevisionCause      cause,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean      dl_store_add_revision_finish   (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              DlRevision         **revision_out,
+                                              GError             **error);
+GPtrArray    *dl_store_list_revisions_sync   (DlStore             *self,
+                                              const char          *uuid,
+                                              GError             **error);
+void          dl_store_list_revisions_async  (DlStore             *self,
+                                              const char          *uuid,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray    *dl_store_list_revisions_finish (DlStore             *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+DlArticle    *dl_store_load_revision_sync    (DlStore             *self,
+                                              const char          *uuid,
+                                              const char          *revision_id,
+                                              GError             **error);
+void          dl_store_load_revision_async   (DlStore             *self,
+                                              const char          *uuid,
+                                              const char          *revision_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+DlArticle    *dl_store_load_revision_finish  (DlStore             *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 

@@ -1432,3 +1432,35 @@ dl_article_editor_get_details_visible (DlArticleEditor *self)
   g_return_val_if_fail (DL_IS_ARTICLE_EDITOR (self), FALSE);
   return self->details_visible;
 }
+
+/**
+ * dl_article_editor_restore_text:
+ * @revision: an earlier version of the article
+ *
+ * Puts @revision's headline, standfirst and body into the fields, each
+ * as one step Ctrl+Z takes back (in its own field).
+ */
+void
+dl_article_editor_restore_text (DlArticleEditor *self,
+                                DlArticle       *revision)
+{
+  GtkTextBuffer *buffers[] = { GTK_TEXT_BUFFER (self->body_buffer), gtk_text_view_get_buffer (self->standfirst_view) };
+  const char *texts[] = { dl_article_get_body (revision), dl_article_get_standfirst (revision) };
+
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+  g_return_if_fail (DL_IS_ARTICLE (revision));
+
+  if (self->article == NULL || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self->body_view)))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (buffers); i++)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_begin_user_action (buffers[i]);
+      gtk_text_buffer_get_bounds (buffers[i], &start, &end);
+      gtk_text_buffer_delete (buffers[i], &start, &end);
+      gtk_text_buffer_insert (buffers[i], &start, texts[i], -1);
+      gtk_text_buffer_end_user_action (buffers[i]);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->headline_row), dl_article_get_headline (revision));
+}

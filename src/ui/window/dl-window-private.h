@@ -80,6 +80,8 @@ struct _DlWindow
 /* dl-window-publish.c */
 void             _dl_window_setup_publishing   (DlWindow   *self);
 void             _dl_window_publish            (DlWindow   *self);
+void             _dl_window_save_revision      (DlWindow   *self);
+void             _dl_window_show_revisions     (DlWindow   *self);
 void             _dl_window_open_from_site     (DlWindow   *self);
 void             _dl_window_open_link          (DlWindow   *self,
                                                 const char *uri);
