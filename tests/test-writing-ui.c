@@ -470,6 +470,116 @@ test_typography_keys (Fixture       *f,
   type_and_expect (body, buffer, "\"a\" - b", "\u043a\u043c \"a\" - b");
 }
 
+static gboolean
+entry_has_error (gpointer data)
+{
+  return gtk_widget_has_css_class (data, "error");
+}
+
+static gboolean
+in_focus_mode (gpointer data)
+{
+  gboolean focus_mode;
+
+  g_object_get (data, "focus-mode", &focus_mode, NULL);
+  return focus_mode;
+}
+
+static gboolean
+not_in_focus_mode (gpointer data)
+{
+  return !in_focus_mode (data);
+}
+
+static gboolean
+label_has (gpointer data)
+{
+  gpointer *check = data;
+
+  return dl_test_find_label_containing (check[0], check[1]) != NULL;
+}
+
+/* F11: the text alone (full screen, with a window manager); again: everything back as it was,
+ * and the preferences untouched. The target length typed in the story
+ * details shows in the footer with its progress. */
+static void
+test_focus_mode_and_target (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = dl_test_window_write_article (f, "Focus", "One two three four five.", 1);
+  GSettings *settings = dl_context_get_settings (f->context);
+  DlArticleEditor *editor;
+  GtkWidget *body, *spin;
+  gboolean sidebar, preview, details;
+
+  g_settings_set_boolean (settings, "preview-visible", TRUE);
+  dl_test_window_open (f);
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return;
+    }
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  dl_test_window_show_article (f, article);
+  editor = dl_window_get_editor (f->window);
+  dl_test_keyboard_settle (300);
+  dl_article_editor_set_details_visible (editor, TRUE);
+  dl_test_keyboard_settle (300);
+  g_object_get (f->window, "sidebar-visible", &sidebar, "preview-visible", &preview, NULL);
+  details = dl_article_editor_get_details_visible (editor);
+  if (!(sidebar && preview && details))
+    g_error ("sidebar %d preview %d details %d", sidebar, preview, details);
+
+  /* The target: typed into its field in the details. */
+  spin = dl_test_find_label_containing (GTK_WIDGET (editor), "Target Length");
+  spin = dl_test_find_by_type (gtk_widget_get_ancestor (spin, ADW_TYPE_ACTION_ROW), GTK_TYPE_ENTRY);
+  g_assert_nonnull (spin);
+  gtk_widget_grab_focus (spin);
+  dl_test_keyboard_settle (100);
+  dl_test_keyboard_press (spin, GDK_KEY_a, GDK_CONTROL_MASK);
+  dl_test_keyboard_type (spin, "4");
+  {
+    gpointer check[2] = { editor, (gpointer) "5 words, 1 over the target" };
+
+    g_assert_true (dl_test_wait_until (label_has, check, 5000));
+  }
+  g_assert_cmpuint (dl_article_get_target_words (dl_window_get_article (f->window)), ==, 4);
+  gtk_widget_grab_focus (spin);
+  dl_test_keyboard_press (spin, GDK_KEY_a, GDK_CONTROL_MASK);
+  dl_test_keyboard_type (spin, "450x");
+  /* "450x" is not a number of words: marked, the target still 450. */
+  g_assert_true (dl_test_wait_until (entry_has_error, spin, 5000));
+  g_assert_cmpuint (dl_article_get_target_words (dl_window_get_article (f->window)), ==, 450);
+  dl_test_keyboard_press (spin, GDK_KEY_BackSpace, 0);
+  {
+    gpointer check[2] = { editor, (gpointer) "5 of 450 words" };
+
+    g_assert_true (dl_test_wait_until (label_has, check, 5000));
+  }
+
+  /* F11 from the text. */
+  dl_article_editor_focus_body (editor);
+  dl_test_keyboard_settle (50);
+  body = gtk_window_get_focus (GTK_WINDOW (f->window));
+  /* (Full screen is the window manager's to grant: there is none here.) */
+  dl_test_keyboard_press (body, GDK_KEY_F11, 0);
+  g_assert_true (dl_test_wait_until (in_focus_mode, f->window, 5000));
+  g_object_get (f->window, "sidebar-visible", &sidebar, "preview-visible", &preview, NULL);
+  g_assert_false (sidebar);
+  g_assert_false (preview);
+  g_assert_false (dl_article_editor_get_details_visible (editor));
+  g_assert_true (gtk_widget_has_focus (body));
+  /* Not remembered as a choice. */
+  g_assert_true (g_settings_get_boolean (settings, "preview-visible"));
+
+  dl_test_keyboard_press (body, GDK_KEY_F11, 0);
+  g_assert_true (dl_test_wait_until (not_in_focus_mode, f->window, 5000));
+  g_object_get (f->window, "sidebar-visible", &sidebar, "preview-visible", &preview, NULL);
+  g_assert_true (sidebar);
+  g_assert_true (preview);
+  g_assert_true (dl_article_editor_get_details_visible (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +597,8 @@ main (int   argc,
   g_test_add ("/writing-ui/format-bar-clicks", Fixture, NULL, dl_test_window_set_up, test_format_bar_clicks,
               dl_test_window_tear_down);
   g_test_add ("/writing-ui/typography-keys", Fixture, NULL, dl_test_window_set_up, test_typography_keys,
+              dl_test_window_tear_down);
+  g_test_add ("/writing-ui/focus-mode-and-target", Fixture, NULL, dl_test_window_set_up, test_focus_mode_and_target,
               dl_test_window_tear_down);
   g_test_add_func ("/writing-ui/link-addresses", test_link_addresses);
   g_test_add_func ("/writing-ui/line-formats", test_line_formats);

@@ -58,6 +58,7 @@ struct _DlArticleEditor
   guint            details_wide : 1;      /* shown beside the text when there is room (remembered) */
   guint            narrow : 1;            /* the details cover the text when shown */
   guint            layout_decided : 1;    /* after the first allocation */
+  guint            focus_mode : 1;        /* the window's: nothing shown or hidden is remembered */
 
   AdwEntryRow     *headline_row;
   GtkLabel        *headline_count_label;
@@ -90,6 +91,8 @@ struct _DlArticleEditor
   DlSpellHighlighter *standfirst_spell;
   GtkLabel        *spell_notice_label;  /* "No spelling dictionary for …" */
   GtkSwitch       *spell_switch;        /* this article's */
+  GtkEntry        *target_entry;        /* the target length, in words */
+  GtkLevelBar     *target_bar;
   gboolean         has_dictionary;
 };
 
@@ -122,9 +125,19 @@ show_stats (DlArticleEditor *self)
   g_autofree char *characters = NULL;
   g_autofree char *minutes = NULL;
   guint reading = dl_text_stats_reading_minutes (self->stats.words);
+  guint target = self->article != NULL ? dl_article_get_target_words (self->article) : 0;
 
-  /* %' groups thousands the locale's way. */
-  words = g_strdup_printf (ngettext ("%'u word", "%'u words", self->stats.words), self->stats.words);
+  /* %'u groups thousands the locale's way. */
+  if (target == 0)
+    words = g_strdup_printf (ngettext ("%'u word", "%'u words", self->stats.words), self->stats.words);
+  else if (self->stats.words <= target)
+    /* Translators: the length against the article's target: "301 of 450 words" */
+    words = g_strdup_printf (ngettext ("%'u of %'u word", "%'u of %'u words", target), self->stats.words, target);
+  else
+    /* Translators: "520 words, 70 over the target" */
+    words = g_strdup_printf (ngettext ("%'u words, %'u over the target", "%'u words, %'u over the target",
+                                       self->stats.words - target),
+                             self->stats.words, self->stats.words - target);
   characters = g_strdup_printf (ngettext ("%'u character", "%'u characters", self->stats.characters),
                                 self->stats.characters);
   minutes = g_strdup_printf (ngettext ("%u min read", "%u min read", reading), reading);
@@ -132,6 +145,17 @@ show_stats (DlArticleEditor *self)
   gtk_label_set_label (self->words_label, words);
   gtk_label_set_label (self->characters_label, characters);
   gtk_label_set_label (self->reading_time_label, minutes);
+  gtk_widget_set_visible (GTK_WIDGET (self->target_bar), target > 0);
+  if (target > 0)
+    {
+      gtk_level_bar_set_value (self->target_bar, MIN (1.0, (double) self->stats.words / target));
+      if (self->stats.words > target)
+        gtk_widget_add_css_class (GTK_WIDGET (self->words_label), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->words_label), "warning");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->words_label), "warning");
 }
 
 static char *
@@ -429,6 +453,29 @@ on_spell_words_changed_cb (DlArticleEditor *self)
 }
 
 static void
+on_target_changed_cb (DlArticleEditor *self)
+{
+  if (self->loading || self->article == NULL)
+    return;
+  {
+    const char *text = gtk_editable_get_text (GTK_EDITABLE (self->target_entry));
+    guint64 words = 0;
+    gboolean valid = *text == '\0'
+                     || g_ascii_string_to_unsigned (text, 10, 0, DL_ARTICLE_MAX_TARGET_WORDS, &words, NULL);
+
+    /* Not a number of words: said in place, the target left as it was. */
+    if (!valid)
+      {
+        gtk_widget_add_css_class (GTK_WIDGET (self->target_entry), "error");
+        return;
+      }
+    gtk_widget_remove_css_class (GTK_WIDGET (self->target_entry), "error");
+    dl_article_set_target_words (self->article, (guint) words);
+  }
+  show_stats (self);
+}
+
+static void
 on_spell_switch_cb (DlArticleEditor *self)
 {
   if (self->loading || self->article == NULL)
@@ -565,6 +612,13 @@ load_article (DlArticleEditor *self)
   update_headline_count (self);
   update_invisible_warning (self);
   gtk_switch_set_active (self->spell_switch, article == NULL || dl_article_get_spell_check (article));
+  {
+    g_autofree char *target = article != NULL && dl_article_get_target_words (article) > 0
+                              ? g_strdup_printf ("%u", dl_article_get_target_words (article)) : g_strdup ("");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->target_entry), target);
+    gtk_widget_remove_css_class (GTK_WIDGET (self->target_entry), "error");
+  }
   apply_language (self);
   dl_text_stats_count (body, -1, &self->stats);
   show_stats (self);
@@ -1122,6 +1176,9 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, spell_notice_label);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, spell_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_spell_switch_cb);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, target_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, target_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_headline_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_slug_changed_cb);
@@ -1417,7 +1474,7 @@ dl_article_editor_set_details_visible (DlArticleEditor *self,
   apply_details_layout (self);
   /* Remembered for a window wide enough to show them beside the text;
    * over the text they are a glance, not a setting. */
-  if (!self->narrow)
+  if (!self->narrow && !self->focus_mode)
     {
       self->details_wide = visible;
       if (self->context != NULL && dl_context_get_settings (self->context) != NULL)
@@ -1463,4 +1520,15 @@ dl_article_editor_restore_text (DlArticleEditor *self,
       gtk_text_buffer_end_user_action (buffers[i]);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->headline_row), dl_article_get_headline (revision));
+}
+
+/* The window's focus mode: the details go, and coming back is not a
+ * choice to remember. */
+void
+dl_article_editor_set_focus_mode (DlArticleEditor *self,
+                                  gboolean         focus_mode)
+{
+  g_return_if_fail (DL_IS_ARTICLE_EDITOR (self));
+
+  self->focus_mode = !!focus_mode;
 }

@@ -38,6 +38,8 @@ void       dl_article_editor_set_details_visible (DlArticleEditor *self,
                                              gboolean         visible);
 gboolean   dl_article_editor_get_details_visible (DlArticleEditor *self);
 
+void             dl_article_editor_set_focus_mode (DlArticleEditor *self,
+                                                   gboolean         focus_mode);
 void             dl_article_editor_restore_text (DlArticleEditor *self,
                                                  DlArticle       *revision);
 void             dl_article_editor_set_known_tags (DlArticleEditor *self,

@@ -129,7 +129,8 @@ _dl_window_set_preview_visible (DlWindow *self,
 
   self->preview_visible = visible;
   gtk_widget_set_visible (GTK_WIDGET (self->preview_bin), visible);
-  g_settings_set_boolean (self->settings, "preview-visible", visible);
+  if (!self->focus_mode)
+    g_settings_set_boolean (self->settings, "preview-visible", visible);
   if (visible)
     {
       /* Before the first frame, start_library_load() does it after paint. */

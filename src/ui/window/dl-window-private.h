@@ -46,6 +46,11 @@ struct _DlWindow
   guint                 closing : 1;
   guint                 can_destroy : 1;
   guint                 preview_visible : 1;
+  guint                 focus_mode : 1;       /* F11: only the text */
+  guint                 before_focus_sidebar : 1;
+  guint                 before_focus_preview : 1;
+  guint                 before_focus_details : 1;
+  guint                 before_focus_fullscreen : 1;
   gulong                preview_position_id;
   gulong                sidebar_position_id;
 

@@ -26,6 +26,7 @@ enum {
   PROP_CONTEXT,
   PROP_SIDEBAR_VISIBLE,
   PROP_PREVIEW_VISIBLE,
+  PROP_FOCUS_MODE,
   N_PROPS
 };
 
@@ -601,6 +602,46 @@ set_preview_visible (DlWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_VISIBLE]);
 }
 
+/* Focus mode (F11): the text alone, full screen, centred by the editor's
+ * clamp; the library, the details and the preview come back as they were
+ * when it ends, and nothing about it is remembered as a preference. */
+static void
+set_focus_mode (DlWindow *self,
+                gboolean  focus_mode)
+{
+  focus_mode = !!focus_mode;
+  if (self->focus_mode == (guint) focus_mode)
+    return;
+  if (focus_mode)
+    {
+      self->before_focus_sidebar = gtk_widget_get_visible (self->sidebar);
+      self->before_focus_preview = self->preview_visible;
+      self->before_focus_details = dl_article_editor_get_details_visible (self->editor);
+      self->before_focus_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+      self->focus_mode = TRUE;
+      dl_article_editor_set_focus_mode (self->editor, TRUE);
+      gtk_widget_set_visible (self->sidebar, FALSE);
+      set_preview_visible (self, FALSE);
+      dl_article_editor_set_details_visible (self->editor, FALSE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      if (self->article != NULL)
+        dl_article_editor_focus_body (self->editor);
+    }
+  else
+    {
+      gtk_widget_set_visible (self->sidebar, self->before_focus_sidebar);
+      set_preview_visible (self, self->before_focus_preview);
+      dl_article_editor_set_details_visible (self->editor, self->before_focus_details);
+      if (!self->before_focus_fullscreen)
+        gtk_window_unfullscreen (GTK_WINDOW (self));
+      self->focus_mode = FALSE;
+      dl_article_editor_set_focus_mode (self->editor, FALSE);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", !self->focus_mode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-preview", !self->focus_mode);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_MODE]);
+}
+
 static void
 on_sidebar_visible_cb (DlWindow *self)
 {
@@ -888,6 +929,10 @@ dl_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->preview_visible);
       break;
 
+    case PROP_FOCUS_MODE:
+      g_value_set_boolean (value, self->focus_mode);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -913,6 +958,10 @@ dl_window_set_property (GObject      *object,
 
     case PROP_PREVIEW_VISIBLE:
       set_preview_visible (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_FOCUS_MODE:
+      set_focus_mode (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -999,6 +1048,9 @@ dl_window_class_init (DlWindowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_PREVIEW_VISIBLE] =
     g_param_spec_boolean ("preview-visible", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FOCUS_MODE] =
+    g_param_spec_boolean ("focus-mode", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
