@@ -162,6 +162,49 @@ choose_from_menu_of (GtkWidget  *view,
   choose_item (&item);
 }
 
+/* The underlined words of a one-line field, from its GtkText. */
+static char *
+field_underlined (GtkWidget *field)
+{
+  GtkWidget *text = dl_test_find_by_type (field, GTK_TYPE_TEXT);
+  PangoAttrList *attrs = gtk_text_get_attributes (GTK_TEXT (text));
+  const char *content = gtk_editable_get_text (GTK_EDITABLE (text));
+  GString *out = g_string_new ("");
+  GSList *list;
+
+  if (attrs == NULL)
+    return g_string_free (out, FALSE);
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE && ((PangoAttrInt *) attr)->value == PANGO_UNDERLINE_ERROR)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, '|');
+          g_string_append_len (out, content + attr->start_index, attr->end_index - attr->start_index);
+        }
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  GtkWidget  *field;
+  const char *expected;
+} FieldUnderlined;
+
+static gboolean
+field_underlined_is (gpointer data)
+{
+  FieldUnderlined *check = data;
+  g_autofree char *words = field_underlined (check->field);
+
+  return g_strcmp0 (words, check->expected) == 0;
+}
+
 static void
 place_cursor_in (GtkTextBuffer *buffer,
                  const char    *word)
@@ -239,6 +282,32 @@ test_spelling (Fixture       *f,
   /* Ignore: gone for this session. */
   choose_from_menu_of (body, "Anothr", "Ignore");
   expect_underlined (buffer, "lnk");
+
+  /* The headline too, typed into. */
+  {
+    GtkWidget *headline = dl_test_find_by_type (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+    FieldUnderlined check = { headline, "Teh|sentense" };
+
+    dl_article_editor_focus_headline (editor);
+    dl_test_keyboard_settle (100);
+    dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_a, GDK_CONTROL_MASK);
+    dl_test_keyboard_type (gtk_window_get_focus (GTK_WINDOW (f->window)), "Teh big sentense");
+    if (!dl_test_wait_until (field_underlined_is, &check, 5000))
+      {
+        g_autofree char *words = field_underlined (headline);
+
+        g_error ("the headline underlines “%s”", words);
+      }
+    /* Shift+F10 there: the correction. */
+    dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Home, 0);
+    dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Right, 0);
+    choose_from_menu (headline, "The");
+    check.expected = "sentense";
+    g_assert_true (dl_test_wait_until (field_underlined_is, &check, 5000));
+    g_assert_cmpstr (dl_article_get_headline (dl_window_get_article (f->window)), ==, "The big sentense");
+    dl_article_editor_focus_body (editor);
+    dl_test_keyboard_settle (100);
+  }
 
   /* Russian: the article's language, its dictionary. */
   dl_article_set_language (dl_window_get_article (f->window), "ru");

@@ -26,6 +26,7 @@
 #include "dl-typographer.h"
 #include "dl-spell-checker.h"
 #include "dl-spell-highlighter.h"
+#include "dl-entry-speller.h"
 #include "dl-resources.h"
 
 /* Copying a 20,000-word body out of the buffer costs about a millisecond
@@ -89,6 +90,9 @@ struct _DlArticleEditor
   DlSpellChecker  *spell_checker;       /* the article language's dictionary */
   DlSpellHighlighter *body_spell;
   DlSpellHighlighter *standfirst_spell;
+  DlEntrySpeller  *headline_spell;
+  DlEntrySpeller  *caption_spell;
+  DlImageSection  *image_section;
   GtkLabel        *spell_notice_label;  /* "No spelling dictionary for …" */
   GtkSwitch       *spell_switch;        /* this article's */
   GtkEntry        *target_entry;        /* the target length, in words */
@@ -443,6 +447,8 @@ apply_spelling (DlArticleEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spell_notice_label), wanted && !self->has_dictionary);
   dl_spell_highlighter_set_enabled (self->body_spell, enabled);
   dl_spell_highlighter_set_enabled (self->standfirst_spell, enabled);
+  dl_entry_speller_set_enabled (self->headline_spell, enabled);
+  dl_entry_speller_set_enabled (self->caption_spell, enabled);
 }
 
 static void
@@ -450,6 +456,8 @@ on_spell_words_changed_cb (DlArticleEditor *self)
 {
   dl_spell_highlighter_recheck (self->body_spell);
   dl_spell_highlighter_recheck (self->standfirst_spell);
+  dl_entry_speller_recheck (self->headline_spell);
+  dl_entry_speller_recheck (self->caption_spell);
 }
 
 static void
@@ -1036,6 +1044,8 @@ dl_article_editor_dispose (GObject *object)
   g_clear_object (&self->standfirst_typographer);
   g_clear_object (&self->body_spell);
   g_clear_object (&self->standfirst_spell);
+  g_clear_object (&self->headline_spell);
+  g_clear_object (&self->caption_spell);
   g_clear_object (&self->spell_checker);
   g_clear_object (&self->article);
   g_clear_object (&self->context);
@@ -1178,6 +1188,7 @@ dl_article_editor_class_init (DlArticleEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_spell_switch_cb);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, target_entry);
   gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, target_bar);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleEditor, image_section);
   gtk_widget_class_bind_template_callback (widget_class, on_target_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_headline_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
@@ -1246,6 +1257,13 @@ dl_article_editor_init (DlArticleEditor *self)
   g_signal_connect_object (self->body_spell, "words-changed", G_CALLBACK (on_spell_words_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->standfirst_spell, "words-changed", G_CALLBACK (on_spell_words_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->headline_spell = dl_entry_speller_new (GTK_EDITABLE (self->headline_row), self->spell_checker);
+  self->caption_spell = dl_entry_speller_new (dl_image_section_get_caption (self->image_section),
+                                              self->spell_checker);
+  g_signal_connect_object (self->headline_spell, "words-changed", G_CALLBACK (on_spell_words_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->caption_spell, "words-changed", G_CALLBACK (on_spell_words_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->body_scroller), "changed",

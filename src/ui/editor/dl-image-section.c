@@ -498,3 +498,11 @@ dl_image_section_is_loading (DlImageSection *self)
   g_return_val_if_fail (DL_IS_IMAGE_SECTION (self), FALSE);
   return self->load_cancellable != NULL;
 }
+
+/* The caption's field, for the editor's spelling. */
+GtkEditable *
+dl_image_section_get_caption (DlImageSection *self)
+{
+  g_return_val_if_fail (DL_IS_IMAGE_SECTION (self), NULL);
+  return GTK_EDITABLE (self->caption_row);
+}

@@ -16,4 +16,6 @@ void       dl_image_section_set_file    (DlImageSection *self,
                                          GFile          *file);
 gboolean   dl_image_section_is_loading  (DlImageSection *self);
 
+GtkEditable *dl_image_section_get_caption (DlImageSection *self);
+
 G_END_DECLS
