@@ -64,11 +64,17 @@ static guint signals[N_SIGNALS];
 
 static gboolean on_idle_cb (gpointer data);
 
+/* What is on screen is checked before the text view lays out the rest of
+ * a long body (it does so in idle, at GTK_TEXT_VIEW_PRIORITY_VALIDATE,
+ * redraw + 5): right after a redraw. The rest waits for everything else. */
+#define PRIORITY_VISIBLE (G_PRIORITY_HIGH_IDLE + 22)
+#define PRIORITY_REST    G_PRIORITY_LOW
+
 static void
 schedule (DlSpellHighlighter *self)
 {
   if (self->idle_id == 0 && self->enabled)
-    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, on_idle_cb, self, NULL);
+    self->idle_id = g_idle_add_full (PRIORITY_VISIBLE, on_idle_cb, self, NULL);
 }
 
 static GtkTextTag *
@@ -303,7 +309,7 @@ on_idle_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  /* What is on screen first. */
+  /* What is on screen first (only that at the visible priority). */
   {
     GdkRectangle rect;
 
@@ -320,9 +326,10 @@ on_idle_cb (gpointer data)
       if (!gtk_text_iter_forward_line (&iter) || g_get_monotonic_time () > deadline)
         break;
     }
-  /* Then the rest, from the top. */
+  /* Then the rest, from the top, at the low priority only. */
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  while (g_get_monotonic_time () <= deadline && next_unchecked (self, &iter, NULL))
+  while (g_source_get_priority (g_main_current_source ()) == PRIORITY_REST
+         && g_get_monotonic_time () <= deadline && next_unchecked (self, &iter, NULL))
     {
       check_line (self, &iter);
       if (!gtk_text_iter_forward_line (&iter))
@@ -330,9 +337,10 @@ on_idle_cb (gpointer data)
     }
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
   more = next_unchecked (self, &iter, NULL);
-  if (!more)
-    self->idle_id = 0;
-  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  self->idle_id = 0;
+  if (more)
+    self->idle_id = g_idle_add_full (PRIORITY_REST, on_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
 }
 
 void
