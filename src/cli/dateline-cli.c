@@ -9,13 +9,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-cli.h"
+#include "dl-util.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, dl_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   /* Standard output is for results (IDs, JSON) that scripts read; every

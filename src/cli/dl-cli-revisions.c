@@ -165,8 +165,11 @@ dl_cli_revisions_main (DlContext  *context,
       DlRevision *revision = g_ptr_array_index (revisions, i);
       g_autofree char *when = dl_cli_format_date (revision->time);
 
-      g_print ("%3u  %s  %6u  %-9s  %s\n", i + 1, when, revision->words,
-               dl_revision_cause_describe (revision->cause), revision->id);
+      const char *cause = dl_revision_cause_describe (revision->cause);
+      /* Padded by characters, not bytes: «Опубликована» lines up too. */
+      glong pad = MAX (0, 14 - g_utf8_strlen (cause, -1));
+
+      g_print ("%3u  %s  %6u  %s%*s  %s\n", i + 1, when, revision->words, cause, (int) pad, "", revision->id);
     }
   return EXIT_SUCCESS;
 }

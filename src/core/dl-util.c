@@ -113,3 +113,36 @@ dl_fold_text (const char *text)
 
   return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
 }
+
+/**
+ * dl_locale_dir:
+ *
+ * Where the programs' message catalogues are: $DATELINE_LOCALEDIR when
+ * set; the build tree's po/ when the program runs from the build tree it
+ * was built in (so a translator sees a language without installing it);
+ * otherwise the installed LOCALEDIR.
+ *
+ * Returns: (transfer none): a folder for bindtextdomain()
+ */
+const char *
+dl_locale_dir (void)
+{
+  static char *dir;
+
+  if (g_once_init_enter (&dir))
+    {
+      const char *override = g_getenv ("DATELINE_LOCALEDIR");
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+      char *found;
+
+      if (override != NULL && *override != '\0')
+        found = g_strdup (override);
+      else if (exe != NULL && g_str_has_prefix (exe, DL_BUILD_ROOT G_DIR_SEPARATOR_S)
+               && g_file_test (DL_BUILD_ROOT G_DIR_SEPARATOR_S "po", G_FILE_TEST_IS_DIR))
+        found = g_strdup (DL_BUILD_ROOT G_DIR_SEPARATOR_S "po");
+      else
+        found = g_strdup (LOCALEDIR);
+      g_once_init_leave (&dir, found);
+    }
+  return dir;
+}

@@ -790,10 +790,14 @@ article_from_document (DlJsonDocument  *document,
 
   if (reader.newer)
     {
+      /* The number as text: a G_GINT64_FORMAT inside the message would
+       * cut it in two for xgettext, and no translation would ever match. */
+      g_autofree char *format_version = g_strdup_printf ("%" G_GINT64_FORMAT, file_version);
+      /* Translators: %s is the file format's version, a number */
       g_autofree char *reason =
-        g_strdup_printf (_("This article was saved by a newer version of Dateline (file format %"
-                           G_GINT64_FORMAT "). It is shown read-only so that nothing this version "
-                           "does not understand is lost."), file_version);
+        g_strdup_printf (_("This article was saved by a newer version of Dateline (file format %s). "
+                           "It is shown read-only so that nothing this version does not understand is lost."),
+                         format_version);
       dl_article_set_read_only_reason (article, reason);
     }
   return g_steal_pointer (&article);
