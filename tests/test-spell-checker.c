@@ -71,8 +71,8 @@ test_spell_check_and_suggest (void)
   g_assert_true (dl_spell_checker_set_language (checker, "ru"));
   g_assert_true (dl_spell_checker_check (checker, "предложение", -1));
   g_assert_false (dl_spell_checker_check (checker, "предлажение", -1));
-  russian = dl_spell_checker_suggest (checker, "предлажение", -1, 5);
-  g_assert_true (strv_contains (russian, "предложение"));
+  russian = dl_spell_checker_suggest (checker, "сабака", -1, 5);
+  g_assert_true (strv_contains (russian, "собака"));
 
   /* Invalid UTF-8 is not a word to mark. */
   g_assert_true (dl_spell_checker_check (checker, "\xff\xfe", -1));
