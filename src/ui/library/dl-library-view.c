@@ -586,6 +586,15 @@ dl_library_view_init (DlLibraryView *self)
   g_type_ensure (DL_TYPE_TRASH_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* GTK 4.8's drop-down names itself but not the button inside it, which
+   * is what a screen reader lands on (tests/a11y-walk.py). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->status_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Status filter"), -1);
+
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
