@@ -17,8 +17,7 @@
 
 #include "dl-entry-speller.h"
 #include "dl-prose-words.h"
-
-#define MAX_SUGGESTIONS 5
+#include "dl-spell-highlighter.h"
 
 struct _DlEntrySpeller
 {
@@ -112,10 +111,6 @@ update_menu (DlEntrySpeller *self,
 {
   const char *text = gtk_editable_get_text (self->editable);
   g_autofree char *word = NULL;
-  g_autofree char *add_label = NULL;
-  g_auto(GStrv) suggestions = NULL;
-  g_autoptr(GMenu) corrections = g_menu_new ();
-  g_autoptr(GMenu) choices = g_menu_new ();
 
   g_menu_remove_all (self->menu);
   if (!self->enabled)
@@ -136,22 +131,7 @@ update_menu (DlEntrySpeller *self,
   if (self->menu_start < 0)
     return;
   word = g_strndup (text + self->menu_start, self->menu_end - self->menu_start);
-  suggestions = dl_spell_checker_suggest (self->checker, word, -1, MAX_SUGGESTIONS);
-  for (guint i = 0; suggestions[i] != NULL; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
-
-      g_menu_item_set_action_and_target_value (item, "entryspell.correct", g_variant_new_string (suggestions[i]));
-      g_menu_append_item (corrections, item);
-    }
-  if (suggestions[0] == NULL)
-    g_menu_append (corrections, _("No Suggestions"), "entryspell.none");
-  /* Translators: a menu item; %s is the misspelt word. */
-  add_label = g_strdup_printf (_("_Add “%s” to Dictionary"), word);
-  g_menu_append (choices, add_label, "entryspell.add");
-  g_menu_append (choices, _("_Ignore"), "entryspell.ignore");
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (corrections));
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (choices));
+  dl_spell_menu_fill (self->menu, self->checker, word, "entryspell");
 }
 
 static int

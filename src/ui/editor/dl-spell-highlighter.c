@@ -385,6 +385,39 @@ dl_spell_highlighter_is_busy (DlSpellHighlighter *self)
 
 /* The context menu */
 
+void
+dl_spell_menu_fill (GMenu          *menu,
+                    DlSpellChecker *checker,
+                    const char     *word,
+                    const char     *prefix)
+{
+  g_autoptr(GMenu) corrections = g_menu_new ();
+  g_autoptr(GMenu) choices = g_menu_new ();
+  g_auto(GStrv) suggestions = dl_spell_checker_suggest (checker, word, -1, MAX_SUGGESTIONS);
+  g_autofree char *correct = g_strconcat (prefix, ".correct", NULL);
+  g_autofree char *none = g_strconcat (prefix, ".none", NULL);
+  g_autofree char *add = g_strconcat (prefix, ".add", NULL);
+  g_autofree char *ignore = g_strconcat (prefix, ".ignore", NULL);
+  g_autofree char *add_label = NULL;
+
+  for (guint i = 0; suggestions[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, correct, g_variant_new_string (suggestions[i]));
+      g_menu_append_item (corrections, item);
+    }
+  /* An action nobody has: shown, greyed out. */
+  if (suggestions[0] == NULL)
+    g_menu_append (corrections, _("No Suggestions"), none);
+  /* Translators: a menu item; %s is the misspelt word. */
+  add_label = g_strdup_printf (_("_Add “%s” to Dictionary"), word);
+  g_menu_append (choices, add_label, add);
+  g_menu_append (choices, _("_Ignore"), ignore);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (corrections));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (choices));
+}
+
 static char *
 dup_menu_word (DlSpellHighlighter *self)
 {
@@ -402,10 +435,6 @@ update_menu (DlSpellHighlighter *self,
 {
   GtkTextIter start = *iter, end = *iter;
   g_autofree char *word = NULL;
-  g_autoptr(GMenu) corrections = NULL;
-  g_autoptr(GMenu) choices = NULL;
-  g_auto(GStrv) suggestions = NULL;
-  g_autofree char *add_label = NULL;
 
   g_menu_remove_all (self->menu);
   if (!self->enabled)
@@ -424,24 +453,7 @@ update_menu (DlSpellHighlighter *self,
   gtk_text_buffer_move_mark (self->buffer, self->word_end, &end);
   word = gtk_text_iter_get_slice (&start, &end);
 
-  corrections = g_menu_new ();
-  suggestions = dl_spell_checker_suggest (self->checker, word, -1, MAX_SUGGESTIONS);
-  for (guint i = 0; suggestions[i] != NULL; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
-
-      g_menu_item_set_action_and_target_value (item, "spell.correct", g_variant_new_string (suggestions[i]));
-      g_menu_append_item (corrections, item);
-    }
-  if (suggestions[0] == NULL)
-    g_menu_append (corrections, _("No Suggestions"), "spell.none");
-  choices = g_menu_new ();
-  /* Translators: a menu item; %s is the misspelt word. */
-  add_label = g_strdup_printf (_("_Add “%s” to Dictionary"), word);
-  g_menu_append (choices, add_label, "spell.add");
-  g_menu_append (choices, _("_Ignore"), "spell.ignore");
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (corrections));
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (choices));
+  dl_spell_menu_fill (self->menu, self->checker, word, "spell");
 }
 
 static void

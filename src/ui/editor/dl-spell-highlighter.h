@@ -24,5 +24,12 @@ void                dl_spell_highlighter_set_enabled (DlSpellHighlighter *self,
 void                dl_spell_highlighter_recheck    (DlSpellHighlighter *self);
 /* Whether words are still waiting to be checked (for tests, benches). */
 gboolean            dl_spell_highlighter_is_busy    (DlSpellHighlighter *self);
+/* The context menu's part for a misspelt @word: up to five corrections
+ * (PREFIX.correct, a string), then PREFIX.add and PREFIX.ignore. Shared
+ * with the one-line fields (dl-entry-speller.c). */
+void                dl_spell_menu_fill              (GMenu              *menu,
+                                                     DlSpellChecker     *checker,
+                                                     const char         *word,
+                                                     const char         *prefix);
 
 G_END_DECLS
