@@ -962,6 +962,15 @@ test_keyring (DlTestLibrary *library,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A variable that is set wins over the keyring (which is not asked):
+   * a wrong one is refused by the site, though the keyring's is right. */
+  out = run_cli (library->path, NULL, "wrongpassword", &status, &err, "publish", id, "--site", "Keyed",
+                 "--force", NULL);
+  g_assert_cmpint (status, !=, 0);
+  dl_test_assert_contains (err, "application password is wrong");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   out = run_cli (library->path, NULL, NULL, &status, &err, "sites", "remove", "Keyed", NULL);
   g_assert_cmpint (status, ==, 0);
   g_clear_pointer (&out, g_free);

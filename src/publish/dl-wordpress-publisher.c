@@ -233,7 +233,11 @@ id_string (gint64 id)
 
 /* ---- signing in -------------------------------------------------------------------------------- */
 
-/* The password for a request: the keyring's, else $DATELINE_APP_PASSWORD. */
+/* The password for a request: $DATELINE_APP_PASSWORD when it is set,
+ * else the keyring's. The variable is an explicit instruction for this one
+ * run (a script, CI, a server with no keyring), so it wins, and the keyring
+ * is not asked at all: no unlock prompt in front of a script, and no D-Bus
+ * call where there is no session bus (a Flatpak build sandbox). */
 static gboolean
 ensure_password (DlWordPressPublisher  *self,
                  GCancellable          *cancellable,
@@ -241,10 +245,10 @@ ensure_password (DlWordPressPublisher  *self,
 {
   DlSite *site = dl_publisher_get_site (DL_PUBLISHER (self));
   g_autoptr(GError) keyring_error = NULL;
-  g_autofree char *password = dl_site_secrets_lookup_sync (site, cancellable, &keyring_error);
+  g_autofree char *password = dl_site_secrets_from_environment ();
 
   if (password == NULL)
-    password = dl_site_secrets_from_environment ();
+    password = dl_site_secrets_lookup_sync (site, cancellable, &keyring_error);
   if (password == NULL)
     {
       if (keyring_error != NULL)
