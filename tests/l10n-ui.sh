@@ -10,7 +10,9 @@ app=$1 cli=$2 podir=$3 lang=$4
 here=$(dirname "$0")
 export XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) XDG_STATE_HOME=$(mktemp -d) XDG_CACHE_HOME=$(mktemp -d)
 trap 'kill $pid 2>/dev/null; rm -rf "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_CACHE_HOME"' EXIT
-unset GTK_A11Y DATELINE_LOCALEDIR
+# As a translator runs it: nothing tells the program where its catalogues,
+# settings schema or preview module are; it finds the build tree's.
+unset GTK_A11Y DATELINE_LOCALEDIR GSETTINGS_SCHEMA_DIR DATELINE_PREVIEW_MODULE
 export GSETTINGS_BACKEND=memory LC_ALL=C.UTF-8 LANGUAGE=$lang
 id=$("$cli" new --headline "Belarus, China discuss business prospects" --place Minsk --source BelTA)
 "$cli" set "$id" --status ready >/dev/null

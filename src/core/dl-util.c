@@ -115,6 +115,29 @@ dl_fold_text (const char *text)
 }
 
 /**
+ * dl_build_tree_path:
+ * @name: a file or folder inside the build directory, such as "po"
+ *
+ * Where @name is in the build tree this program was built in, when the
+ * program runs from that tree (not installed) and @name exists there: so
+ * that running `_build/src/dateline` finds the freshly built catalogues
+ * and settings schema without installing anything.
+ *
+ * Returns: (transfer full) (nullable): the path, or %NULL
+ */
+char *
+dl_build_tree_path (const char *name)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *path = g_build_filename (DL_BUILD_ROOT, name, NULL);
+
+  if (exe == NULL || !g_str_has_prefix (exe, DL_BUILD_ROOT G_DIR_SEPARATOR_S)
+      || !g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+/**
  * dl_locale_dir:
  *
  * Where the programs' message catalogues are: $DATELINE_LOCALEDIR when
@@ -132,15 +155,11 @@ dl_locale_dir (void)
   if (g_once_init_enter (&dir))
     {
       const char *override = g_getenv ("DATELINE_LOCALEDIR");
-      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
       char *found;
 
       if (override != NULL && *override != '\0')
         found = g_strdup (override);
-      else if (exe != NULL && g_str_has_prefix (exe, DL_BUILD_ROOT G_DIR_SEPARATOR_S)
-               && g_file_test (DL_BUILD_ROOT G_DIR_SEPARATOR_S "po", G_FILE_TEST_IS_DIR))
-        found = g_strdup (DL_BUILD_ROOT G_DIR_SEPARATOR_S "po");
-      else
+      else if ((found = dl_build_tree_path ("po")) == NULL)
         found = g_strdup (LOCALEDIR);
       g_once_init_leave (&dir, found);
     }

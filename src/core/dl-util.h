@@ -15,6 +15,7 @@ gboolean  dl_set_date_time  (GDateTime **dt_pointer,
 char     *dl_date_time_to_iso8601 (GDateTime *dt);
 GDateTime *dl_date_time_from_iso8601 (const char *str);
 char     *dl_uuid_new       (void);
+char       *dl_build_tree_path (const char *name);
 const char *dl_locale_dir   (void);
 char     *dl_fold_text      (const char *text);
 

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "dl-context.h"
+#include "dl-util.h"
 
 struct _DlContext
 {
@@ -48,13 +49,29 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* NULL when the schema is not installed, rather than the abort that
- * g_settings_new() gives. */
+ * g_settings_new() gives. Run from the build tree, the schema compiled
+ * there is used (as the catalogues are: dl_locale_dir()), so that
+ * `_build/src/dateline` starts without installing or `meson devenv`;
+ * an installed schema with the same id does not hide the fresher one. */
 static GSettings *
 new_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autofree char *build_schemas = dl_build_tree_path ("data" G_DIR_SEPARATOR_S "gschemas.compiled");
+  g_autoptr(GSettingsSchemaSource) build_source = NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
 
+  if (build_schemas != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (build_schemas);
+      g_autoptr(GError) error = NULL;
+
+      build_source = g_settings_schema_source_new_from_directory (dir, source, FALSE, &error);
+      if (build_source == NULL)
+        g_debug ("The build tree's schemas are unreadable: %s", error->message);
+      else
+        source = build_source;
+    }
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID_BASE, TRUE);
   if (schema == NULL)

@@ -103,6 +103,15 @@ ensure_window (DlApplication *self,
 
   if (window != NULL)
     return window;
+  if (dl_context_get_settings (self->context) == NULL)
+    {
+      /* A broken installation: say so once, plainly, instead of a window
+       * that cannot keep its preferences. */
+      g_printerr (_("Dateline cannot start: its settings schema %s is not installed. Install Dateline (meson install), or run it from its build directory.\n"),
+                  APP_ID_BASE);
+      g_application_quit (G_APPLICATION (self));
+      return NULL;
+    }
 
   window = dl_window_new (GTK_APPLICATION (self), self->context);
   data = g_new0 (PresentData, 1);
@@ -146,6 +155,8 @@ on_imported_cb (GObject      *object,
   article = dl_store_import_file_finish (DL_STORE (object), result, &warnings, &error);
   g_application_release (G_APPLICATION (self));
   window = ensure_window (self, article != NULL ? dl_article_get_uuid (article) : "", FALSE);
+  if (window == NULL)
+    return;
 
   if (article == NULL)
     {
@@ -180,8 +191,11 @@ show_sign_in_error (DlApplication *self,
                     const char    *message)
 {
   DlWindow *window = ensure_window (self, NULL, FALSE);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Sign In"), message);
+  GtkWidget *dialog;
 
+  if (window == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Sign In"), message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -222,6 +236,8 @@ on_browser_sign_in_done_cb (GObject      *object,
     dl_site_list_set_default (sites, site);
   dl_site_list_save_async (sites, NULL, on_sites_saved_cb, NULL);
   window = ensure_window (self, NULL, FALSE);
+  if (window == NULL)
+    return;
   /* Translators: %s is a site's name */
   message = g_strdup_printf (_("Signed in to %s"), dl_site_get_name (site));
   _dl_window_toast (window, message);
