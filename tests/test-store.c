@@ -1007,6 +1007,60 @@ import_async (DlStore  *store,
   return dl_store_import_file_finish (store, result, NULL, error);
 }
 
+/* The library's own file, opened from the file manager or given on the
+ * command line, opens the article: no copy, nothing written. Through a
+ * symbolic link too; a copy of the file elsewhere is still imported. */
+static void
+test_import_own_file_opens_it (Library       *lib,
+                               gconstpointer  data)
+{
+  g_autoptr(DlStore) store = load_store (lib);
+  g_autoptr(DlArticle) article = make_article ("In the library", "Its body", 1700000000);
+  g_autoptr(DlArticle) opened = NULL;
+  g_autoptr(DlArticle) opened_async = NULL;
+  g_autoptr(DlArticle) via_link = NULL;
+  g_autoptr(DlArticle) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *outside = g_dir_make_tmp ("dateline-outside-XXXXXX", NULL);
+  g_autofree char *link = g_build_filename (outside, "link.dateline", NULL);
+  g_autofree char *copy = g_build_filename (outside, "copy.dateline", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy);
+  GStatBuf before, after;
+
+  dl_store_save_article_sync (store, article, NULL, &error);
+  g_assert_no_error (error);
+  path = dl_test_article_path (lib->path, dl_article_get_uuid (article));
+  file = g_file_new_for_path (path);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  opened = dl_store_import_file_sync (store, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (opened), ==, dl_article_get_uuid (article));
+  opened_async = import_async (store, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (opened_async), ==, dl_article_get_uuid (article));
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  via_link = dl_store_import_file_sync (store, link_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (via_link), ==, dl_article_get_uuid (article));
+  g_assert_cmpuint (n_summaries (store), ==, 1);
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpint (after.st_mtime, ==, before.st_mtime);
+  g_assert_cmpint (after.st_ino, ==, before.st_ino);
+
+  write_article_file (copy, article);
+  copied = dl_store_import_file_sync (store, copy_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_article_get_uuid (copied), !=, dl_article_get_uuid (article));
+  g_assert_cmpuint (n_summaries (store), ==, 2);
+
+  g_clear_object (&store);
+  dl_test_remove_recursively (outside);
+}
+
 /* The application's import: read in a worker, applied to the library on
  * the calling thread; a UUID clash gives a copy; a ninjs document works. */
 static void
@@ -1757,6 +1811,7 @@ main (int   argc,
   ADD ("/store/load/index-keeps-release-times", test_index_keeps_release_times);
   ADD ("/store/import/uuid-clash", test_import_with_uuid_clash);
   ADD ("/store/import-async", test_import_async);
+  ADD ("/store/import/own-file-opens-it", test_import_own_file_opens_it);
   ADD ("/store/trash-restore-async", test_trash_restore_async);
   ADD ("/store/search", test_search);
   ADD ("/store/load/blank-and-deep-files-quarantined", test_blank_and_deep_files_quarantined);

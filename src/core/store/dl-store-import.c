@@ -3,7 +3,8 @@
  * Importing a .dateline file or an IPTC ninjs 2.x document from anywhere:
  * read and parsed in a worker, claimed on the owner thread (a UUID
  * already in the library gets a fresh one, so an import never overwrites
- * anything), then saved as any save is. A newer Dateline's file is
+ * anything), then saved as any save is. The library's own file of an
+ * article is not imported: "importing" it opens the article. A newer Dateline's file is
  * stored byte for byte, read-only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "dl-article-file.h"
 #include "dl-limits.h"
@@ -23,6 +25,7 @@ typedef struct
 {
   GFile     *file;
   gboolean   file_clash;   /* its UUID has a file in the library or its trash */
+  gboolean   own_file;     /* it is that file: the library's own, opened */
   GBytes    *raw;          /* a newer Dateline's file: stored as it is */
   GStrv      warnings;
   DlArticle *read;         /* as read from the file */
@@ -110,6 +113,16 @@ read_import_work (DlStore       *self,
   existing = _dl_store_article_path (self->path, uuid);
   trashed = _dl_store_article_path (trash, uuid);
   import->file_clash = g_file_test (existing, G_FILE_TEST_EXISTS) || g_file_test (trashed, G_FILE_TEST_EXISTS);
+  /* A library file opened from the file manager (or given on the command
+   * line) is the article itself, not a copy to make. */
+  if (import->file_clash && g_file_is_native (import->file))
+    {
+      g_autofree char *given = g_file_get_path (import->file);
+      g_autofree char *real_given = given != NULL ? realpath (given, NULL) : NULL;
+      g_autofree char *real_existing = realpath (existing, NULL);
+
+      import->own_file = real_given != NULL && g_strcmp0 (real_given, real_existing) == 0;
+    }
   import->read = g_steal_pointer (&article);
   return TRUE;
 }
@@ -136,6 +149,14 @@ claim_import (DlStore     *self,
       return NULL;
     }
   return _dl_store_article_with_new_uuid (article);
+}
+
+/* The library's own file of an article it holds: nothing to import. */
+static gboolean
+is_own_file (DlStore    *self,
+             ImportData *import)
+{
+  return import->own_file && g_hash_table_contains (self->entries, dl_article_get_uuid (import->read));
 }
 
 static SaveData *
@@ -175,8 +196,11 @@ dl_store_import_file_sync (DlStore       *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   import = import_data_new (file);
-  if (_dl_store_run_sync (self, import, read_import_work, NULL, cancellable, error)
-      && (import->article = claim_import (self, import, error)) != NULL)
+  if (!_dl_store_run_sync (self, import, read_import_work, NULL, cancellable, error))
+    ;
+  else if (is_own_file (self, import))
+    article = g_object_ref (import->read);
+  else if ((import->article = claim_import (self, import, error)) != NULL)
     {
       SaveData *save = import_save_data_new (self, import);
 
@@ -220,8 +244,17 @@ on_import_read_cb (GObject      *object,
   GCancellable *cancellable;
   GError *error = NULL;
 
-  if (_dl_store_run_finish (self, result, dl_store_import_file_async, &error) == NULL
-      || (import->article = claim_import (self, import, &error)) == NULL)
+  if (_dl_store_run_finish (self, result, dl_store_import_file_async, &error) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (is_own_file (self, import))
+    {
+      g_task_return_pointer (task, g_object_ref (import->read), g_object_unref);
+      return;
+    }
+  if ((import->article = claim_import (self, import, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
