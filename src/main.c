@@ -21,6 +21,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Translators: the application's name (the word for a story's opening
+   * line has the context "editor section"); most languages keep it */
   g_set_application_name (_("Dateline"));
 
   app = dl_application_new ();

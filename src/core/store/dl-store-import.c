@@ -151,12 +151,14 @@ claim_import (DlStore     *self,
   return _dl_store_article_with_new_uuid (article);
 }
 
-/* The library's own file of an article it holds: nothing to import. */
+/* The library's own file of an article: nothing to import. (Its entry
+ * may not be listed yet: the application opens a file given on the
+ * command line while the library is still loading.) */
 static gboolean
 is_own_file (DlStore    *self,
              ImportData *import)
 {
-  return import->own_file && g_hash_table_contains (self->entries, dl_article_get_uuid (import->read));
+  return import->own_file;
 }
 
 static SaveData *

@@ -107,7 +107,8 @@ ensure_window (DlApplication *self,
     {
       /* A broken installation: say so once, plainly, instead of a window
        * that cannot keep its preferences. */
-      g_printerr (_("Dateline cannot start: its settings schema %s is not installed. Install Dateline (meson install), or run it from its build directory.\n"),
+      g_printerr (/* Translators: %s is the schema's id, io.github.dateline.Dateline */
+                  _("Dateline cannot start: its settings schema %s is not installed. Install Dateline (meson install), or run it from its build directory.\n"),
                   APP_ID_BASE);
       g_application_quit (G_APPLICATION (self));
       return NULL;
@@ -343,6 +344,7 @@ about_action (GSimpleAction *action,
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (application),
+                        /* Translators: the application's name, as in main.c */
                         "application-name", _("Dateline"),
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
