@@ -72,6 +72,21 @@ def main():
             problems += 1
         else:
             print("ok: “%s” → “%s”" % (msgid, translated))
+    # Texts that must (or must not) be part of some name: the story's
+    # dateline, dates (l10n-ui.sh --russian-story).
+    for text in filter(None, os.environ.get("L10N_EXPECT", "").split("|")):
+        if any(text in name for name in seen):
+            print("ok: “%s” is in the window" % text)
+        else:
+            print("not ok: “%s” is not in the window" % text)
+            problems += 1
+    for text in filter(None, os.environ.get("L10N_REJECT", "").split("|")):
+        found = [name for name in seen if text in name]
+        if found:
+            print("not ok: the window says “%s” (in “%s”)" % (text, found[0]))
+            problems += 1
+        else:
+            print("ok: nowhere “%s”" % text)
     print("# %d names seen in %s, %d problems" % (len(seen), language, problems))
     return min(problems, 100)
 

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-date-entry.h"
+#include "dl-ui-dates.h"
 
 G_DEFINE_QUARK (dl-date-entry-error-quark, dl_date_entry_error)
 
@@ -293,8 +294,8 @@ dl_date_entry_parse (const char   *text,
   if (year < 1 || year > 9999 || day < 1 || day > g_date_get_days_in_month (month, year))
     {
       g_autoptr(GDateTime) first = g_date_time_new_utc (CLAMP (year, 1, 9999), month, 1, 0, 0, 0);
-      /* Translators: "%OB %Y" is a month and year as in "February 2025" */
-      g_autofree char *month_name = g_date_time_format (first, C_("month and year", "%OB %Y"));
+      /* "February 2025", in the interface's language */
+      g_autofree char *month_name = dl_ui_date_format (first, "LLLLy");
 
       g_set_error (error, DL_DATE_ENTRY_ERROR, DL_DATE_ENTRY_ERROR_RANGE,
                    /* Translators: "“31.02.2025”: February 2025 has 28 days." */
@@ -346,9 +347,14 @@ dl_date_entry_format_for_reading (GDateTime *date_time,
   g_return_val_if_fail (date_time != NULL, NULL);
 
   shown = zone != NULL ? g_date_time_to_timezone (date_time, zone) : g_date_time_to_local (date_time);
-  /* Translators: a date and time in a sentence, as strftime() writes it;
-   * %Z is the time zone's abbreviation ("CEST", "+03") */
-  return g_date_time_format (shown, C_("date and time in a sentence", "%-d %B %Y, %H:%M %Z"));
+  /* "8 May 2025 at 10:06 +03": the interface's language writes the date
+   * and time; the zone's abbreviation ("CEST", "+03") follows. */
+  {
+    g_autofree char *when = dl_ui_date_format (shown, "dMMMMyHHmm");
+    g_autofree char *zone_name = g_date_time_format (shown, "%Z");
+
+    return g_strdup_printf ("%s %s", when, zone_name);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dl-article-row.h"
+#include "dl-ui-dates.h"
 #include "dl-date-entry.h"
 #include "dl-release-times.h"
 #include "dl-resources.h"
@@ -57,8 +58,8 @@ update_time (DlArticleRow *self)
   gtk_label_set_label (self->time_label, text);
   {
     g_autoptr(GDateTime) local = g_date_time_to_local (modified);
-    /* Translators: tooltip of an article's modification time, strftime format */
-    full = g_date_time_format (local, _("%A %-e %B %Y, %H:%M"));
+    /* "Thursday, 8 May 2025 at 10:06", in the interface's language */
+    full = dl_ui_date_format (local, "EEEEdMMMMyHHmm");
   }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), full);
 }
@@ -205,13 +206,13 @@ dl_format_relative_time (GDateTime *time,
   if (days == 1)
     return g_strdup (_("Yesterday"));
   if (days < 7)
-    /* Translators: strftime format for a day within the last week, e.g. "Monday" */
-    return g_date_time_format (local, _("%A"));
+    /* A day within the last week: "Monday" */
+    return dl_ui_date_format (local, "EEEE");
   if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
-    /* Translators: strftime format for a date this year, e.g. "8 May" */
-    return g_date_time_format (local, _("%-e %b"));
-  /* Translators: strftime format for a date in another year, e.g. "8 May 2024" */
-  return g_date_time_format (local, _("%-e %b %Y"));
+    /* This year: "8 May" */
+    return dl_ui_date_format (local, "dMMM");
+  /* Another year: "8 May 2024" */
+  return dl_ui_date_format (local, "dMMMy");
 }
 
 static void

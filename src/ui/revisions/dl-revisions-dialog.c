@@ -17,6 +17,7 @@
 
 #include "dl-revision.h"
 #include "dl-revisions-dialog.h"
+#include "dl-ui-dates.h"
 #include "dl-word-diff.h"
 
 struct _DlRevisionsDialog
@@ -55,8 +56,8 @@ describe_time (GDateTime *time)
       && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
     /* Translators: a revision made today, at a time; see g_date_time_format() */
     return g_date_time_format (local, _("Today, %H:%M:%S"));
-  /* Translators: a revision's date and time; see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  /* "8 May 2025 at 10:06", in the interface's language */
+  return dl_ui_date_format (local, "dMMMMyHHmm");
 }
 
 static GtkWidget *
