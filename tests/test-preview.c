@@ -788,6 +788,186 @@ test_preview_survives_web_process_end (Fixture       *fixture,
   dl_test_assert_contains (text, "Written after the crash.");
 }
 
+/* ---- the patched page equals a freshly loaded one ------------------------------------------ */
+
+static const char *const random_blocks[] = {
+  "A new paragraph about trade.",
+  "## A subheading",
+  "- industry\n- energy\n- construction",
+  "1. first\n2. second",
+  "> “We are interested,” he said.",
+  "| Year | Trade |\n|---|---|\n| 2024 | $1.9bn |\n| 2025 | $2.1bn |",
+  "```\ncode block\n```",
+  "---",
+  "A paragraph with **bold**, *italic* and a [link](https://example.org/).",
+};
+
+static char *
+join_blocks (GPtrArray *blocks)
+{
+  g_ptr_array_add (blocks, NULL);
+  {
+    char *body = g_strjoinv ("\n\n", (char **) blocks->pdata);
+
+    g_ptr_array_remove_index (blocks, blocks->len - 1);
+    return body;
+  }
+}
+
+/* One random edit of the kind a journalist makes, on the body's blocks
+ * (or, now and then, the headline): type into a block, split or merge
+ * paragraphs, insert or delete blocks, add a list item or a table row. */
+static void
+random_edit (Fixture   *fixture,
+             GRand     *rand,
+             GPtrArray *blocks,
+             guint      round)
+{
+  guint n = blocks->len;
+  guint i = n > 0 ? (guint) g_rand_int_range (rand, 0, n) : 0;
+  char **block = n > 0 ? (char **) &g_ptr_array_index (blocks, i) : NULL;
+  int kind = g_rand_int_range (rand, 0, 10);
+
+  if (n == 0)
+    kind = 3;
+  switch (kind)
+    {
+    case 0: case 1: case 2:   /* type a word into a block */
+      {
+        char *typed = g_strdup_printf ("%s word%u", *block, round);
+        g_free (*block);
+        *block = typed;
+      }
+      break;
+    case 3:   /* insert a block */
+      g_ptr_array_insert (blocks, n > 0 ? (int) g_rand_int_range (rand, 0, n + 1) : 0,
+                          g_strdup (random_blocks[g_rand_int_range (rand, 0, G_N_ELEMENTS (random_blocks))]));
+      break;
+    case 4:   /* delete a block */
+      g_ptr_array_remove_index (blocks, i);
+      break;
+    case 5:   /* split a block at a space: two paragraphs (or a broken list) */
+      {
+        char *space = strchr (*block + strlen (*block) / 2, ' ');
+        if (space != NULL)
+          {
+            char *second = g_strdup (space + 1);
+            *space = '\0';
+            g_ptr_array_insert (blocks, i + 1, second);
+          }
+      }
+      break;
+    case 6:   /* merge with the next block */
+      if (i + 1 < n)
+        {
+          char *merged = g_strconcat (*block, " ", g_ptr_array_index (blocks, i + 1), NULL);
+          g_free (*block);
+          *block = merged;
+          g_ptr_array_remove_index (blocks, i + 1);
+        }
+      break;
+    case 7:   /* a list item or a table row more, or a line more */
+      {
+        const char *more = g_str_has_prefix (*block, "- ") ? "\n- another item"
+                           : g_str_has_prefix (*block, "|") ? "\n| 2026 | $2.4bn |" : "\nand a line";
+        char *longer = g_strconcat (*block, more, NULL);
+        g_free (*block);
+        *block = longer;
+      }
+      break;
+    case 8:   /* delete the last line of a block (a list item, a row) */
+      {
+        char *newline = strrchr (*block, '\n');
+        if (newline != NULL)
+          *newline = '\0';
+      }
+      break;
+    default:   /* the headline: around the body, so the whole article */
+      {
+        g_autofree char *headline = g_strdup_printf ("Belarus, China discuss business prospects (%u)", round);
+        guint before = fixture->updates;
+
+        dl_article_set_headline (fixture->article, headline);
+        wait_for_update (fixture, before);
+      }
+      return;
+    }
+  {
+    g_autofree char *body = join_blocks (blocks);
+
+    /* An edit that changed nothing (no space to split at): no update. */
+    if (g_strcmp0 (body, dl_article_get_body (fixture->article)) != 0)
+      edit_body (fixture, body);
+  }
+}
+
+static char *
+article_dom (Fixture *fixture)
+{
+  return run_js_string (fixture, "return document.getElementById('dl-article').innerHTML;");
+}
+
+/* After every kind of edit, the page patched block by block is the page
+ * a fresh load of the same article gives, node for node (innerHTML
+ * serializes every element, attribute and text node). The seed is
+ * printed; DATELINE_TEST_SEED repeats a run. */
+static void
+patched_equals_fresh_with_seed (Fixture *fixture,
+                                guint32  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
+  guint patches = 0, replacements = 0;
+
+  g_test_message ("seed %u", seed);
+  g_ptr_array_set_size (blocks, 0);
+  for (guint i = 0; i < 6; i++)
+    g_ptr_array_add (blocks, g_strdup (random_blocks[i]));
+  {
+    g_autofree char *body = join_blocks (blocks);
+    edit_body (fixture, body);
+  }
+
+  for (guint round = 0; round < 80; round++)
+    {
+      random_edit (fixture, rand, blocks, round);
+      if (round % 8 == 7)
+        {
+          g_autofree char *patched = article_dom (fixture);
+          g_autofree char *fresh = NULL;
+          guint before = fixture->updates;
+
+          dl_preview_reload (fixture->preview);
+          wait_for_update (fixture, before);
+          fresh = article_dom (fixture);
+          if (g_strcmp0 (patched, fresh) != 0)
+            g_error ("seed %u, round %u: the patched page differs from a fresh one:\n%s\n---- fresh:\n%s",
+                     seed, round, patched, fresh);
+        }
+    }
+  dl_preview_get_update_counts (fixture->preview, &patches, &replacements);
+  g_test_message ("%u patches, %u whole replacements so far", patches, replacements);
+}
+
+/* Fixed seeds, so that a run is the same every time (a failure is a bug
+ * to find, not luck); DATELINE_TEST_SEED=N runs another sequence. */
+static void
+test_preview_patched_equals_fresh (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  const char *seed_text = g_getenv ("DATELINE_TEST_SEED");
+  guint patches = 0;
+
+  if (seed_text != NULL)
+    patched_equals_fresh_with_seed (fixture, (guint32) g_ascii_strtoull (seed_text, NULL, 10));
+  else
+    for (guint32 seed = 1; seed <= 3; seed++)
+      patched_equals_fresh_with_seed (fixture, seed);
+  /* The patching path really ran, and most edits took it. */
+  dl_preview_get_update_counts (fixture->preview, &patches, NULL);
+  g_assert_cmpuint (patches, >=, seed_text != NULL ? 40 : 120);
+}
+
 static JsonArray *
 load_corpus (JsonParser **parser_out)
 {
@@ -1115,6 +1295,7 @@ main (int   argc,
   g_test_add ("/preview/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("lazy-and-shows-article", test_preview_lazy_and_shows_article);
   ADD ("coalesces-updates", test_preview_coalesces_updates);
+  ADD ("patched-equals-fresh", test_preview_patched_equals_fresh);
   ADD ("follows-house-style", test_preview_follows_house_style);
   ADD ("keeps-scroll-position", test_preview_keeps_scroll_position);
   ADD ("reveal-offset", test_preview_reveal_offset);

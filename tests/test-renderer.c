@@ -15,6 +15,7 @@
 #include "dl-html.h"
 #include "dl-body-images.h"
 #include "dl-block-map.h"
+#include "dl-block-patch.h"
 #include "dl-renderer.h"
 #include "dl-test-util.h"
 
@@ -1001,6 +1002,87 @@ test_renderer_time_zone_not_a_path (void)
   g_rmdir (dir);
 }
 
+static DlRenderedArticle *
+render_blocks (DlRenderer *renderer,
+               DlArticle  *article,
+               const char *body)
+{
+  GArray *bounds = NULL;
+  char *html;
+
+  dl_article_set_body (article, body);
+  html = dl_renderer_render_article_blocks (renderer, article, &bounds);
+  return dl_rendered_article_new (html, bounds);
+}
+
+/* The blocks are where the bounds say (each one element, the dateline
+ * in the first); the patch between two renderings is the run that
+ * differs; anything around the body changed, or most of a long body,
+ * means no patch. */
+static void
+test_renderer_block_patch (void)
+{
+  g_autoptr(DlRenderer) renderer = dl_renderer_new ();
+  g_autoptr(DlArticle) article = dl_test_belta_article ();
+  g_autoptr(DlRenderedArticle) a = render_blocks (renderer, article, "One.\n\n## Two\n\n- three\n- four\n\nFive.");
+  g_autoptr(DlRenderedArticle) b = render_blocks (renderer, article, "One.\n\n## Two\n\n- three\n- four, more\n\nFive.");
+  g_autoptr(DlRenderedArticle) c = render_blocks (renderer, article, "One.\n\nFive.");
+  g_autoptr(DlRenderedArticle) d = NULL;
+  g_autoptr(GString) many = g_string_new ("");
+  g_autoptr(GString) others = g_string_new ("");
+  g_autoptr(DlRenderedArticle) e = NULL;
+  g_autoptr(DlRenderedArticle) f = NULL;
+  g_autofree char *whole = dl_renderer_render_article (renderer, article);
+  DlBlockPatch patch;
+
+  g_assert_cmpuint (dl_rendered_article_get_n_blocks (a), ==, 4);
+  g_assert_cmpuint (dl_rendered_article_get_n_blocks (c), ==, 2);
+  /* The same HTML as the plain rendering (c is the article's body now). */
+  g_assert_cmpstr (dl_rendered_article_get_html (c), ==, whole);
+
+  g_assert_true (dl_block_patch_compute (a, b, &patch));
+  g_assert_cmpuint (patch.start, ==, 2);
+  g_assert_cmpuint (patch.remove, ==, 1);
+  g_assert_cmpuint (patch.insert, ==, 1);
+  g_assert_cmpuint (patch.before, ==, 4);
+  g_assert_cmpstr (patch.html, ==, "<ul>\n<li dir=\"auto\">three</li>\n<li dir=\"auto\">four, more</li>\n</ul>\n");
+  dl_block_patch_clear (&patch);
+
+  /* Deleting blocks: nothing to insert. */
+  g_assert_true (dl_block_patch_compute (a, c, &patch));
+  g_assert_cmpuint (patch.start, ==, 1);
+  g_assert_cmpuint (patch.remove, ==, 2);
+  g_assert_cmpuint (patch.insert, ==, 0);
+  g_assert_cmpstr (patch.html, ==, "");
+  dl_block_patch_clear (&patch);
+
+  /* The first paragraph holds the dateline: editing it patches block 0. */
+  {
+    g_autoptr(DlRenderedArticle) g = render_blocks (renderer, article, "One, edited.\n\nFive.");
+
+    g_assert_true (dl_block_patch_compute (c, g, &patch));
+    g_assert_cmpuint (patch.start, ==, 0);
+    g_assert_cmpuint (patch.remove, ==, 1);
+    dl_test_assert_contains (patch.html, "MINSK");
+    dl_block_patch_clear (&patch);
+  }
+
+  /* The headline is outside the body: no patch. */
+  dl_article_set_headline (article, "Another headline");
+  d = render_blocks (renderer, article, "One.\n\nFive.");
+  g_assert_false (dl_block_patch_compute (c, d, &patch));
+
+  /* Most of a long body replaced: no patch either. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_string_append_printf (many, "Paragraph %u.\n\n", i);
+      g_string_append_printf (others, "%s %u.\n\n", i < 30 ? "Other" : "Paragraph", i);
+    }
+  e = render_blocks (renderer, article, many->str);
+  f = render_blocks (renderer, article, others->str);
+  g_assert_false (dl_block_patch_compute (e, f, &patch));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1021,6 +1103,7 @@ main (int   argc,
   g_test_add_func ("/renderer/dateline-placement", test_renderer_dateline_placement);
   g_test_add_func ("/renderer/counts", test_renderer_counts);
   g_test_add_func ("/renderer/block-index", test_renderer_block_index);
+  g_test_add_func ("/renderer/block-patch", test_renderer_block_patch);
   g_test_add_func ("/renderer/template", test_renderer_template);
   g_test_add_func ("/renderer/copy", test_renderer_copy);
   g_test_add_func ("/renderer/hidden-characters", test_renderer_hidden_characters);

@@ -400,6 +400,14 @@ leave_block_cb (MD_BLOCKTYPE  type,
     case MD_BLOCK_TD: g_string_append (out, "</td>\n"); break;
     default: break;
     }
+  /* Back in the document: a top-level block ends here (the preview
+   * patches the page block by block, dl-renderer.c). */
+  if (ctx->block_ends != NULL && ctx->depth == 1 && type != MD_BLOCK_DOC)
+    {
+      gsize end = out->len;
+
+      g_array_append_val (ctx->block_ends, end);
+    }
   if (ctx->wp_blocks)
     close_wp_block (ctx, type);
   return 0;

@@ -28,6 +28,7 @@ typedef struct
   const char * const  *local_names;     /* export: the copied files' names, same order */
   gboolean             count;           /* count the visible text */
   gboolean             wp_blocks;       /* WordPress block markup (<!-- wp:… -->) */
+  GArray              *block_ends;      /* gsize: where each top-level block ends in out; NULL: not asked */
 
   /* Results */
   guint                chars;

@@ -383,10 +383,13 @@ render_body_blocks (DlRenderer *self,
   g_clear_pointer (&ctx->local_images, g_ptr_array_unref);
 }
 
+/* @bounds (nullable): filled with where the body's top-level blocks are
+ * in @out: the first block's start, then each block's end. */
 static void
 render_article_into (DlRenderer *self,
                      DlArticle  *article,
-                     GString    *out)
+                     GString    *out,
+                     GArray     *bounds)
 {
   g_autofree char *dateline = dl_house_style_compose_dateline (self->house_style, article, NULL);
   const char * const *tags = dl_article_get_tags (article);
@@ -412,7 +415,16 @@ render_article_into (DlRenderer *self,
 
   body_pos = out->len;
   g_string_append (out, "<div class=\"dl-body\">\n");
+  if (bounds != NULL)
+    {
+      gsize start = out->len;
+
+      g_array_set_size (bounds, 0);
+      g_array_append_val (bounds, start);
+      ctx.block_ends = bounds;
+    }
   render_body_blocks (self, article, out, dateline, &ctx);
+  ctx.block_ends = NULL;
   g_string_append (out, "</div>\n");
 
   if (ctx.dateline != NULL)
@@ -424,6 +436,8 @@ render_article_into (DlRenderer *self,
       dl_html_append_text (alone, dateline, -1);
       g_string_append (alone, "</span></p>\n");
       g_string_insert_len (out, body_pos, alone->str, alone->len);
+      for (guint i = 0; bounds != NULL && i < bounds->len; i++)
+        g_array_index (bounds, gsize, i) += alone->len;
       g_string_free (alone, TRUE);
     }
 
@@ -463,7 +477,7 @@ append_article_element (DlRenderer *self,
   g_string_append (out, "\" dir=\"");
   g_string_append (out, dl_html_direction_for_language (lang));
   g_string_append (out, "\">\n");
-  render_article_into (self, article, out);
+  render_article_into (self, article, out, NULL);
   g_string_append (out, "</article>\n");
 }
 
@@ -854,7 +868,36 @@ dl_renderer_render_article (DlRenderer *self,
   g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
 
   out = g_string_sized_new (estimate_size (article));
-  render_article_into (self, article, out);
+  render_article_into (self, article, out, NULL);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * dl_renderer_render_article_blocks:
+ * @bounds: (out) (transfer full): where the body's top-level blocks are
+ *   in the result (gsize offsets): the first block's start, then each
+ *   block's end; block i is [bounds[i], bounds[i + 1]), one element and
+ *   the newline after it
+ *
+ * dl_renderer_render_article(), and where each block of the body is in
+ * it, so that a page can be patched block by block (the preview).
+ *
+ * Returns: (transfer full): UTF-8 HTML, as dl_renderer_render_article()
+ */
+char *
+dl_renderer_render_article_blocks (DlRenderer  *self,
+                                   DlArticle   *article,
+                                   GArray     **bounds)
+{
+  GString *out;
+
+  g_return_val_if_fail (DL_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (bounds != NULL, NULL);
+
+  out = g_string_sized_new (estimate_size (article));
+  *bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  render_article_into (self, article, out, *bounds);
   return g_string_free (out, FALSE);
 }
 

@@ -60,6 +60,9 @@ char       *dl_renderer_render_page        (DlRenderer        *self,
 /* Only what goes inside that element, for updating a loaded page in place. */
 char       *dl_renderer_render_article     (DlRenderer        *self,
                                             DlArticle         *article);
+char       *dl_renderer_render_article_blocks (DlRenderer    *self,
+                                               DlArticle     *article,
+                                               GArray       **bounds);
 
 /* Additions beyond the first agreed API */
 DlRenderer *dl_renderer_copy               (DlRenderer        *self);

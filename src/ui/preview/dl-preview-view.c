@@ -89,7 +89,31 @@ static void update_network_filter (DlPreviewView *self);
 static const char update_js[] =
   "const root = document.getElementById('dl-article');\n"
   "if (!root) throw new Error('The preview page has no article element');\n"
-  "root.innerHTML = html;\n"
+  /* The newline the page has after <article …>: the same nodes as a fresh load. */
+  "root.innerHTML = '\\n' + html;\n"
+  "return new Promise(resolve =>\n"
+  "  requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));\n";
+
+/* Replaces only the blocks that changed (dl-block-patch.c): @remove body
+ * blocks from block @start, then @html (whole blocks) there. A block is
+ * one element and the text node after it (its newline), exactly as a
+ * fresh page parses it, so the patched page equals a freshly loaded one.
+ * Refuses (false) when the page does not hold the blocks the patch was
+ * made against; the caller then replaces the whole article. */
+static const char patch_js[] =
+  "const root = document.getElementById('dl-article');\n"
+  "const body = root ? root.querySelector('.dl-body') : null;\n"
+  "if (!body || body.children.length !== before || start + remove > before) return false;\n"
+  "for (let i = 0; i < remove; i++) {\n"
+  "  const el = body.children[start];\n"
+  "  while (el.nextSibling && el.nextSibling.nodeType !== Node.ELEMENT_NODE) el.nextSibling.remove();\n"
+  "  el.remove();\n"
+  "}\n"
+  "if (html.length > 0) {\n"
+  "  const t = document.createElement('template');\n"
+  "  t.innerHTML = html;\n"
+  "  body.insertBefore(t.content, body.children[start] || null);\n"
+  "}\n"
   "return new Promise(resolve =>\n"
   "  requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));\n";
 
@@ -793,6 +817,82 @@ gboolean
 dl_preview_view_replace_article_finish (DlPreviewView  *self,
                                         GAsyncResult   *result,
                                         GError        **error)
+{
+  g_return_val_if_fail (DL_IS_PREVIEW_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_patch_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (value == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!jsc_value_to_boolean (value))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             "The page does not hold the blocks the patch was made for");
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * dl_preview_view_patch_article_async:
+ * @self: a #DlPreviewView
+ * @patch: the blocks to replace (dl_block_patch_compute())
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the change is on screen, or refused
+ * @user_data: data for @callback
+ *
+ * Replaces only the changed blocks of the loaded page's article body.
+ */
+void
+dl_preview_view_patch_article_async (DlPreviewView       *self,
+                                     const DlBlockPatch  *patch,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GVariantDict args;
+
+  g_return_if_fail (DL_IS_PREVIEW_VIEW (self));
+  g_return_if_fail (patch != NULL && patch->html != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dl_preview_view_patch_article_async);
+
+  g_variant_dict_init (&args, NULL);
+  g_variant_dict_insert (&args, "start", "u", patch->start);
+  g_variant_dict_insert (&args, "remove", "u", patch->remove);
+  g_variant_dict_insert (&args, "before", "u", patch->before);
+  g_variant_dict_insert (&args, "html", "s", patch->html);
+  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (self),
+                                                  patch_js, -1,
+                                                  g_variant_dict_end (&args),
+                                                  DL_PREVIEW_SCRIPT_WORLD, NULL,
+                                                  cancellable, on_patch_done_cb,
+                                                  g_steal_pointer (&task));
+}
+
+/**
+ * dl_preview_view_patch_article_finish:
+ *
+ * Returns: %TRUE if the blocks were replaced; %FALSE with
+ *   %G_IO_ERROR_INVALID_DATA when the page did not hold what the patch
+ *   was made for
+ */
+gboolean
+dl_preview_view_patch_article_finish (DlPreviewView  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
 {
   g_return_val_if_fail (DL_IS_PREVIEW_VIEW (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -6,6 +6,8 @@
 
 #include <webkit/webkit.h>
 
+#include "dl-block-patch.h"
+
 G_BEGIN_DECLS
 
 /* The page's own address: a scheme nothing serves, so the page has no
@@ -28,6 +30,14 @@ void           dl_preview_view_replace_article_async  (DlPreviewView      *self,
                                                        GAsyncReadyCallback callback,
                                                        gpointer            user_data);
 gboolean       dl_preview_view_replace_article_finish (DlPreviewView      *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+void           dl_preview_view_patch_article_async    (DlPreviewView      *self,
+                                                       const DlBlockPatch *patch,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+gboolean       dl_preview_view_patch_article_finish   (DlPreviewView      *self,
                                                        GAsyncResult       *result,
                                                        GError            **error);
 void           dl_preview_view_reveal_block         (DlPreviewView        *self,

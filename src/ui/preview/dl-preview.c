@@ -3,14 +3,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How an edit reaches the screen (see docs/PREVIEW.md):
- * 1. the article's "changed" handler only (re)arms a timer: O(1) on the
- *    main thread whatever the article's size, so typing never waits;
- * 2. when typing pauses (or at the latest after a few delays), a deep copy
- *    of the article is rendered in a worker thread;
- * 3. the HTML replaces the article element of the loaded page in place,
- *    which keeps the scroll position; the whole page is loaded again only
- *    when the article, its language, its image, the template or the
- *    colour scheme changes.
+ * 1. the article's "changed" handler only arms the next frame's update
+ *    (or, when the last update cost more than a frame, a timer as long as
+ *    it took): O(1) on the main thread whatever the article's size, so
+ *    typing never waits, and a frame's keystrokes make one update;
+ * 2. a deep copy of the article is rendered in a worker thread, block by
+ *    block, and compared there with what the page shows (dl-block-patch);
+ * 3. only the blocks that changed are replaced in the page; the whole
+ *    article element when the text around the body or most of the body
+ *    changed; the whole page only when the article, its language, its
+ *    image, the template or the colour scheme changes. The scroll
+ *    position stays.
  * One update at a time: edits made meanwhile mark the preview dirty and
  * are picked up, all at once, when the update in flight is on screen.
  */
@@ -27,12 +30,10 @@
 #include "dl-renderer.h"
 #include "dl-util.h"
 
-/* Debounce: as long as the last update took to reach the screen, within
- * these bounds. An update of a 5,000-word article takes ~35 ms, so typing
- * pauses of 100 ms show; one of 100,000 words takes 80-450 ms of the web
- * process, so waiting as long again keeps it at most half busy while one
- * types. Measured in bench/bench-preview.c, see docs/PREVIEW.md. */
-#define UPDATE_DELAY_MIN_MS    100
+/* An update that costs less than a frame goes on the next frame; a
+ * costlier one waits as long as it took, within these bounds. */
+#define FRAME_MS               16
+#define UPDATE_DELAY_MIN_MS    17
 #define UPDATE_DELAY_MAX_MS    500
 /* However fast one types, the preview follows at least this often. */
 #define UPDATE_MAX_WAIT_FACTOR 3
@@ -68,7 +69,11 @@ struct _DlPreview
   guint          config_serial;
   guint          update_serial;   /* bumped when the page is lost */
   guint          debounce_id;
+  guint          tick_id;         /* the next frame's update */
   guint          reveal_id;
+  DlRenderedArticle *shown;       /* what the page's article holds; NULL: not known */
+  guint          n_patches;       /* updates that replaced only changed blocks */
+  guint          n_replacements;  /* updates that replaced the whole article */
 
   guint          dark : 1;
   guint          busy : 1;          /* a render or a page update is in flight */
@@ -107,7 +112,11 @@ typedef struct
   GFile      *template_dir;
   DlArticle  *snapshot;
   GError     *template_error;
-  char       *html;
+  char       *html;             /* the page (full_page) */
+  DlRenderedArticle *shown;     /* what the page held when the job began */
+  DlRenderedArticle *rendered;  /* the article now */
+  DlBlockPatch patch;
+  gboolean    has_patch;
   guint       config_serial;
   guint       update_serial;
   guint       dark : 1;
@@ -126,6 +135,9 @@ render_job_free (RenderJob *job)
   g_clear_object (&job->snapshot);
   g_clear_error (&job->template_error);
   g_free (job->html);
+  g_clear_pointer (&job->shown, dl_rendered_article_unref);
+  g_clear_pointer (&job->rendered, dl_rendered_article_unref);
+  dl_block_patch_clear (&job->patch);
   g_strfreev (job->local_images);
   g_free (job);
 }
@@ -153,16 +165,26 @@ render_in_thread (GTask        *task,
 
   if (job->full_page)
     job->html = dl_renderer_render_page (job->renderer, job->snapshot);
-  else
-    job->html = dl_renderer_render_article (job->renderer, job->snapshot);
+  {
+    GArray *bounds = NULL;
+    char *article_html = dl_renderer_render_article_blocks (job->renderer, job->snapshot, &bounds);
+
+    job->rendered = dl_rendered_article_new (article_html, bounds);
+  }
+  /* Only the blocks that changed since what the page shows, if it can. */
+  if (!job->full_page && job->shown != NULL)
+    job->has_patch = dl_block_patch_compute (job->shown, job->rendered, &job->patch);
   job->local_images = dl_body_images_find_local (dl_article_get_body (job->snapshot));
 
   g_task_return_boolean (task, TRUE);
 }
 
+/* 0: on the next frame */
 static guint
 compute_delay (DlPreview *self)
 {
+  if (self->last_update_ms <= FRAME_MS)
+    return 0;
   return CLAMP (self->last_update_ms, UPDATE_DELAY_MIN_MS, UPDATE_DELAY_MAX_MS);
 }
 
@@ -212,7 +234,7 @@ finish_update (DlPreview *self)
 
   /* Edits made while this update was in flight: they waited at least as
    * long as the update took, so go now unless a timer is already due. */
-  if ((self->dirty || self->needs_page) && self->debounce_id == 0)
+  if ((self->dirty || self->needs_page) && self->debounce_id == 0 && self->tick_id == 0)
     start_update (self);
 }
 
@@ -220,15 +242,34 @@ typedef struct
 {
   DlPreview *self;
   guint      update_serial;
+  DlRenderedArticle *rendered;   /* what the page holds once it succeeded */
 } ReplaceData;
+
+static void
+replace_data_free (ReplaceData *data)
+{
+  g_object_unref (data->self);
+  dl_rendered_article_unref (data->rendered);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReplaceData, replace_data_free)
+
+static void
+set_shown (DlPreview         *self,
+           DlRenderedArticle *shown)
+{
+  g_clear_pointer (&self->shown, dl_rendered_article_unref);
+  self->shown = shown != NULL ? dl_rendered_article_ref (shown) : NULL;
+}
 
 static void
 on_article_replaced_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autofree ReplaceData *data = user_data;
-  g_autoptr(DlPreview) self = data->self;
+  g_autoptr(ReplaceData) data = user_data;
+  DlPreview *self = data->self;
   g_autoptr(GError) error = NULL;
   gboolean replaced;
 
@@ -247,9 +288,44 @@ on_article_replaced_cb (GObject      *object,
        * the web process is under load): start over with a fresh page
        * rather than show stale text. Handled, so not a warning. */
       g_message ("Could not update the preview in place, loading it again: %s", error->message);
+      set_shown (self, NULL);
       self->needs_page = TRUE;
     }
+  else
+    {
+      set_shown (self, data->rendered);
+      self->n_replacements++;
+    }
 
+  finish_update (self);
+}
+
+static void
+on_article_patched_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ReplaceData) data = user_data;
+  DlPreview *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  if (data->update_serial != self->update_serial)
+    return;
+  if (dl_preview_view_patch_article_finish (DL_PREVIEW_VIEW (object), result, &error))
+    {
+      set_shown (self, data->rendered);
+      self->n_patches++;
+    }
+  else
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The page holds something else than we thought (or the script
+       * failed): the next update replaces the whole article. */
+      g_debug ("The preview could not be patched: %s", error->message);
+      set_shown (self, NULL);
+      self->dirty = TRUE;
+    }
   finish_update (self);
 }
 
@@ -270,6 +346,7 @@ on_load_failed_cb (DlPreview       *self,
                    DlPreviewView   *view)
 {
   g_warning ("The preview page failed to load: %s", error->message);
+  set_shown (self, NULL);
   if (self->busy)
     finish_update (self);
 }
@@ -284,6 +361,7 @@ on_page_lost_cb (DlPreview     *self,
   self->update_serial++;
   self->busy = FALSE;
   self->needs_page = TRUE;
+  set_shown (self, NULL);
   start_update (self);
 }
 
@@ -328,7 +406,15 @@ on_rendered_cb (GObject      *object,
                                           dl_article_get_uuid (job->snapshot),
                                           dl_article_get_image_path (job->snapshot));
       dl_preview_view_load_page (self->view, job->html);
+      set_shown (self, job->rendered);
       /* busy until the page is ready: see on_page_ready_cb() */
+    }
+  else if (job->has_patch && job->patch.remove == 0 && job->patch.insert == 0)
+    {
+      /* The same page (an edit the rendering does not show, such as a
+       * trailing space): nothing to send. */
+      set_shown (self, job->rendered);
+      finish_update (self);
     }
   else
     {
@@ -336,8 +422,13 @@ on_rendered_cb (GObject      *object,
 
       data->self = g_object_ref (self);
       data->update_serial = self->update_serial;
-      dl_preview_view_replace_article_async (self->view, job->html, self->cancellable,
-                                             on_article_replaced_cb, data);
+      data->rendered = dl_rendered_article_ref (job->rendered);
+      if (job->has_patch)
+        dl_preview_view_patch_article_async (self->view, &job->patch, self->cancellable,
+                                             on_article_patched_cb, data);
+      else
+        dl_preview_view_replace_article_async (self->view, dl_rendered_article_get_html (job->rendered),
+                                               self->cancellable, on_article_replaced_cb, data);
     }
 }
 
@@ -358,6 +449,11 @@ start_update (DlPreview *self)
   RenderJob *job;
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
 
   if (self->busy || self->rendering || self->view == NULL
       || !gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -384,6 +480,7 @@ start_update (DlPreview *self)
   job->dark = self->dark;
   job->config_serial = self->config_serial;
   job->update_serial = self->update_serial;
+  job->shown = self->shown != NULL && !job->full_page ? dl_rendered_article_ref (self->shown) : NULL;
   /* A deep copy: the editor keeps changing the original meanwhile. */
   job->snapshot = dl_article_copy (self->article);
 
@@ -410,6 +507,18 @@ on_debounce_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+on_frame_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  DlPreview *self = DL_PREVIEW (widget);
+
+  self->tick_id = 0;
+  start_update (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Called on every keystroke: must stay O(1). */
 static void
 queue_update (DlPreview *self)
@@ -424,6 +533,15 @@ queue_update (DlPreview *self)
 
   now = g_get_monotonic_time ();
   delay = compute_delay (self);
+
+  /* Cheap updates: at most one per frame, the keystrokes of a frame
+   * coalesced, none waiting on a timer. */
+  if (delay == 0)
+    {
+      if (self->tick_id == 0 && self->debounce_id == 0)
+        self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_frame_tick_cb, NULL, NULL);
+      return;
+    }
 
   if (self->first_pending_change == 0)
     self->first_pending_change = now;
@@ -549,6 +667,10 @@ dl_preview_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->reveal_id, g_source_remove);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  g_clear_pointer (&self->shown, dl_rendered_article_unref);
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_func (self->article, on_article_changed_cb, self);
   g_clear_object (&self->article);
@@ -984,6 +1106,27 @@ dl_preview_get_update_delay (DlPreview *self)
 }
 
 /**
+ * dl_preview_get_update_counts:
+ * @patches: (out) (optional): updates that replaced only the changed blocks
+ * @replacements: (out) (optional): updates that replaced the whole article
+ *
+ * How the page was brought up to date so far (page loads not counted):
+ * for the tests and bench/, which must know the patching path ran.
+ */
+void
+dl_preview_get_update_counts (DlPreview *self,
+                              guint     *patches,
+                              guint     *replacements)
+{
+  g_return_if_fail (DL_IS_PREVIEW (self));
+
+  if (patches != NULL)
+    *patches = self->n_patches;
+  if (replacements != NULL)
+    *replacements = self->n_replacements;
+}
+
+/**
  * dl_preview_get_template_error:
  * @self: a #DlPreview
  *
@@ -1011,4 +1154,18 @@ dl_preview_refresh (DlPreview *self)
 
   if (self->article != NULL)
     queue_update (self);
+}
+
+/**
+ * dl_preview_reload:
+ *
+ * Loads the whole page again from a fresh rendering, as opening the
+ * article does (the tests compare a patched page with it).
+ */
+void
+dl_preview_reload (DlPreview *self)
+{
+  g_return_if_fail (DL_IS_PREVIEW (self));
+
+  reload_page (self);
 }

@@ -34,7 +34,11 @@ void           dl_preview_set_template_dir  (DlPreview  *self,
 const char    *dl_preview_get_template_error (DlPreview *self);
 DlPreviewView *dl_preview_get_view          (DlPreview  *self);
 guint          dl_preview_get_update_delay  (DlPreview  *self);
+void           dl_preview_get_update_counts (DlPreview  *self,
+                                             guint      *patches,
+                                             guint      *replacements);
 
+void           dl_preview_reload            (DlPreview  *self);
 void           dl_preview_refresh            (DlPreview     *self);
 
 G_END_DECLS
