@@ -27,6 +27,8 @@ dl_cli_parse_options (GOptionContext   *options,
   if (!g_option_context_parse (options, argc, argv, &error))
     {
       dl_cli_print_error (error->message);
+      /* Translators: %s is the program, "dateline-cli"; the second %s is a command,
+       * such as "list" */
       g_printerr (_("Run “%s %s --help” for usage.\n"), DL_CLI_PROGRAM, (*argv)[0]);
       return FALSE;
     }
@@ -67,6 +69,8 @@ dl_cli_open_store (DlContext  *context,
           g_autofree char *safe_path = dl_cli_escape (path);
           g_autofree char *reason = dl_cli_escape (dl_quarantined_file_get_reason (file));
 
+          /* Translators: %s is the file's original name, "1b4e28ba-….dateline"; the second
+           * %s is where it is now; the third %s is why it could not be read */
           g_printerr (_("Warning: “%s” could not be read and is in quarantine (%s): %s\n"),
                       name, safe_path, reason);
         }
@@ -117,12 +121,16 @@ dl_cli_match_id (GPtrArray   *uuids,
     return g_strdup (match);
   if (n_matches == 0 && in_trash)
     g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                 /* Translators: %s is the start of an identifier as typed, such as "1b4e" */
                  _("No article in the trash has an identifier starting with “%s”."), id);
   else if (n_matches == 0)
     g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                 /* Translators: %s is the start of an identifier as typed, such as "1b4e" */
                  _("No article in the library has an identifier starting with “%s”."), id);
   else
     g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                 /* Translators: %s is the start of an identifier as typed, such as "1b4e";
+                  * %u is how many articles it matches, always 2 or more */
                  ngettext ("“%s” matches %u articles; type more of the identifier.",
                            "“%s” matches %u articles; type more of the identifier.",
                            n_matches),

@@ -64,6 +64,8 @@ parse_date (const char *raw_text,
     }
   if (date == NULL)
     g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_BAD_DATE,
+                 /* Translators: %s is the date as typed after --date; keep the example date as it
+                  * is: it shows the form the option takes */
                  _("“%s” is not a date; write it as 2025-05-08T10:06+03:00."), raw_text);
   return date;
 }
@@ -123,6 +125,8 @@ dl_cli_dateline_main (DlContext  *context,
   options = g_option_context_new (NULL);
   g_option_context_set_summary (options, _("Print the dateline of a place and date in a house style."));
   {
+    /* Translators: %s lists the style identifiers, "belta, reuters, ap, afp, ru-agency,
+     * xinhua, custom" (not translated) */
     g_autofree char *description = g_strdup_printf (_("Styles: %s."), styles_help);
     g_option_context_set_description (options, description);
   }
@@ -142,6 +146,8 @@ dl_cli_dateline_main (DlContext  *context,
     {
       g_autofree char *safe = dl_cli_escape (args[1]);
 
+      /* Translators: %s is the command, "dateline"; the second %s is the extra
+       * argument as typed */
       g_printerr (_("%s: unexpected argument “%s”\n"), argv[0], safe);
       return EXIT_USAGE;
     }
@@ -223,6 +229,8 @@ dl_cli_format_article_dateline_and_credits (DlArticle    *article,
   {
     g_autofree char *safe = dl_cli_escape (dateline);
 
+    /* Translators: "Dateline" here is the line that opens a story, not the program;
+     * %s is that line, "MINSK, 8 May (BelTA) —" */
     g_string_append_printf (out, _("Dateline: %s\n"), dateline[0] != '\0' ? safe : _("(none)"));
   }
   if (lines->len == 0)
@@ -243,6 +251,8 @@ dl_cli_format_article_dateline_and_credits (DlArticle    *article,
     {
       g_autofree char *safe = dl_cli_escape (dateline_reason->message);
 
+      /* Translators: %s is a remark about the dateline, the credits or the dates,
+       * such as "The BelTA style is used." */
       g_string_append_printf (out, _("Note: %s\n"), safe);
     }
   if (credits_reason != NULL)

@@ -152,6 +152,8 @@ dl_cli_publish_main (DlContext  *context,
     return dl_cli_usage_error (argv[0], _("“publish” needs exactly one article ID."));
   if (status_text != NULL && !dl_remote_status_from_string (status_text, &status))
     {
+      /* Translators: %s is what was typed after --status; draft, pending, publish and
+       * future are WordPress's own values: keep them untranslated */
       g_autofree char *message = g_strdup_printf (_("Unknown status “%s”: use draft, pending, publish or future."),
                                                   status_text);
       return dl_cli_usage_error (argv[0], message);

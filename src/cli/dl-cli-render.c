@@ -148,8 +148,8 @@ dl_cli_export_article (DlArticle     *article,
     {
       g_autofree char *names = dl_export_format_dup_names ();
 
-      /* Translators: the first %s is what was typed, the second a list of format names */
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: the first %s is what was typed, the second a list of format names */
                    _("Unknown export format “%s”: use one of %s."),
                    format != NULL ? format : "", names);
       return 2;

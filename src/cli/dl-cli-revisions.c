@@ -45,6 +45,8 @@ find_revision (GPtrArray   *revisions,
         }
     }
   g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is the revision as typed, such as "12"; %u is how many revisions
+                * the article has; "dateline-cli revisions" is a command: keep it as it is */
                ngettext ("No revision “%s”: the article has %u revision (dateline-cli revisions lists it).",
                          "No revision “%s”: the article has %u revisions (dateline-cli revisions lists them).",
                          revisions->len),

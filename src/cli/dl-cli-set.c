@@ -108,12 +108,16 @@ dl_cli_set_main (DlContext  *context,
     {
       if (!dl_article_status_from_string (status_text, &status))
         {
+          /* Translators: %s is what was typed after --status; draft and ready are the
+           * values it takes: keep them untranslated */
           g_autofree char *message = g_strdup_printf (_("Unknown status “%s”: use draft or ready."), status_text);
           return dl_cli_usage_error (argv[0], message);
         }
       if (status != DL_ARTICLE_STATUS_DRAFT && status != DL_ARTICLE_STATUS_READY)
         {
           g_autofree char *message =
+            /* Translators: %s is the status as typed, such as "published"; draft and ready
+             * are values of --status: keep them untranslated */
             g_strdup_printf (_("The status “%s” is set by publishing, not by hand: use draft or ready."), status_text);
           return dl_cli_usage_error (argv[0], message);
         }

@@ -145,6 +145,8 @@ add_site (DlContext  *context,
   if (!dl_site_secrets_store_sync (site, password, NULL, &keyring_error))
     {
       g_autofree char *message =
+        /* Translators: %s is why, such as "Cannot autolaunch D-Bus without X11 $DISPLAY";
+         * DATELINE_APP_PASSWORD is an environment variable: keep it as it is */
         g_strdup_printf (_("No keyring to keep the password in (%s). The site is added without it: set DATELINE_APP_PASSWORD for each command that publishes."),
                          keyring_error->message);
       dl_cli_print_error (message);

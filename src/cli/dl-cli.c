@@ -76,6 +76,8 @@ cmd_list (DlContext  *context,
   if (status_text != NULL && !dl_article_status_from_string (status_text, &wanted))
     {
       g_autofree char *message =
+        /* Translators: %s is what was typed after --status; draft, ready, scheduled,
+         * published and changed are the values it takes: keep them untranslated */
         g_strdup_printf (_("Unknown status “%s”: use draft, ready, scheduled, published or changed."), status_text);
       return dl_cli_usage_error (argv[0], message);
     }
@@ -393,6 +395,8 @@ cmd_import (DlContext  *context,
           g_autofree char *name = dl_cli_escape (argv[i]);
           g_autofree char *warning = dl_cli_escape (warnings[w]);
 
+          /* Translators: %s is an imported file as typed, "story.json"; the second %s is
+           * what was left out, such as "“subjects” is not a list, so it was left out." */
           g_printerr (_("Warning: %s: %s\n"), name, warning);
         }
       g_print ("%s\n", dl_article_get_uuid (article));
@@ -435,6 +439,8 @@ cmd_export (DlContext  *context,
     format = g_strdup ("dateline");
   if (dl_export_format_lookup (format) == NULL)
     {
+      /* Translators: %s is the format as typed, such as "pdf"; the second %s is the
+       * list of formats, "Formats: html, markdown, …" */
       g_autofree char *message = g_strdup_printf (_("Unknown format “%s”. %s"), format, description);
       return dl_cli_usage_error (argv[0], message);
     }
@@ -512,6 +518,8 @@ cmd_validate (DlContext  *context,
         {
           g_autofree char *message = dl_cli_escape (error->message);
 
+          /* Translators: %s is a file as typed, "story.dateline"; the second %s is why it
+           * is not a valid article */
           g_printerr (_("%s: invalid: %s\n"), name, message);
           status = EXIT_FAILURE;
         }
@@ -523,6 +531,7 @@ cmd_validate (DlContext  *context,
           g_print (_("%s: valid, read-only: %s\n"), name, reason);
         }
       else
+        /* Translators: %s is a file as typed, "story.dateline" */
         g_print (_("%s: valid\n"), name);
     }
   return status;
@@ -564,6 +573,8 @@ describe_commands (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (text, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
   g_string_append_printf (text, "\n\n");
+  /* Translators: %s is the program, "dateline-cli"; COMMAND stands for a
+   * command's name, such as "list" */
   g_string_append_printf (text, _("Run “%s COMMAND --help” for the options of a command."), PROGRAM);
   return g_string_free (text, FALSE);
 }
@@ -604,6 +615,7 @@ dl_cli_main (int    argc,
   if (!g_option_context_parse (options, &argc, &argv, &error))
     {
       dl_cli_print_error (error->message);
+      /* Translators: %s is the program, "dateline-cli" */
       g_printerr (_("Run “%s --help” for usage.\n"), PROGRAM);
       return DL_CLI_EXIT_USAGE;
     }

@@ -137,8 +137,11 @@ dl_outbox_job_dup_description (DlOutboxJob *self,
       /* Translators: %s is a site's name */
       return g_strdup_printf (_("Waiting to publish to %s"), name);
     case DL_OUTBOX_JOB_SENDING:
+      /* Translators: %s is a site's name, such as "City News" */
       return g_strdup_printf (_("Publishing to %s…"), name);
     case DL_OUTBOX_JOB_WAITING:
+      /* Translators: %s is a site's name, such as "City News"; the network is the
+       * computer's connection */
       return g_strdup_printf (_("Waiting for network — will publish to %s"), name);
     case DL_OUTBOX_JOB_FAILED:
       /* Translators: %s is a site's name, the second %s the reason */
@@ -146,6 +149,7 @@ dl_outbox_job_dup_description (DlOutboxJob *self,
                               self->error != NULL ? self->error->message : "");
     case DL_OUTBOX_JOB_DONE:
     default:
+      /* Translators: %s is a site's name, such as "City News" */
       return g_strdup_printf (_("Published to %s"), name);
     }
 }
@@ -1026,6 +1030,7 @@ dl_outbox_add (DlOutbox        *self,
   if (existing != NULL && existing->state == DL_OUTBOX_JOB_SENDING)
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INVALID,
+                   /* Translators: %s is a site's name, such as "City News" */
                    _("This story is being published to %s right now. Wait for it to finish, then publish again."),
                    dl_site_get_name (site));
       return NULL;

@@ -150,6 +150,7 @@ dl_site_list_load (DlSiteList  *self,
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INVALID,
                    /* Translators: %s is a file path, the second %s why it cannot be read */
                    _("The list of sites in %s cannot be read: %s"), path,
+                   /* Translators: the reason in "The list of sites in %s cannot be read: %s" */
                    local_error != NULL ? local_error->message : _("it is not a JSON object."));
       return FALSE;
     }
@@ -158,6 +159,7 @@ dl_site_list_load (DlSiteList  *self,
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_int (node) > SITES_FILE_VERSION)
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_NOT_SUPPORTED,
+                   /* Translators: %s is a file's path, "/home/anna/.config/dateline/sites.json" */
                    _("The list of sites in %s was written by a newer Dateline. Update Dateline to use it."), path);
       return FALSE;
     }

@@ -112,6 +112,8 @@ dl_site_new_from_json (JsonObject  *object,
     if (!g_ascii_isalnum (*p) && *p != '-')
       {
         g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INVALID,
+                     /* Translators: %s is a site's name; its id is the short name it is kept under in
+                      * sites.json, such as "city-news" */
                      _("The site “%s” has an id that is not one: letters, digits and hyphens only."), name);
         return NULL;
       }

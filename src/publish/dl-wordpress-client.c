@@ -190,6 +190,7 @@ dl_wordpress_client_check_address (DlSite      *site,
       && !dl_site_get_allow_http (site))
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INSECURE,
+                   /* Translators: %s is the site's address as typed, "http://news.example.org" */
                    _("%s is not encrypted (http://): your password would travel readable by anyone on the way. Use the https:// address, or allow plain http for this site if you really must."),
                    url);
       return FALSE;
@@ -251,10 +252,14 @@ set_transport_error (GError      **error,
                  _("%s did not answer in time. Dateline will try again; check the site if this goes on."), host);
   else if (cause->domain == G_TLS_ERROR)
     g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_TLS,
+                 /* Translators: %s is a host name, "news.example.org"; the second %s is the reason,
+                  * such as "Unacceptable TLS certificate" */
                  _("The secure connection to %s cannot be trusted (%s). Nothing was sent. Ask the site’s administrator to fix its certificate."),
                  host, cause->message);
   else
     g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_UNREACHABLE,
+                 /* Translators: %s is a host name, "news.example.org"; the second %s is the reason,
+                  * such as "Could not connect: Connection refused" */
                  _("%s cannot be reached (%s). Dateline will try again when the connection is back."),
                  host, cause->message);
 }
@@ -326,6 +331,7 @@ read_body (GInputStream  *stream,
       if (data->len + (gsize) n > DL_WORDPRESS_MAX_RESPONSE)
         {
           g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_NOT_JSON,
+                       /* Translators: %u is a number of megabytes (MB), 16 */
                        _("The site’s answer is larger than %u MB: that is not the REST API. Nothing more was read."),
                        DL_WORDPRESS_MAX_RESPONSE / (1024 * 1024));
           return NULL;
@@ -395,6 +401,7 @@ send_message (DlWordPressClient  *self,
   if (reply->body == NULL)
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_NOT_JSON,
+                   /* Translators: %u is an HTTP status such as 200, %s a MIME type such as "text/html" */
                    _("The site’s answer (HTTP %u, %s) is not the WordPress REST API’s: it is not valid JSON. A plugin or the server may be printing errors into it; tell the site’s administrator."),
                    reply->status, content_type != NULL ? content_type : "?");
       return NULL;
@@ -444,6 +451,8 @@ call (DlWordPressClient  *self,
   if (message == NULL)
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INVALID,
+                   /* Translators: %s is an address made for the site, such as
+                    * "https://news.example.org/wp-json/wp/v2/posts" */
                    _("“%s” is not a web address."), url);
       return NULL;
     }
@@ -550,6 +559,7 @@ fetch_index (DlWordPressClient  *self,
       || !json_object_has_member (json_node_get_object (reply->body), "namespaces"))
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_NOT_JSON,
+                   /* Translators: %s is a web address, such as "https://news.example.org/wp-json/" */
                    _("%s does not look like a WordPress site: it has no REST API index."), root);
       return NULL;
     }
@@ -601,6 +611,8 @@ dl_wordpress_client_discover_sync (DlWordPressClient  *self,
   if (!index_has_application_passwords (index))
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_NOT_SUPPORTED,
+                   /* Translators: application passwords are a WordPress feature: use the name that
+                    * WordPress's own translation gives it */
                    _("The site does not offer application passwords, which Dateline signs in with. They need WordPress 5.6 or later, served over https:// (an administrator can enable them)."));
       return FALSE;
     }

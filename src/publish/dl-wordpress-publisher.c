@@ -519,6 +519,7 @@ ensure_featured_image (DlWordPressPublisher  *self,
   if (mime == NULL || !g_str_has_prefix (mime, "image/"))
     {
       g_set_error (error, DL_PUBLISH_ERROR, DL_PUBLISH_ERROR_INVALID,
+                   /* Translators: %s is the image's path, "/home/anna/Pictures/minsk.jpg" */
                    _("The featured image %s is not a picture."), path);
       return FALSE;
     }
@@ -801,12 +802,15 @@ verify_post (DlWordPressPublisher  *self,
   const char *missing = NULL;
 
   if (fields->category > 0 && !int_array_contains (categories, fields->category))
+    /* Translators: the %s of "The post is on the site, but WordPress dropped %s." */
     missing = _("the category");
   for (guint i = 0; missing == NULL && i < fields->tags->len; i++)
     if (!int_array_contains (tags, g_array_index (fields->tags, gint64, i)))
+      /* Translators: the %s of "The post is on the site, but WordPress dropped %s." */
       missing = _("a tag");
   if (missing == NULL && record->featured_media_id != NULL
       && dl_json_member_int (post, "featured_media") != g_ascii_strtoll (record->featured_media_id, NULL, 10))
+    /* Translators: the %s of "The post is on the site, but WordPress dropped %s." */
     missing = _("the featured image");
   if (missing == NULL && dl_site_get_has_companion (site))
     {
@@ -815,6 +819,8 @@ verify_post (DlWordPressPublisher  *self,
       if (meta == NULL || !JSON_NODE_HOLDS_OBJECT (meta)
           || g_strcmp0 (dl_json_member_string (json_node_get_object (meta), "dateline_client_uuid"),
                         dl_article_get_uuid (request->article)) != 0)
+        /* Translators: the %s of "The post is on the site, but WordPress dropped %s.";
+         * Dateline Companion is the name of a WordPress plugin */
         missing = _("the dateline fields (is the Dateline Companion plugin still active?)");
     }
   if (missing == NULL)

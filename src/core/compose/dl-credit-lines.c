@@ -187,6 +187,7 @@ dl_credit_lines_compose (GListModel  *credits,
   if (w == NULL)
     {
       g_set_error (fallback_reason, DL_DATELINE_ERROR, DL_DATELINE_ERROR_UNKNOWN_LANGUAGE,
+                   /* Translators: %s is the article's language tag, such as "ka" or "pt-BR" */
                    _("Credits have no wording in “%s” yet, so they are written in English."),
                    language != NULL ? language : "");
       w = &wordings[0];

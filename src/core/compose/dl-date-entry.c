@@ -74,9 +74,9 @@ format_error (const char  *text,
 {
   g_autofree char *example = dl_date_entry_dup_example (order);
 
-  /* Translators: %s are what was typed and examples like
-   * "2025-05-08 10:06 or 08.05.2025 10:06" */
   g_set_error (error, DL_DATE_ENTRY_ERROR, DL_DATE_ENTRY_ERROR_FORMAT,
+               /* Translators: %s are what was typed and examples like
+                * "2025-05-08 10:06 or 08.05.2025 10:06" */
                _("“%s” is not a date and time. Write it as %s."), text, example);
   return FALSE;
 }
@@ -306,6 +306,7 @@ dl_date_entry_parse (const char   *text,
   if (hour > 23 || minute > 59 || second > 59)
     {
       g_set_error (error, DL_DATE_ENTRY_ERROR, DL_DATE_ENTRY_ERROR_RANGE,
+                   /* Translators: %s is the date and time as typed, such as "08.05.2025 25:10" */
                    _("“%s”: the time of day is not a real one (00:00 to 23:59)."), trimmed);
       return NULL;
     }

@@ -33,12 +33,16 @@ typedef struct
 } StyleInfo;
 
 static const StyleInfo styles[] = {
+  /* Translators: names of dateline styles, each after the news agency whose datelines
+   * look so; BelTA is the Belarusian Telegraph Agency: use its usual name */
   { DL_DATELINE_STYLE_BELTA, N_("BelTA") },
   { DL_DATELINE_STYLE_REUTERS, N_("Reuters") },
   { DL_DATELINE_STYLE_AP, N_("Associated Press") },
   { DL_DATELINE_STYLE_AFP, N_("Agence France-Presse") },
+  /* Translators: the dateline style of Russian-language agencies such as TASS or Interfax */
   { DL_DATELINE_STYLE_RU_AGENCY, N_("Russian-language agency") },
   { DL_DATELINE_STYLE_XINHUA, N_("Xinhua") },
+  /* Translators: the dateline style whose pattern the newsroom writes itself in Preferences */
   { DL_DATELINE_STYLE_CUSTOM, N_("Custom") },
 };
 
@@ -79,6 +83,7 @@ utf8_to_uchar (const char *str,
 
   if (out == NULL)
     g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_FAILED,
+                 /* Translators: %s is the system's reason, "Invalid byte sequence in conversion input" */
                  _("The text is not valid UTF-8: %s"), local_error->message);
   return (UChar *) out;
 }
@@ -95,6 +100,8 @@ set_icu_error (GError    **error,
                UErrorCode  code)
 {
   g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_FAILED,
+               /* Translators: the locale library is ICU; %s is its error code, such as
+                * "U_ILLEGAL_ARGUMENT_ERROR" (not translated) */
                _("The locale library failed to format the date (%s)."), u_errorName (code));
 }
 
@@ -459,6 +466,8 @@ pattern_walk (const char *pattern,
       else if (p[0] == '}')
         {
           g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_BAD_PATTERN,
+                       /* Translators: the dateline pattern is the custom dateline style written in
+                        * Preferences, such as "{CITY}, {date} ({source}) {sep}"; braces mark its tokens */
                        _("The dateline pattern has a “}” without an opening “{”; write “}}” for a brace."));
           return FALSE;
         }
@@ -470,6 +479,7 @@ pattern_walk (const char *pattern,
           if (end == NULL)
             {
               g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_BAD_PATTERN,
+                           /* Translators: braces mark the tokens of a dateline pattern, such as {CITY} */
                            _("The dateline pattern has a “{” without a closing “}”."));
               return FALSE;
             }
@@ -478,6 +488,9 @@ pattern_walk (const char *pattern,
             {
               g_autofree char *known = known_tokens_list ();
               g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_BAD_PATTERN,
+                           /* Translators: %s is the unknown token's name as typed, such as "town";
+                            * the second %s lists the known ones: "{CITY}, {city}, {region}, …";
+                            * token names are not translated */
                            _("Unknown token “{%s}” in the dateline pattern. Known tokens: %s."),
                            token, known);
               return FALSE;
@@ -885,6 +898,8 @@ dl_dateline_time_zone_new (const char  *time_zone,
     tz = g_time_zone_new_identifier (g_str_equal (id, "Z") ? "UTC" : id);
   if (tz == NULL)
     g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_BAD_TIME_ZONE,
+                 /* Translators: %s is what was given as the time zone, such as "Minsk";
+                  * keep Europe/Minsk as it is: it is an identifier */
                  _("“%s” is not a time zone; use an identifier such as “Europe/Minsk”."),
                  time_zone != NULL ? time_zone : "");
   return tz;
@@ -946,18 +961,23 @@ dl_dateline_format (const DlDatelineFields *fields,
   if (is_blank (fields->place))
     {
       g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_EMPTY_PLACE,
+                   /* Translators: the dateline opens a story with where and when it was filed,
+                    * "MINSK, 8 May (BelTA) —"; the place is the city or town */
                    _("The dateline needs a place."));
       return NULL;
     }
   if (!dl_dateline_style_is_valid (style_id))
     {
       g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_UNKNOWN_STYLE,
+                   /* Translators: %s is a style's identifier as given, such as "tass"; the known ones
+                    * are belta, reuters, ap, afp, ru-agency, xinhua and custom */
                    _("“%s” is not a dateline style."), style_id != NULL ? style_id : "");
       return NULL;
     }
   if (!lang_resolve (fields->language, &lang))
     {
       g_set_error (error, DL_DATELINE_ERROR, DL_DATELINE_ERROR_UNKNOWN_LANGUAGE,
+                   /* Translators: %s is the article's language tag as entered, such as "xx-Latn" */
                    _("“%s” is not a language the locale library knows."),
                    fields->language != NULL ? fields->language : "");
       return NULL;

@@ -232,6 +232,8 @@ dl_publish_checklist_run (DlArticle                *article,
   undescribed = count_undescribed_images (dl_article_get_body (article));
   if (undescribed > 0)
     add_item (items, context, "image-description",
+              /* Translators: %u is a number of pictures in the article's text that have no
+               * description (alt text) for readers who cannot see them */
               ngettext ("%u picture in the text has no description.",
                         "%u pictures in the text have no description.", undescribed),
               undescribed);

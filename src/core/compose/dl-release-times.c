@@ -65,8 +65,10 @@ dl_release_check_embargo (GDateTime  *embargo,
                     g_strdup_printf (_("The embargo lifted on %s: it no longer holds the story back."), when));
   if (schedule != NULL && g_date_time_compare (schedule, embargo) < 0)
     return verdict (DL_RELEASE_CONFLICT, message,
+                    /* Translators: %s is a date and time, "8 May 2025, 10:06 +03" */
                     g_strdup_printf (_("The story is scheduled before the embargo lifts on %s."), when));
   return verdict (DL_RELEASE_NOTE, message,
+                  /* Translators: %s is a date and time, "8 May 2025, 10:06 +03" */
                   g_strdup_printf (_("Embargoed until %s: not to be published before then."), when));
 }
 
@@ -101,6 +103,7 @@ dl_release_check_schedule (GDateTime  *embargo,
                     g_strdup (_("This time has passed: publishing puts the story live at once.")));
   when = dl_date_entry_format_for_reading (schedule, NULL);
   return verdict (DL_RELEASE_NOTE, message,
+                  /* Translators: %s is a date and time, "8 May 2025, 10:06 +03" */
                   g_strdup_printf (_("Goes live on %s when published to a site."), when));
 }
 

@@ -276,6 +276,7 @@ read_writing_aids (Reader     *reader,
     {
       node = json_object_get_member (root, "spell_check");
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        /* Translators: %s is the field's name in the file, "spell_check" (not translated) */
         return wrong_kind (reader, _("The field “%s” must be true or false."), "spell_check");
       dl_article_set_spell_check (article, json_node_get_boolean (node));
     }
@@ -286,6 +287,7 @@ read_writing_aids (Reader     *reader,
       node = json_object_get_member (root, "target_words");
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
           || (words = json_node_get_int (node)) < 0 || words > DL_ARTICLE_MAX_TARGET_WORDS)
+        /* Translators: %s is the field's name in the file, "target_words" (not translated) */
         return wrong_kind (reader, _("The field “%s” must be a number of words from 0 to 100,000."),
                            "target_words");
       dl_article_set_target_words (article, (guint) words);
@@ -307,6 +309,7 @@ read_string (Reader      *reader,
   if (member_is_null (object, member))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    /* Translators: %s is the field's name in the file, such as "headline" (not translated) */
     return wrong_kind (reader, _("The field “%s” must be text."), member);
   value = json_node_get_string (node);
   if (strlen (value) > max_bytes)
@@ -314,6 +317,8 @@ read_string (Reader      *reader,
       g_autofree char *size = g_format_size_full (max_bytes, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                   /* Translators: %s is the field's name in the file, such as "headline";
+                    * the second %s is a size, "64.0 KiB" */
                    _("The field “%s” is longer than %s."), member, size);
       return FALSE;
     }
@@ -338,6 +343,8 @@ read_date (Reader      *reader,
   if (*out == NULL && !reader->newer)
     {
       g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                   /* Translators: %s is the field's name in the file, such as "embargo";
+                    * the second %s is the value found there, such as "2025-13-40T10:06" */
                    _("The field “%s” is not a valid date and time: “%s”."), member, str);
       return FALSE;
     }
@@ -358,6 +365,7 @@ read_object (Reader      *reader,
   if (member_is_null (object, member))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
+    /* Translators: %s is the field's name in the file, "dateline" or "image" (not translated) */
     return wrong_kind (reader, _("The field “%s” must be an object."), member);
   *out = json_node_get_object (node);
   return TRUE;
@@ -377,6 +385,7 @@ read_array (Reader      *reader,
   if (member_is_null (object, member))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
+    /* Translators: %s is the field's name in the file, such as "credits" or "tags" (not translated) */
     return wrong_kind (reader, _("The field “%s” must be a list."), member);
   if (json_array_get_length (json_node_get_array (node)) > max_length)
     {
@@ -519,6 +528,7 @@ read_credits (Reader    *reader,
   JsonArray *array;
 
   if (!read_array (reader, root, "credits", DL_LIMIT_CREDITS,
+                   /* Translators: %u is the most credits an article file may hold, 500 */
                    _("The article has more than %u credits."), &array))
     return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -535,6 +545,7 @@ read_credits (Reader    *reader,
           if (reader->newer)
             continue;
           g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                       /* Translators: %u is the credit's place in the file's list, counting from 1 */
                        _("Credit number %u is not an object."), i + 1);
           return FALSE;
         }
@@ -549,6 +560,8 @@ read_credits (Reader    *reader,
           if (!reader->newer)
             {
               g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                           /* Translators: %u is the credit's place in the file's list, counting from 1;
+                            * %s is the role as written in the file, such as "producer" (not translated) */
                            _("Credit number %u has an unknown role “%s”."), i + 1, role_str);
               return FALSE;
             }
@@ -571,6 +584,7 @@ read_tags (Reader     *reader,
   g_auto(GStrv) tags = NULL;
   JsonArray *array;
 
+  /* Translators: %u is the most tags an article file may hold, 500 */
   if (!read_array (reader, root, "tags", DL_LIMIT_TAGS, _("The article has more than %u tags."), &array))
     return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -588,6 +602,7 @@ read_tags (Reader     *reader,
       if (strlen (json_node_get_string (element)) > DL_LIMIT_FIELD_BYTES)
         {
           g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                       /* Translators: %u is the tag's place in the file's list, counting from 1 */
                        _("Tag number %u is too long."), i + 1);
           return FALSE;
         }
@@ -606,6 +621,8 @@ read_publications (Reader     *reader,
   JsonArray *array;
 
   if (!read_array (reader, root, "publications", DL_LIMIT_PUBLICATIONS,
+                   /* Translators: %u is the most publication records an article file may hold, 100;
+                    * a publication record notes a site the article was published to */
                    _("The article has more than %u publication records."), &array))
     return FALSE;
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -621,6 +638,7 @@ read_publications (Reader     *reader,
           if (reader->newer)
             continue;
           g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                       /* Translators: %u is the record's place in the file's list, counting from 1 */
                        _("Publication record number %u is not an object."), i + 1);
           return FALSE;
         }
@@ -726,6 +744,7 @@ read_article (Reader     *reader,
       else
         {
           g_set_error (reader->error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                       /* Translators: %s is the status as written in the file, such as "archived" */
                        _("Unknown article status “%s”."), str);
           return FALSE;
         }
@@ -777,6 +796,8 @@ article_from_document (DlJsonDocument  *document,
   if (!g_uuid_string_is_valid (str))
     {
       g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_INVALID,
+                   /* Translators: %s is the identifier as written in the file; a valid one looks like
+                    * 1b4e28ba-2fa1-11d2-883f-0016d3cca427 */
                    _("The article’s identifier “%s” is not a valid UUID."), str);
       return NULL;
     }
@@ -793,8 +814,8 @@ article_from_document (DlJsonDocument  *document,
       /* The number as text: a G_GINT64_FORMAT inside the message would
        * cut it in two for xgettext, and no translation would ever match. */
       g_autofree char *format_version = g_strdup_printf ("%" G_GINT64_FORMAT, file_version);
-      /* Translators: %s is the file format's version, a number */
       g_autofree char *reason =
+        /* Translators: %s is the file format's version, a number */
         g_strdup_printf (_("This article was saved by a newer version of Dateline (file format %s). "
                            "It is shown read-only so that nothing this version does not understand is lost."),
                          format_version);
@@ -831,6 +852,8 @@ dl_article_new_from_data (const char  *data,
     {
       if (g_error_matches (local_error, DL_JSON_ERROR, DL_JSON_ERROR_SYNTAX))
         g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_PARSE,
+                     /* Translators: %s is where the file goes wrong and how:
+                      * "line 3, column 7: expected “,” or “}”, found “]”" */
                      _("The file is not valid JSON: %s"), local_error->message);
       else if (g_error_matches (local_error, DL_JSON_ERROR, DL_JSON_ERROR_EMPTY)
                || g_error_matches (local_error, DL_JSON_ERROR, DL_JSON_ERROR_ENCODING))
@@ -838,6 +861,8 @@ dl_article_new_from_data (const char  *data,
                              local_error->message);
       else
         g_set_error (error, DL_ARTICLE_FILE_ERROR, DL_ARTICLE_FILE_ERROR_PARSE,
+                     /* Translators: %s is why, such as "The document is larger than 32.0 MiB." or
+                      * "line 9, column 3: the member “headline” appears twice in one object" */
                      _("The file cannot be read safely: %s"), local_error->message);
       return NULL;
     }

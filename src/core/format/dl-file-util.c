@@ -96,6 +96,8 @@ dl_path_load_bounded (const char    *path,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* Translators: %s is a file's path; the second %s is the system's reason,
+                    * such as "No such file or directory" */
                    _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
       return NULL;
     }
@@ -103,6 +105,7 @@ dl_path_load_bounded (const char    *path,
     {
       close (fd);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   /* Translators: %s is a path; not a regular file means a folder, a device or the like */
                    _("“%s” is not a regular file."), display);
       return NULL;
     }
@@ -114,6 +117,7 @@ dl_path_load_bounded (const char    *path,
 
       close (fd);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   /* Translators: %s is a file's path; the second %s is a size, "32.0 MiB" */
                    _("“%s” is larger than %s."), display, limit);
       return NULL;
     }
@@ -141,6 +145,8 @@ dl_path_load_bounded (const char    *path,
 
           close (fd);
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       /* Translators: %s is a file's path; the second %s is the system's reason,
+                        * such as "Input/output error" */
                        _("Could not read “%s”: %s"), display, g_strerror (saved_errno));
           return NULL;
         }
@@ -174,6 +180,8 @@ dl_file_load_bounded (GFile         *file,
       g_autofree char *uri = g_file_get_uri (file);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   /* Translators: %s is an address that is not on this computer,
+                    * such as "sftp://server.example.org/story.dateline" */
                    _("“%s” is not a local file."), uri);
       return NULL;
     }

@@ -201,6 +201,7 @@ read_string (Parser   *parser,
         {
           if (text != NULL)
             g_string_free (text, TRUE);
+          /* Translators: a problem in a JSON file; it follows "line 3, column 7: " */
           return fail_at (parser, start, DL_JSON_ERROR_SYNTAX, error, "%s", _("a text is not closed by a quotation mark"));
         }
       c = parser->data[parser->pos];
@@ -231,6 +232,8 @@ read_string (Parser   *parser,
           if (text != NULL)
             g_string_free (text, TRUE);
           return fail_at (parser, parser->pos, DL_JSON_ERROR_SYNTAX, error,
+                          /* Translators: follows "line 3, column 7: "; U+%04X is the character's Unicode
+                           * number, such as U+0009 (a tab) */
                           _("the control character U+%04X must be escaped inside a text"), c);
         }
 
@@ -292,6 +295,7 @@ read_string (Parser   *parser,
             if (unit == 0)
               {
                 g_string_free (text, TRUE);
+                /* Translators: a problem in a JSON file; it follows "line 3, column 7: " */
                 return fail_at (parser, escape, DL_JSON_ERROR_NUL, error, "%s", _("a text contains the character U+0000 (NUL), which Dateline cannot keep"));
               }
             g_string_append_unichar (text, unit);
@@ -306,6 +310,7 @@ read_string (Parser   *parser,
 bad_escape:
   {
     g_string_free (text, TRUE);
+    /* Translators: a problem in a JSON file; it follows "line 3, column 7: " */
     return fail_at (parser, parser->pos, DL_JSON_ERROR_SYNTAX, error, "%s", _("an invalid escape sequence in a text"));
   }
 
@@ -314,6 +319,7 @@ too_long:
     g_string_free (text, TRUE);
   {
     g_autofree char *size = g_format_size_full (DL_LIMIT_STRING_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+    /* Translators: follows "line 3, column 7: "; %s is a size, "16.0 MiB" */
     g_autofree char *detail = g_strdup_printf (_("a text is longer than %s"), size);
 
     return fail_at (parser, start, DL_JSON_ERROR_LIMIT, error, "%s", detail);
@@ -341,6 +347,7 @@ read_number (Parser    *parser,
     while (i < end && g_ascii_isdigit (p[i]))
       i++;
   else
+    /* Translators: a problem in a JSON file; it follows "line 3, column 7: " */
     return fail_at (parser, start, DL_JSON_ERROR_SYNTAX, error, "%s", _("an invalid number"));
 
   if (i < end && p[i] == '.')
@@ -416,7 +423,10 @@ read_literal (Parser    *parser,
     g_autofree char *what = describe_char (parser->data + parser->pos, parser->data + parser->length);
 
     if (parser->data[parser->pos] == '/')
+      /* Translators: a problem in a JSON file; it follows "line 3, column 7: " */
       return fail_at (parser, parser->pos, DL_JSON_ERROR_SYNTAX, error, "%s", _("a comment, which JSON does not allow"));
+    /* Translators: follows "line 3, column 7: "; %s is the character found there,
+     * such as "x", or its Unicode number, such as "U+0007" */
     return fail_at (parser, parser->pos, DL_JSON_ERROR_SYNTAX, error, _("unexpected “%s”"), what);
   }
 }
@@ -440,6 +450,7 @@ count_node (Parser  *parser,
   if (++parser->n_nodes <= DL_LIMIT_JSON_NODES)
     return TRUE;
   g_set_error (error, DL_JSON_ERROR, DL_JSON_ERROR_LIMIT,
+               /* Translators: %u is the most values a document may hold, 200000 */
                _("The document holds more than %u values."), (guint) DL_LIMIT_JSON_NODES);
   return FALSE;
 }
@@ -493,6 +504,7 @@ push_container (Parser  *parser,
 
   if (parser->stack->len >= DL_LIMIT_JSON_DEPTH)
     {
+      /* Translators: follows "line 3, column 7: "; %u is the most levels allowed, 64 */
       g_autofree char *detail = g_strdup_printf (_("the data is nested more than %u levels deep"),
                                                  (guint) DL_LIMIT_JSON_DEPTH);
 
@@ -547,11 +559,13 @@ parse (Parser  *parser,
       if (expect == EXPECT_AFTER_VALUE && top == NULL)
         {
           if (parser->pos < parser->length)
+            /* Translators: a problem in a JSON file; it follows "line 3, column 7: " */
             return fail_at (parser, parser->pos, DL_JSON_ERROR_SYNTAX, error, "%s", _("more text after the end of the document"));
           return TRUE;
         }
 
       if (parser->pos >= parser->length)
+        /* Translators: a problem in a JSON file; it follows "line 3, column 7: " */
         return fail_at (parser, parser->pos, DL_JSON_ERROR_SYNTAX, error, "%s", _("the document ends too early"));
       c = parser->data[parser->pos];
 
@@ -614,12 +628,16 @@ parse (Parser  *parser,
                 g_autofree char *what = describe_char (parser->data + parser->pos,
                                                        parser->data + parser->length);
                 return fail_at (parser, parser->pos, DL_JSON_ERROR_SYNTAX, error,
+                                /* Translators: follows "line 3, column 7: "; %s is the character found
+                                 * instead, such as "}"; a member is a name and its value in a JSON object */
                                 _("expected the name of a member in quotation marks, found “%s”"), what);
               }
             if (!read_string (parser, &key, error))
               return FALSE;
             if (json_object_has_member (json_node_get_object (top->node), key))
               {
+                /* Translators: follows "line 3, column 7: "; %s is a member's name in the
+                 * document, such as "headline" */
                 g_autofree char *detail = g_strdup_printf (_("the member “%s” appears twice in one object"), key);
 
                 g_free (key);
@@ -629,6 +647,7 @@ parse (Parser  *parser,
             top->key = key;
             skip_white_space (parser);
             if (parser->pos >= parser->length || parser->data[parser->pos] != ':')
+              /* Translators: a problem in a JSON file; it follows "line 3, column 7: " */
               return fail_at (parser, parser->pos, DL_JSON_ERROR_SYNTAX, error, "%s", _("expected “:” after the name of a member"));
             parser->pos++;
             expect = EXPECT_VALUE;
@@ -654,6 +673,8 @@ parse (Parser  *parser,
                 g_autofree char *what = describe_char (parser->data + parser->pos,
                                                        parser->data + parser->length);
                 return fail_at (parser, parser->pos, DL_JSON_ERROR_SYNTAX, error,
+                                /* Translators: follows "line 3, column 7: "; %s is the character found
+                                 * instead, such as "]" */
                                 object ? _("expected “,” or “}”, found “%s”") : _("expected “,” or “]”, found “%s”"),
                                 what);
               }
@@ -700,6 +721,7 @@ dl_json_document_parse (const char  *data,
       g_autofree char *limit = g_format_size_full (DL_LIMIT_FILE_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, DL_JSON_ERROR, DL_JSON_ERROR_LIMIT,
+                   /* Translators: %s is a size, "32.0 MiB" */
                    _("The document is larger than %s."), limit);
       return NULL;
     }

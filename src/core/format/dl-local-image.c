@@ -265,6 +265,7 @@ dl_local_image_load (const char    *path,
   if (!g_path_is_absolute (path))
     {
       g_set_error (error, DL_LOCAL_IMAGE_ERROR, DL_LOCAL_IMAGE_ERROR_UNREADABLE,
+                   /* Translators: %s is what was given as the image's path, such as "photos/minsk.jpg" */
                    _("“%s” is not a full path to an image file."), display);
       return NULL;
     }
@@ -276,6 +277,7 @@ dl_local_image_load (const char    *path,
           g_autofree char *limit = g_format_size_full (DL_LIMIT_IMAGE_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
           g_set_error (error, DL_LOCAL_IMAGE_ERROR, DL_LOCAL_IMAGE_ERROR_TOO_LARGE,
+                       /* Translators: %s is the image's path; the second %s is a size, "64.0 MiB" */
                        _("The image “%s” is larger than %s."), display, limit);
         }
       else
@@ -300,6 +302,8 @@ dl_local_image_load (const char    *path,
       || (guint64) width * height > DL_LIMIT_IMAGE_PIXELS)
     {
       g_set_error (error, DL_LOCAL_IMAGE_ERROR, DL_LOCAL_IMAGE_ERROR_TOO_LARGE,
+                   /* Translators: %s is the image's path; the two %u are its width and height
+                    * in pixels: "40000 × 30000 pixels" */
                    _("The image “%s” is %u × %u pixels, more than Dateline accepts."),
                    display, width, height);
       return NULL;

@@ -416,11 +416,15 @@ get_string (Importer   *importer,
     return NULL;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
+      /* Translators: %s is a field of the imported ninjs file, such as "headlines[0].value"
+       * (not translated) */
       warn (importer, _("“%s” is not text, so it was left out."), where != NULL ? where : member);
       return NULL;
     }
   if (strlen (json_node_get_string (node)) > DL_LIMIT_STRING_BYTES)
     {
+      /* Translators: %s is a field of the imported ninjs file, such as "bodies[0].value"
+       * (not translated) */
       warn (importer, _("“%s” is too long, so it was left out."), where != NULL ? where : member);
       return NULL;
     }
@@ -438,6 +442,7 @@ get_array (Importer   *importer,
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
+      /* Translators: %s is a field of the imported ninjs file, such as "subjects" (not translated) */
       warn (importer, _("“%s” is not a list, so it was left out."), member);
       return NULL;
     }
@@ -454,6 +459,8 @@ array_get_object (Importer   *importer,
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     return json_node_get_object (node);
+  /* Translators: %s is a list in the imported ninjs file, such as "bodies", and %u
+   * an item's place in it, counting from 0: "bodies[2]" (not translated) */
   warn (importer, _("“%s[%u]” is not an object, so it was left out."), member, index);
   return NULL;
 }
@@ -559,6 +566,8 @@ import_body (Importer  *importer,
             plain = value;
         }
       else
+        /* Translators: %s is a field of the imported ninjs file, "bodies[0].value";
+         * the second %s is its content type, such as "application/pdf" */
         warn (importer, _("“%s” is of the type “%s”, which Dateline cannot read, so it was left out."),
               where, type);
     }
@@ -702,6 +711,8 @@ import_subjects (Importer  *importer,
         first = name;
     }
   if (n_tags > DL_LIMIT_TAGS)
+    /* Translators: the first %u is how many tags the imported item has, such as 620;
+     * the second is how many were kept, 500 */
     warn (importer, _("The item has %u tags; the first %u were kept."), n_tags, (guint) DL_LIMIT_TAGS);
 
   if (category != NULL || first != NULL)
@@ -818,6 +829,8 @@ import_item (Importer   *importer,
            || json_object_has_member (root, "bodies")))
     {
       g_set_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_NOT_NINJS,
+                   /* Translators: uri, headlines and bodies are names of fields of the ninjs format:
+                    * keep them as they are */
                    _("This is not a ninjs news item: it has no uri, headlines or bodies."));
       return NULL;
     }
@@ -872,6 +885,8 @@ import_item (Importer   *importer,
   /* contentcreated is when the news happened (Dateline writes the
    * dateline date there); versioncreated is the best guess otherwise. */
   created = get_date (importer, root, "contentcreated",
+                      /* Translators: %s is a field of the imported ninjs file, such as "contentcreated";
+                       * the second %s is its value, such as "yesterday" */
                       _("“%s” is not a date and time (“%s”), so it was left out."));
   if (created == NULL)
     created = get_date (importer, root, "versioncreated",
@@ -879,10 +894,14 @@ import_item (Importer   *importer,
   if (created != NULL)
     dl_article_set_dateline_date (article, created);
   first_created = get_date (importer, root, "firstcreated",
+                            /* Translators: %s is a field of the imported ninjs file, "firstcreated";
+                             * the second %s is its value, such as "yesterday" */
                             _("“%s” is not a date and time (“%s”): the time of the import is used instead."));
   if (first_created != NULL)
     dl_article_set_created (article, first_created);
   embargo = get_date (importer, root, "embargoed",
+                      /* Translators: %s is a field of the imported ninjs file, "embargoed";
+                       * the second %s is its value, such as "tomorrow" */
                       _("“%s” is not a date and time (“%s”), so the article has no embargo: check it before publishing."));
   if (embargo != NULL)
     dl_article_set_embargo (article, embargo);
@@ -956,6 +975,8 @@ dl_ninjs_import_data (const char  *data,
     {
       if (g_error_matches (local_error, DL_JSON_ERROR, DL_JSON_ERROR_SYNTAX))
         g_set_error (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE,
+                     /* Translators: %s is where the file goes wrong and how:
+                      * "line 3, column 7: expected “,” or “}”, found “]”" */
                      _("This file is not valid JSON: %s"), local_error->message);
       else
         g_set_error_literal (error, DL_NINJS_ERROR, DL_NINJS_ERROR_PARSE, local_error->message);

@@ -70,10 +70,15 @@ dl_credit_role_get_label (DlCreditRole role)
   switch (role)
     {
     case DL_CREDIT_ROLE_AUTHOR: return _("Author");
+    /* Translators: a credit's role: whoever took the photos, "Photo: Anna Ivanova" */
     case DL_CREDIT_ROLE_PHOTO: return _("Photo");
+    /* Translators: a credit's role: whoever filmed the video, "Video: Anna Ivanova" */
     case DL_CREDIT_ROLE_VIDEO: return _("Video");
+    /* Translators: a credit's role: whoever made the charts, maps or drawings */
     case DL_CREDIT_ROLE_GRAPHICS: return _("Graphics");
+    /* Translators: a credit's role: whoever edited the story, "Editing: Anna Ivanova" */
     case DL_CREDIT_ROLE_EDITING: return _("Editing");
+    /* Translators: a credit's role: whoever translated the story */
     case DL_CREDIT_ROLE_TRANSLATION: return _("Translation");
     case DL_CREDIT_ROLE_ADDITIONAL_REPORTING: return _("Additional reporting");
     case DL_CREDIT_ROLE_N_ROLES:

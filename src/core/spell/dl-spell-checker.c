@@ -274,6 +274,8 @@ dl_spell_checker_add (DlSpellChecker *self,
 
           if (error != NULL && *error == NULL)
             g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                         /* Translators: %s is a file's path, "~/.local/share/dateline/dictionaries/de_DE.dic";
+                          * the second %s is the system's reason, such as "Permission denied" */
                          _("Could not create the personal dictionary “%s”: %s"), path, g_strerror (saved));
           return FALSE;
         }
@@ -281,6 +283,7 @@ dl_spell_checker_add (DlSpellChecker *self,
       if (self->personal == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       /* Translators: %s is a file's path, "~/.local/share/dateline/dictionaries/de_DE.dic" */
                        _("Could not open the personal dictionary “%s”."), path);
           return FALSE;
         }

@@ -66,6 +66,8 @@ _dl_store_check_uuid (const char  *uuid,
   if (g_uuid_string_is_valid (uuid))
     return TRUE;
   g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is what was given as an article's identifier; a valid one looks
+                * like 1b4e28ba-2fa1-11d2-883f-0016d3cca427 */
                _("“%s” is not a valid article identifier."), uuid);
   return FALSE;
 }
@@ -76,6 +78,8 @@ set_write_error (GError     **error,
                  int          saved_errno)
 {
   _dl_store_set_io_error (error, DL_STORE_ERROR_WRITE,
+                          /* Translators: %s is the library folder, "/home/anna/.local/share/dateline";
+                           * the second %s is the system's reason, such as "No space left on device" */
                           _("Could not save the article in the folder “%s”: %s"), folder, saved_errno);
 }
 
@@ -343,6 +347,8 @@ _dl_store_read_library_file (DlStore            *self,
   if (bytes == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is why, a sentence naming the file, such as
+                    * "Could not open “…”: Permission denied" */
                    _("Could not read the article: %s"), local_error->message);
       return NULL;
     }
@@ -371,9 +377,13 @@ _dl_store_read_library_file (DlStore            *self,
 
     if (*quarantined == NULL)
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
+                   /* Translators: %s is the file's name, "1b4e28ba-2fa1-11d2-883f-0016d3cca427.dateline";
+                    * the second %s is why, such as "The file is not valid JSON: …" */
                    _("The file “%s” could not be read: %s"), name, local_error->message);
     else
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
+                   /* Translators: %s is the file's name, "1b4e28ba-2fa1-11d2-883f-0016d3cca427.dateline";
+                    * the second %s is why, such as "The file is not valid JSON: …" */
                    _("The file “%s” could not be read and was moved to the quarantine folder: %s"),
                    name, local_error->message);
     return NULL;

@@ -78,6 +78,8 @@ read_import_work (DlStore       *self,
   if (bytes == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: %s is the imported file's path, "/home/anna/Downloads/story.json";
+                    * the second %s is why */
                    _("Could not import “%s”: %s"), display, local_error->message);
       return FALSE;
     }
@@ -102,6 +104,8 @@ read_import_work (DlStore       *self,
   if (article == NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  /* Translators: %s is the imported file's path,
+                                   * "/home/anna/Downloads/story.json"; the reason follows this text */
                                   _("Could not import “%s”: "), display);
       return FALSE;
     }

@@ -47,6 +47,8 @@ _dl_store_write_recovery_locked (DlStore    *self,
       g_autofree char *display = g_filename_display_name (self->recovery_path);
 
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE,
+                   /* Translators: %s is a folder, "/home/anna/.local/share/dateline/recovery"; the second
+                    * %s is why. "Either": saving the article in the library had failed first */
                    _("Could not keep the text in the recovery folder “%s” either: %s"),
                    display, local_error->message);
       return FALSE;

@@ -127,6 +127,8 @@ dl_store_load_revision_sync (DlStore     *self,
   if (revision == NULL)
     {
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is what was given as a revision's name; a real one looks like
+                    * 20250508T100612.345Z-save-412 */
                    _("“%s” is not the name of a revision."), revision_id);
       return NULL;
     }
@@ -136,6 +138,7 @@ dl_store_load_revision_sync (DlStore     *self,
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                     /* Translators: %s is a revision's name, such as 20250508T100612.345Z-save-412 */
                      _("The article has no revision %s."), revision_id);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -145,6 +148,8 @@ dl_store_load_revision_sync (DlStore     *self,
   if (article == NULL)
     {
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CORRUPT,
+                   /* Translators: %s is a revision's name, such as 20250508T100612.345Z-save-412;
+                    * the second %s is why, such as "The file is not valid JSON: …" */
                    _("The revision %s is damaged: %s"), revision_id, local_error->message);
       return NULL;
     }
@@ -242,6 +247,8 @@ dl_store_add_revision_sync (DlStore          *self,
   bytes = dl_article_serialize (article);
   if (g_mkdir_with_parents (folder, 0755) != 0)
     {
+      /* Translators: %s is a folder; the second %s is the system's reason, such as
+       * "Permission denied" */
       _dl_store_set_io_error (error, DL_STORE_ERROR_WRITE, _("Could not create “%s”: %s"), folder, errno);
       return FALSE;
     }

@@ -93,6 +93,8 @@ _dl_store_save_work (DlStore       *self,
                        "Nothing was overwritten: both versions are kept."));
       else
         g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_CONFLICT,
+                     /* Translators: %s is why the text could not be kept in the recovery folder either,
+                      * a sentence such as "Could not keep the text in the recovery folder “…” either: …" */
                      _("Another program changed this article’s file since Dateline last read it. "
                        "Nothing was overwritten; your version is still open in Dateline. %s"),
                      recovery_error->message);

@@ -133,6 +133,8 @@ delete_locked (DlStore     *self,
                      _("The article %s is not in the trash."), uuid);
       else
         _dl_store_set_io_error (error, DL_STORE_ERROR_WRITE,
+                                /* Translators: %s is a file's path; the second %s is the system's reason,
+                                 * such as "Permission denied" */
                                 _("Could not delete “%s”: %s"), path, saved_errno);
       return FALSE;
     }

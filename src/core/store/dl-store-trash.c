@@ -44,6 +44,7 @@ trash_work (DlStore       *self,
     {
       g_mutex_unlock (&self->io_lock);
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is an article's identifier, 1b4e28ba-2fa1-11d2-883f-0016d3cca427 */
                    _("The article %s is not in the library."), uuid);
       return FALSE;
     }
@@ -52,6 +53,8 @@ trash_work (DlStore       *self,
       int saved_errno = errno;
       g_mutex_unlock (&self->io_lock);
       _dl_store_set_io_error (error, DL_STORE_ERROR_WRITE,
+                              /* Translators: %s is a folder, "/home/anna/.local/share/dateline/trash";
+                               * the second %s is the system's reason, such as "Permission denied" */
                               _("Could not move the article to the trash folder “%s”: %s"), trash,
                               saved_errno);
       return FALSE;
@@ -159,6 +162,7 @@ restore_work (DlStore       *self,
     {
       g_mutex_unlock (&self->io_lock);
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is an article's identifier, 1b4e28ba-2fa1-11d2-883f-0016d3cca427 */
                    _("The article %s is not in the trash."), uuid);
       return FALSE;
     }
@@ -166,6 +170,7 @@ restore_work (DlStore       *self,
     {
       g_mutex_unlock (&self->io_lock);
       g_set_error (error, DL_STORE_ERROR, DL_STORE_ERROR_WRITE,
+                   /* Translators: %s is an article's identifier, 1b4e28ba-2fa1-11d2-883f-0016d3cca427 */
                    _("An article with the identifier %s is already in the library."), uuid);
       return FALSE;
     }
@@ -174,6 +179,8 @@ restore_work (DlStore       *self,
       int saved_errno = errno;
       g_mutex_unlock (&self->io_lock);
       _dl_store_set_io_error (error, DL_STORE_ERROR_WRITE,
+                              /* Translators: %s is a folder, "/home/anna/.local/share/dateline/trash";
+                               * the second %s is the system's reason, such as "Permission denied" */
                               _("Could not restore the article from the trash folder “%s”: %s"), trash,
                               saved_errno);
       return FALSE;

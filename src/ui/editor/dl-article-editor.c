@@ -133,6 +133,8 @@ show_stats (DlArticleEditor *self)
 
   /* %'u groups thousands the locale's way. */
   if (target == 0)
+    /* Translators: %'u is a number of words; the ' groups thousands the locale's
+     * way, "1,204 words": keep it */
     words = g_strdup_printf (ngettext ("%'u word", "%'u words", self->stats.words), self->stats.words);
   else if (self->stats.words <= target)
     /* Translators: the length against the article's target: "301 of 450 words" */
@@ -142,8 +144,10 @@ show_stats (DlArticleEditor *self)
     words = g_strdup_printf (ngettext ("%'u words, %'u over the target", "%'u words, %'u over the target",
                                        self->stats.words - target),
                              self->stats.words, self->stats.words - target);
+  /* Translators: %'u is the text's length in characters, "6,512 characters" */
   characters = g_strdup_printf (ngettext ("%'u character", "%'u characters", self->stats.characters),
                                 self->stats.characters);
+  /* Translators: the estimated reading time; "min" is short for minutes: "4 min read" */
   minutes = g_strdup_printf (ngettext ("%u min read", "%u min read", reading), reading);
 
   gtk_label_set_label (self->words_label, words);
@@ -241,9 +245,13 @@ update_invisible_warning (DlArticleEditor *self)
     title = g_strdup_printf (_("The headline and standfirst contain characters that are invisible or reorder text: %s"),
                              headline);
   else if (headline != NULL)
+    /* Translators: %s names the characters, "zero width space (U+200B),
+     * right-to-left override (U+202E)" */
     title = g_strdup_printf (_("The headline contains characters that are invisible or reorder text: %s"),
                              headline);
   else
+    /* Translators: %s names the characters, "zero width space (U+200B),
+     * right-to-left override (U+202E)" */
     title = g_strdup_printf (_("The standfirst contains characters that are invisible or reorder text: %s"),
                              standfirst);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->invisible_row), title);

@@ -84,7 +84,11 @@ update_accessible_labels (DlCreditRow *self)
   /* Translators: accessible names of a credit's buttons; %s is the person
    * credited, or the role when no name was entered */
   g_autofree char *up = g_strdup_printf (_("Move credit up: %s"), who);
+  /* Translators: %s is the person credited, "Anna Ivanova", or the role when
+   * no name was entered */
   g_autofree char *down = g_strdup_printf (_("Move credit down: %s"), who);
+  /* Translators: %s is the person credited, "Anna Ivanova", or the role when
+   * no name was entered */
   g_autofree char *remove = g_strdup_printf (_("Remove credit: %s"), who);
   g_autofree char *row = NULL;
 

@@ -219,6 +219,7 @@ update_count_label (DlFindBar *self)
     }
   total = short_count (self) + body;
   if (self->replaced > 0)
+    /* Translators: how many matches of the search were replaced, "3 replaced" */
     text = g_strdup_printf (ngettext ("%u replaced", "%u replaced", self->replaced), self->replaced);
   else if (total == 0)
     text = g_strdup (_("No results"));
@@ -226,6 +227,7 @@ update_count_label (DlFindBar *self)
     /* Translators: the match shown and how many there are: "3 of 12". */
     text = g_strdup_printf (_("%d of %u"), position, total);
   else
+    /* Translators: how many times the searched text was found, "12 matches" */
     text = g_strdup_printf (ngettext ("%u match", "%u matches", total), total);
   gtk_label_set_label (self->count_label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),

@@ -141,6 +141,7 @@ describe_load_error (const GError *error)
   if (error->domain == DL_LOCAL_IMAGE_ERROR || error->domain == GDK_PIXBUF_ERROR ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
     return g_strdup (_("This file is not an image Dateline can show. Choose a JPEG, PNG, WebP or GIF image."));
+  /* Translators: %s is the reason, such as "Error reading from file: Input/output error" */
   return g_strdup_printf (_("The image could not be loaded: %s"), error->message);
 }
 

@@ -166,6 +166,7 @@ update_release_note (DlPublishDialog *self,
         /* Translators: %s is a date and time */
         note = g_strdup_printf (_("Under embargo until %s: the story is sent to the site scheduled for then, not live now."), when);
       else if (sent == DL_REMOTE_STATUS_FUTURE)
+        /* Translators: %s is a date and time, "8 May 2025, 10:06 +03" */
         note = g_strdup_printf (_("Goes live on %s."), when);
     }
   gtk_label_set_text (self->release_label, note != NULL ? note : "");

@@ -105,6 +105,7 @@ on_trashed_cb (GObject      *object,
       return;
     }
 
+  /* Translators: %s is the article's headline, or "Untitled article" */
   message = g_strdup_printf (_("“%s” moved to trash"), request->title);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -297,6 +298,7 @@ on_recovered_restored_cb (GObject      *object,
       return;
     }
   title = dl_article_dup_display_title (restored);
+  /* Translators: %s is the article's headline, or "Untitled article" */
   message = g_strdup_printf (_("“%s” is restored. The version it replaced is in the trash."), title);
   _dl_window_toast (self, message);
   dl_window_show_article (self, restored);

@@ -62,6 +62,8 @@ on_job_changed_cb (DlOutbox    *outbox,
     /* Translators: %s is a site's name */
     message = g_strdup_printf (_("Scheduled on %s"), site != NULL ? dl_site_get_name (site) : "");
   else if (result->status == DL_REMOTE_STATUS_DRAFT || result->status == DL_REMOTE_STATUS_PENDING)
+    /* Translators: %s is a site's name, such as "City News"; the site keeps the
+     * story as a draft for an editor there */
     message = g_strdup_printf (_("Sent to %s as a draft"), site != NULL ? dl_site_get_name (site) : "");
   else
     message = g_strdup_printf (_("Published to %s"), site != NULL ? dl_site_get_name (site) : "");

@@ -36,6 +36,8 @@ on_revision_added_cb (GObject      *source,
 
   if (!dl_store_add_revision_finish (DL_STORE (source), result, &revision, &error))
     {
+      /* Translators: %s is why, such as "Could not create “…”: No space left on device";
+       * a revision is a kept version of the article */
       g_autofree char *message = g_strdup_printf (_("Could not keep a revision: %s"), error->message);
 
       toast (self, message);
@@ -97,6 +99,8 @@ on_kept_before_restore_cb (GObject      *source,
   /* Without a copy of the text now, the restore would lose it. */
   if (!dl_store_add_revision_finish (DL_STORE (source), result, NULL, &error))
     {
+      /* Translators: %s is why; "the text now" is the article's current text, which is
+       * kept as a revision before an earlier one is restored */
       g_autofree char *message = g_strdup_printf (_("Nothing was restored: the text now could not be kept: %s"),
                                                   error->message);
       toast (self, message);

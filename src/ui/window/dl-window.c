@@ -88,6 +88,7 @@ update_save_state (DlWindow *self)
   switch (state)
     {
     case DL_SAVE_STATE_SAVED:
+      /* Translators: the save state in the header bar: the article is saved */
       gtk_label_set_label (self->save_label, _("Saved"));
       break;
 
@@ -716,6 +717,8 @@ on_close_flushed_cb (GObject      *object,
    * now would lose it. Ask, plainly. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Latest Changes Could Not Be Saved"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: "them" are the latest changes named in the title; %s is why,
+                                   * such as "No space left on device" */
                                   _("Dateline could not save them anywhere: %s\n\nIf you close the window now, they are lost. Keep it open to copy the text somewhere else, or to try again once there is room."),
                                   error->message);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -772,6 +775,7 @@ on_reloaded_cb (GObject      *object,
     return;
   dl_window_show_article (self, article);
   title = dl_article_dup_display_title (article);
+  /* Translators: %s is the article's headline, or "Untitled article" */
   message = g_strdup_printf (_("“%s” was changed by another program and has been reloaded."), title);
   _dl_window_toast (self, message);
 }
@@ -833,8 +837,11 @@ _dl_window_update_recovery (DlWindow *self)
     {
       title = dl_article_dup_display_title (g_ptr_array_index (self->recovered, 0));
       if (n == 1)
+        /* Translators: %s is an article's headline, or "Untitled article" */
         text = g_strdup_printf (_("Dateline kept text of “%s” that could not be saved last time."), title);
       else
+        /* Translators: %s is an article's headline, or "Untitled article"; %u is how many
+         * other articles have kept text too */
         text = g_strdup_printf (ngettext ("Dateline kept text of “%s” and %u more article that could not be saved last time.",
                                           "Dateline kept text of “%s” and %u more articles that could not be saved last time.",
                                           n - 1),
