@@ -74,6 +74,8 @@ struct _DlPreview
   DlRenderedArticle *shown;       /* what the page's article holds; NULL: not known */
   guint          n_patches;       /* updates that replaced only changed blocks */
   guint          n_replacements;  /* updates that replaced the whole article */
+  gint64         last_render_us;  /* the worker's time for the last update */
+  gboolean       last_was_patch;
 
   guint          dark : 1;
   guint          busy : 1;          /* a render or a page update is in flight */
@@ -117,6 +119,7 @@ typedef struct
   DlRenderedArticle *rendered;  /* the article now */
   DlBlockPatch patch;
   gboolean    has_patch;
+  gint64      render_us;
   guint       config_serial;
   guint       update_serial;
   guint       dark : 1;
@@ -149,6 +152,7 @@ render_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   RenderJob *job = task_data;
+  gint64 start = g_get_monotonic_time ();
 
   /* The renderer is only ever used by one thread at a time: one job is
    * in flight at most, and the main thread never renders. */
@@ -175,15 +179,20 @@ render_in_thread (GTask        *task,
   if (!job->full_page && job->shown != NULL)
     job->has_patch = dl_block_patch_compute (job->shown, job->rendered, &job->patch);
   job->local_images = dl_body_images_find_local (dl_article_get_body (job->snapshot));
+  job->render_us = g_get_monotonic_time () - start;
 
   g_task_return_boolean (task, TRUE);
 }
 
-/* 0: on the next frame */
+/* 0: on the next frame. An update that only patched blocks, rendered in
+ * less than a frame, is cheap whatever the article's length: the next
+ * goes on the next frame (one in flight at a time, so never more than
+ * the web process keeps up with). A whole replacement waits as long as
+ * the last update took to reach the screen. */
 static guint
 compute_delay (DlPreview *self)
 {
-  if (self->last_update_ms <= FRAME_MS)
+  if (self->last_was_patch && self->last_render_us < FRAME_MS * 1000)
     return 0;
   return CLAMP (self->last_update_ms, UPDATE_DELAY_MIN_MS, UPDATE_DELAY_MAX_MS);
 }
@@ -315,6 +324,7 @@ on_article_patched_cb (GObject      *object,
     {
       set_shown (self, data->rendered);
       self->n_patches++;
+      self->last_was_patch = TRUE;
     }
   else
     {
@@ -377,6 +387,8 @@ on_rendered_cb (GObject      *object,
     return;
 
   self->rendering = FALSE;
+  self->last_render_us = job->render_us;
+  self->last_was_patch = FALSE;
 
   /* Rendered for a page that was lost: render again for the new one. */
   if (self->view == NULL || job->update_serial != self->update_serial)
@@ -414,6 +426,7 @@ on_rendered_cb (GObject      *object,
       /* The same page (an edit the rendering does not show, such as a
        * trailing space): nothing to send. */
       set_shown (self, job->rendered);
+      self->last_was_patch = TRUE;
       finish_update (self);
     }
   else
