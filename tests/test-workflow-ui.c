@@ -300,7 +300,7 @@ test_embargo_row (Fixture       *f,
   g_assert_true (g_date_time_equal (dl_article_get_embargo (shown), expected));
   note = dl_test_find_by_name (GTK_WIDGET (editor), "embargo-note");
   g_assert_true (gtk_widget_get_visible (note));
-  dl_test_assert_contains (gtk_label_get_label (GTK_LABEL (note)), "Embargoed until 8 May 2031, 10:06");
+  dl_test_assert_contains (gtk_label_get_label (GTK_LABEL (note)), "Embargoed until 8 May 2031 at 10:06");
   wanted_uuid = dl_article_get_uuid (article);
   g_assert_true (dl_test_wait_until (row_says_embargoed, f, 3000));
 

@@ -118,14 +118,13 @@ _dl_store_build_entries (GVariant   *records,
 static GVariant *
 build_index (DlStore *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+  guint n = dl_summary_list_get_length (self->summaries);
   g_autofree GVariant **records = g_new (GVariant *, MAX (n, 1));
   GVariant *index;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->summaries), i);
-      Entry *entry = g_hash_table_lookup (self->entries, dl_article_summary_get_uuid (summary));
+      Entry *entry = dl_summary_list_get_entry (self->summaries, i);
 
       records[i] = _dl_store_entry_get_record (entry);
     }

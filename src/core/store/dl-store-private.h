@@ -32,6 +32,7 @@
 #pragma once
 
 #include "dl-file-util.h"
+#include "dl-summary-list.h"
 #include "dl-store.h"
 
 G_BEGIN_DECLS
@@ -39,7 +40,8 @@ G_BEGIN_DECLS
 /* One article of the library, as the store tracks it. */
 typedef struct
 {
-  DlArticleSummary *summary;
+  char             *uuid;
+  DlArticleSummary *summary;      /* made from the record when first asked for */
   GVariant         *record;       /* cached index record; NULL when stale */
   gint64            modified_us;  /* sort key */
   gint64            mtime_ns;
@@ -56,7 +58,7 @@ struct _DlStore
   char         *path;
   GMainContext *context;          /* the owner thread's */
 
-  GListStore   *summaries;
+  DlSummaryList *summaries;
   GListStore   *quarantined;
   GHashTable   *entries;          /* uuid → Entry */
 
@@ -184,6 +186,7 @@ gboolean      _dl_store_is_known_version_locked (DlStore            *self,
 /* dl-store-summaries.c: the owner thread, except the Entry constructors */
 void          _dl_store_entry_free             (gpointer             data);
 const char   *_dl_store_entry_uuid             (Entry               *entry);
+DlArticleSummary *_dl_store_entry_get_summary  (Entry               *entry);
 Entry        *_dl_store_entry_new_from_article (DlArticle           *article,
                                                 gint64               mtime_ns,
                                                 guint64              size);

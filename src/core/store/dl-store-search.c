@@ -149,11 +149,12 @@ dl_store_search_async (DlStore             *self,
     if (*split[i] != '\0')
       g_strv_builder_add (words, split[i]);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+  n = dl_summary_list_get_length (self->summaries);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DlArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->summaries), i);
-      g_strv_builder_add (uuids, dl_article_summary_get_uuid (summary));
+      Entry *entry = dl_summary_list_get_entry (self->summaries, i);
+
+      g_strv_builder_add (uuids, _dl_store_entry_uuid (entry));
     }
 
   search = g_new0 (SearchData, 1);

@@ -1,8 +1,9 @@
 /* dl-store-summaries.c
  *
- * The store's picture of the library: an Entry per article (its summary,
- * its index record, its sort key and file stamp) in a table by UUID, and
- * the summaries as a GListModel, newest first, kept sorted with as few
+ * The store's picture of the library: an Entry per article (its index
+ * record, its sort key and file stamp, and its summary once asked for)
+ * in a table by UUID, and the entries as a list model of summaries
+ * (dl-summary-list.c), newest first, kept sorted with as few
  * items-changed as possible (a selection survives a move). Owner thread
  * only, except the Entry constructors, which a worker may call.
  *
@@ -23,13 +24,14 @@ _dl_store_entry_free (gpointer data)
 
   g_clear_object (&entry->summary);
   g_clear_pointer (&entry->record, g_variant_unref);
+  g_free (entry->uuid);
   g_free (entry);
 }
 
 const char *
 _dl_store_entry_uuid (Entry *entry)
 {
-  return dl_article_summary_get_uuid (entry->summary);
+  return entry->uuid;
 }
 
 static gint64
@@ -66,15 +68,49 @@ _dl_store_entry_new_from_article (DlArticle *article,
   Entry *entry = g_new0 (Entry, 1);
 
   entry->summary = dl_article_summary_new_from_article (article);
+  entry->uuid = g_strdup (dl_article_get_uuid (article));
   entry->modified_us = date_time_to_us (dl_article_get_modified (article));
   entry->mtime_ns = mtime_ns;
   entry->size = size;
   return entry;
 }
 
-/* Returns NULL when the record is not usable (a corrupt index). */
+/* Returns NULL when the record is not usable (a corrupt index). The
+ * summary is not made here: dl-summary-list.c makes it when asked. */
 Entry *
 _dl_store_entry_new_from_record (GVariant *record)
+{
+  const char *uuid;
+  gint64 modified_us, mtime_ns;
+  guint64 size;
+  Entry *entry;
+
+  if (!g_variant_is_of_type (record, G_VARIANT_TYPE ("(sssssasxxxxt)")))
+    return NULL;
+  g_variant_get_child (record, 0, "&s", &uuid);
+  g_variant_get_child (record, 6, "x", &modified_us);
+  g_variant_get_child (record, 9, "x", &mtime_ns);
+  g_variant_get_child (record, 10, "t", &size);
+  if (!g_uuid_string_is_valid (uuid))
+    return NULL;
+
+  entry = g_new0 (Entry, 1);
+  entry->uuid = g_strdup (uuid);
+  entry->record = g_variant_ref_sink (record);
+  entry->modified_us = modified_us;
+  entry->mtime_ns = mtime_ns;
+  entry->size = size;
+  return entry;
+}
+
+/**
+ * _dl_store_entry_get_summary:
+ *
+ * Returns: (transfer none): the entry's summary, made from its index
+ *   record the first time (owner thread)
+ */
+DlArticleSummary *
+_dl_store_entry_get_summary (Entry *entry)
 {
   const char *uuid, *headline, *status_id, *category, *place;
   g_autofree const char **tags = NULL;
@@ -84,26 +120,20 @@ _dl_store_entry_new_from_record (GVariant *record)
   g_autoptr(GDateTime) modified = NULL;
   g_autoptr(GDateTime) embargo = NULL;
   g_autoptr(GDateTime) schedule = NULL;
-  Entry *entry;
 
-  g_variant_get (record, "(&s&s&s&s&s^a&sxxxxt)", &uuid, &headline, &status_id, &category,
+  if (entry->summary != NULL)
+    return entry->summary;
+
+  g_variant_get (entry->record, "(&s&s&s&s&s^a&sxxxxt)", &uuid, &headline, &status_id, &category,
                  &place, &tags, &modified_us, &embargo_us, &schedule_us, &mtime_ns, &size);
-  if (!g_uuid_string_is_valid (uuid))
-    return NULL;
   dl_article_status_from_string (status_id, &status);
   modified = date_time_from_us (modified_us);
   embargo = date_time_from_us (embargo_us);
   schedule = date_time_from_us (schedule_us);
-
-  entry = g_new0 (Entry, 1);
   entry->summary = dl_article_summary_new (uuid, headline, status, category, place,
                                            (const char * const *) tags, modified);
   dl_article_summary_set_release_times (entry->summary, embargo, schedule);
-  entry->record = g_variant_ref_sink (record);
-  entry->modified_us = modified_us;
-  entry->mtime_ns = mtime_ns;
-  entry->size = size;
-  return entry;
+  return entry->summary;
 }
 
 GVariant *
@@ -150,17 +180,14 @@ compare_entries (gconstpointer a,
   const Entry *ea = *(const Entry * const *) a;
   const Entry *eb = *(const Entry * const *) b;
 
-  return compare_keys (ea->modified_us, dl_article_summary_get_uuid (ea->summary),
-                       eb->modified_us, dl_article_summary_get_uuid (eb->summary));
+  return compare_keys (ea->modified_us, ea->uuid, eb->modified_us, eb->uuid);
 }
 
 static Entry *
 entry_at (DlStore *self,
           guint    position)
 {
-  g_autoptr(DlArticleSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->summaries), position);
-
-  return g_hash_table_lookup (self->entries, dl_article_summary_get_uuid (summary));
+  return dl_summary_list_get_entry (self->summaries, position);
 }
 
 /* Where @entry belongs in the list, ignoring position @skip (G_MAXUINT
@@ -170,7 +197,7 @@ find_insert_position (DlStore *self,
                       Entry   *entry,
                       guint    skip)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+  guint n = dl_summary_list_get_length (self->summaries);
   guint lo = 0, hi = (skip < n) ? n - 1 : n;
 
   while (lo < hi)
@@ -195,7 +222,7 @@ insert_entry (DlStore *self,
   guint position = find_insert_position (self, entry, G_MAXUINT);
 
   g_hash_table_replace (self->entries, (gpointer) _dl_store_entry_uuid (entry), entry);
-  g_list_store_insert (self->summaries, position, entry->summary);
+  dl_summary_list_insert (self->summaries, position, entry);
 }
 
 /* Moves @entry's summary to where its (changed) sort key puts it, in a
@@ -205,29 +232,11 @@ reposition_entry (DlStore *self,
                   Entry   *entry)
 {
   guint old_pos, new_pos;
-  g_autoptr(GPtrArray) items = NULL;
 
-  if (!g_list_store_find (self->summaries, entry->summary, &old_pos))
+  if (!dl_summary_list_find (self->summaries, entry, &old_pos))
     return;
   new_pos = find_insert_position (self, entry, old_pos);
-  if (new_pos == old_pos)
-    return;
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  if (new_pos < old_pos)
-    {
-      g_ptr_array_add (items, g_object_ref (entry->summary));
-      for (guint i = new_pos; i < old_pos; i++)
-        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->summaries), i));
-      g_list_store_splice (self->summaries, new_pos, items->len, items->pdata, items->len);
-    }
-  else
-    {
-      for (guint i = old_pos + 1; i <= new_pos; i++)
-        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->summaries), i));
-      g_ptr_array_add (items, g_object_ref (entry->summary));
-      g_list_store_splice (self->summaries, old_pos, items->len, items->pdata, items->len);
-    }
+  dl_summary_list_move (self->summaries, old_pos, new_pos);
 }
 
 void
@@ -239,8 +248,8 @@ _dl_store_remove_entry (DlStore    *self,
 
   if (entry == NULL)
     return;
-  if (g_list_store_find (self->summaries, entry->summary, &position))
-    g_list_store_remove (self->summaries, position);
+  if (dl_summary_list_find (self->summaries, entry, &position))
+    dl_summary_list_remove (self->summaries, position);
   g_hash_table_remove (self->entries, uuid);
 }
 
@@ -261,7 +270,7 @@ _dl_store_upsert_article (DlStore   *self,
       return entry;
     }
 
-  dl_article_summary_update (entry->summary, article);
+  dl_article_summary_update (_dl_store_entry_get_summary (entry), article);
   entry->modified_us = date_time_to_us (dl_article_get_modified (article));
   entry->mtime_ns = mtime_ns;
   entry->size = size;
@@ -277,7 +286,6 @@ _dl_store_add_entries (DlStore   *self,
                        GPtrArray *entries)
 {
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
-  g_autoptr(GPtrArray) summaries = NULL;
   guint n;
 
   for (guint i = 0; i < entries->len; i++)
@@ -295,7 +303,7 @@ _dl_store_add_entries (DlStore   *self,
   g_ptr_array_set_free_func (entries, NULL);
 
   g_ptr_array_sort (fresh, compare_entries);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+  n = dl_summary_list_get_length (self->summaries);
 
   /* The rest of the index after its first page: all older than what is
    * shown, so one append. Anything else goes in one by one. */
@@ -313,16 +321,13 @@ _dl_store_add_entries (DlStore   *self,
         }
     }
 
-  summaries = g_ptr_array_sized_new (fresh->len);
   for (guint i = 0; i < fresh->len; i++)
     {
       Entry *entry = g_ptr_array_index (fresh, i);
 
       g_hash_table_replace (self->entries, (gpointer) _dl_store_entry_uuid (entry), entry);
-      g_ptr_array_add (summaries, entry->summary);
     }
-  if (summaries->len > 0)
-    g_list_store_splice (self->summaries, n, 0, summaries->pdata, summaries->len);
+  dl_summary_list_append (self->summaries, fresh->pdata, fresh->len);
 }
 
 void

@@ -418,7 +418,8 @@ static void
 dl_store_init (DlStore *self)
 {
   self->context = g_main_context_ref_thread_default ();
-  self->summaries = g_list_store_new (DL_TYPE_ARTICLE_SUMMARY);
+  self->summaries = dl_summary_list_new (DL_TYPE_ARTICLE_SUMMARY,
+                                        (DlSummaryListGetItem) _dl_store_entry_get_summary);
   self->quarantined = g_list_store_new (DL_TYPE_QUARANTINED_FILE);
   /* Keys are owned by the entries' summaries. */
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _dl_store_entry_free);
@@ -490,7 +491,7 @@ dl_store_find_summary (DlStore    *self,
   g_return_val_if_fail (uuid != NULL, NULL);
 
   entry = g_hash_table_lookup (self->entries, uuid);
-  return entry != NULL ? entry->summary : NULL;
+  return entry != NULL ? _dl_store_entry_get_summary (entry) : NULL;
 }
 
 /**
