@@ -29,6 +29,7 @@ struct _DlArticleSummary
   GDateTime       *modified;
   GDateTime       *embargo;
   GDateTime       *schedule;
+  char            *search_text;   /* the folded fields a search looks at; NULL: not made yet */
 };
 
 G_DEFINE_FINAL_TYPE (DlArticleSummary, dl_article_summary, G_TYPE_OBJECT)
@@ -59,13 +60,26 @@ strv_equal0 (const char * const *a,
   return g_strv_equal (a, b);
 }
 
-static gboolean
-folded_contains (const char *haystack,
-                 const char *folded_needle)
+/* Headline, category, place and tags, folded once and kept: a search
+ * matches every summary of the library on each keystroke, and folding
+ * each field every time made that 20 ms for 10,000 articles. Lines
+ * apart, so that a query word (never holding a newline) is found in the
+ * text exactly when it is found in one of the fields. */
+static const char *
+search_text (DlArticleSummary *self)
 {
-  g_autofree char *folded = dl_fold_text (haystack);
+  if (self->search_text == NULL)
+    {
+      g_autoptr(GString) text = g_string_new (self->headline);
+      g_autofree char *folded = NULL;
 
-  return strstr (folded, folded_needle) != NULL;
+      g_string_append_printf (text, "\n%s\n%s", self->category != NULL ? self->category : "",
+                              self->place != NULL ? self->place : "");
+      for (guint t = 0; self->tags != NULL && self->tags[t] != NULL; t++)
+        g_string_append_printf (text, "\n%s", self->tags[t]);
+      self->search_text = dl_fold_text (text->str);
+    }
+  return self->search_text;
 }
 
 static void
@@ -81,6 +95,7 @@ dl_article_summary_finalize (GObject *object)
   g_clear_pointer (&self->modified, g_date_time_unref);
   g_clear_pointer (&self->embargo, g_date_time_unref);
   g_clear_pointer (&self->schedule, g_date_time_unref);
+  g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (dl_article_summary_parent_class)->finalize (object);
 }
@@ -260,6 +275,7 @@ dl_article_summary_update (DlArticleSummary *self,
   g_return_if_fail (g_strcmp0 (self->uuid, dl_article_get_uuid (article)) == 0);
 
   g_object_freeze_notify (G_OBJECT (self));
+  g_clear_pointer (&self->search_text, g_free);
 
   if (dl_set_str (&self->headline, dl_article_get_headline (article)))
     {
@@ -386,20 +402,26 @@ dl_article_summary_matches (DlArticleSummary *self,
 
   for (guint w = 0; words[w] != NULL; w++)
     {
-      gboolean found;
-
       if (*words[w] == '\0')
         continue;
-
-      found = folded_contains (self->headline, words[w])
-              || folded_contains (self->category, words[w])
-              || folded_contains (self->place, words[w]);
-      for (guint t = 0; !found && self->tags[t] != NULL; t++)
-        found = folded_contains (self->tags[t], words[w]);
-      if (!found)
+      if (strstr (search_text (self), words[w]) == NULL)
         return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * dl_article_summary_prepare_search:
+ *
+ * Makes what dl_article_summary_matches() looks at, ahead of the first
+ * search (the store does it for the whole library in idle time).
+ */
+void
+dl_article_summary_prepare_search (DlArticleSummary *self)
+{
+  g_return_if_fail (DL_IS_ARTICLE_SUMMARY (self));
+
+  search_text (self);
 }
 
 /**

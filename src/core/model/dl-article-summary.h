@@ -45,5 +45,6 @@ GDateTime          *dl_article_summary_get_schedule     (DlArticleSummary *self)
  * place (not the body: see dl_store_search_async()). */
 gboolean            dl_article_summary_matches          (DlArticleSummary *self,
                                                          const char       *query);
+void                dl_article_summary_prepare_search   (DlArticleSummary *self);
 
 G_END_DECLS

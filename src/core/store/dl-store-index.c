@@ -80,7 +80,28 @@ _dl_store_read_index (DlStore   *self,
                            "The library index is damaged or of another version");
       return NULL;
     }
-  return g_steal_pointer (&first);
+  return _dl_store_trusted_records (first);
+}
+
+/**
+ * _dl_store_trusted_records:
+ * @records: records that passed g_variant_is_normal_form()
+ *
+ * The same records, made trusted from the start. GLib 2.74.6 (Debian 12,
+ * with the fix for CVE-2023-32665) checks an untrusted array's offsets up
+ * to the child asked for on every access, and forgets the result: reading
+ * 10,000 records one by one cost 4.3 billion instructions (callgrind),
+ * three quarters of opening the library. Data in normal form is safe to
+ * trust, and a variant made trusted reads each child in O(1).
+ *
+ * Returns: (transfer full): the trusted records
+ */
+GVariant *
+_dl_store_trusted_records (GVariant *records)
+{
+  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (records);
+
+  return g_variant_ref_sink (g_variant_new_from_bytes (g_variant_get_type (records), bytes, TRUE));
 }
 
 /* Entries for records [from, to), their file stamps noted in @known.

@@ -119,7 +119,11 @@ load_read_rest (DlStore  *self,
   gint64 start = g_get_monotonic_time ();
 
   if (load->rest != NULL && g_variant_is_normal_form (load->rest))
-    load->batches[1] = _dl_store_build_entries (load->rest, 0, g_variant_n_children (load->rest), load->known);
+    {
+      g_autoptr(GVariant) trusted = _dl_store_trusted_records (load->rest);
+
+      load->batches[1] = _dl_store_build_entries (trusted, 0, g_variant_n_children (trusted), load->known);
+    }
 
   /* A damaged rest: the first page stays; reconciliation reads the
    * files it does not know. */
@@ -318,6 +322,8 @@ load_apply_batch (DlStore  *self,
           _dl_store_add_entries (self, load->batches[i]);
           g_clear_pointer (&load->batches[i], g_ptr_array_unref);
         }
+      if (i == 1)
+        _dl_store_warm_summaries (self);
       if (i == 0)
         {
           self->load_serial = self->mutation_serial;

@@ -67,6 +67,8 @@ struct _DlStore
   guint64       load_serial;
   guint64       index_gen;
   GSource      *index_source;
+  GSource      *warm_source;      /* making summaries in idle time */
+  guint         warm_position;
   guint         ready : 1;
   guint         reconciled : 1;
   guint         index_dirty : 1;
@@ -187,6 +189,8 @@ gboolean      _dl_store_is_known_version_locked (DlStore            *self,
 void          _dl_store_entry_free             (gpointer             data);
 const char   *_dl_store_entry_uuid             (Entry               *entry);
 DlArticleSummary *_dl_store_entry_get_summary  (Entry               *entry);
+void          _dl_store_warm_summaries         (DlStore             *self);
+void          _dl_store_stop_warming           (DlStore             *self);
 Entry        *_dl_store_entry_new_from_article (DlArticle           *article,
                                                 gint64               mtime_ns,
                                                 guint64              size);
@@ -207,6 +211,7 @@ void          _dl_store_add_quarantined        (DlStore             *self,
 GVariant     *_dl_store_read_index             (DlStore             *self,
                                                 GVariant           **rest,
                                                 GError             **error);
+GVariant     *_dl_store_trusted_records        (GVariant            *records);
 GPtrArray    *_dl_store_build_entries          (GVariant            *records,
                                                 gsize                from,
                                                 gsize                to,

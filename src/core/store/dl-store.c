@@ -259,6 +259,7 @@ dl_store_dispose (GObject *object)
   DlStore *self = DL_STORE (object);
   g_autoptr(GError) error = NULL;
 
+  _dl_store_stop_warming (self);
   /* The index is a cache, but a current one saves a re-read next time. */
   if (self->summaries != NULL && !dl_store_write_index_sync (self, &error))
     g_message ("Could not write the library index: %s", error->message);
