@@ -22,7 +22,11 @@ BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 7
 OTHER = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 WORDS = 5000
-SAMPLE = "/work/shared/samples/belta-2025-05-08-belarus-china.txt"
+# The sample article beside the source tree (../shared/samples), found
+# from this file, never from a fixed path of one machine.
+SOURCE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLE = os.path.join(os.path.dirname(SOURCE_ROOT), "shared", "samples",
+                      "belta-2025-05-08-belarus-china.txt")
 
 timer = os.path.join(BUILD, "bench", "first-frame")
 make_library = os.path.join(BUILD, "bench", "make-library")
