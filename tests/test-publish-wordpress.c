@@ -962,6 +962,14 @@ test_keyring (DlTestLibrary *library,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* The text that went out is a revision, on disk before the command
+   * returned (the outbox's job is done only then). */
+  out = run_cli (library->path, NULL, NULL, &status, &err, "revisions", id, "--json", NULL);
+  g_assert_cmpint (status, ==, 0);
+  dl_test_assert_contains (out, "\"cause\" : \"publish\"");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* A variable that is set wins over the keyring (which is not asked):
    * a wrong one is refused by the site, though the keyring's is right. */
   out = run_cli (library->path, NULL, "wrongpassword", &status, &err, "publish", id, "--site", "Keyed",

@@ -815,36 +815,68 @@ dl_outbox_apply_result (DlArticle   *article,
   dl_article_set_status (article, status);
 }
 
+static void finish_success (DlOutbox    *self,
+                            DlOutboxJob *job);
+
+typedef struct
+{
+  DlOutbox    *outbox;
+  DlOutboxJob *job;
+} RevisionData;
+
 static void
 on_publish_revision_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
+  RevisionData *data = user_data;
+  g_autoptr(DlOutbox) self = data->outbox;
+  g_autoptr(DlOutboxJob) job = data->job;
   g_autoptr(GError) error = NULL;
 
+  g_free (data);
   /* Not the publication's failure: only the history is the poorer. */
   if (!dl_store_add_revision_finish (DL_STORE (source), result, NULL, &error))
     g_message ("Could not keep the published text as a revision: %s", error->message);
+  finish_success (self, job);
 }
 
 static void
 job_succeeded (DlOutbox    *self,
                DlOutboxJob *job)
 {
-  gboolean handled = FALSE;
   DlRemoteStatus status = job->result != NULL ? job->result->status : DL_REMOTE_STATUS_DRAFT;
 
   /* What readers see (or will, when scheduled) is kept as a revision:
-   * the snapshot that was sent, not the text edited since. */
+   * the snapshot that was sent, not the text edited since. The job is
+   * done only once the revision is on disk: the store's operations run
+   * side by side, and `dateline-cli publish` exits when the job is done,
+   * which would otherwise lose a revision still being written. */
   if (status == DL_REMOTE_STATUS_PUBLISH || status == DL_REMOTE_STATUS_FUTURE)
     {
       g_autoptr(DlArticle) sent = dl_article_new_from_data (g_bytes_get_data (job->snapshot, NULL),
                                                             g_bytes_get_size (job->snapshot), NULL);
 
       if (sent != NULL)
-        dl_store_add_revision_async (self->store, sent, DL_REVISION_CAUSE_PUBLISH, NULL,
-                                     on_publish_revision_cb, NULL);
+        {
+          RevisionData *data = g_new0 (RevisionData, 1);
+
+          data->outbox = g_object_ref (self);
+          data->job = g_object_ref (job);
+          dl_store_add_revision_async (self->store, sent, DL_REVISION_CAUSE_PUBLISH, NULL,
+                                       on_publish_revision_cb, data);
+          return;
+        }
     }
+  finish_success (self, job);
+}
+
+static void
+finish_success (DlOutbox    *self,
+                DlOutboxJob *job)
+{
+  gboolean handled = FALSE;
+
   set_state (self, job, DL_OUTBOX_JOB_DONE);
   g_signal_emit (self, signals[PUBLISHED], 0, job, &handled);
   if (handled)
