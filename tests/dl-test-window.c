@@ -194,3 +194,13 @@ dl_test_find_by_type (GtkWidget *widget,
     }
   return NULL;
 }
+
+/* The whole text of @buffer (hidden characters included). */
+char *
+dl_test_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

@@ -41,6 +41,7 @@ GtkWidget  *dl_test_find_label_containing (GtkWidget     *widget,
                                            const char    *text);
 GtkWidget  *dl_test_find_by_name          (GtkWidget     *widget,
                                            const char    *name);
+char       *dl_test_buffer_text           (GtkTextBuffer *buffer);
 GtkWidget  *dl_test_find_by_type          (GtkWidget     *widget,
                                            GType          type);
 

@@ -25,15 +25,6 @@
 
 typedef DlTestWindow Fixture;
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 typedef struct
 {
   GtkLabel   *label;
@@ -190,7 +181,7 @@ test_find_and_replace_keys (Fixture       *f,
     selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     if (g_strcmp0 (selected, "china") != 0)
       g_error ("selected %d-%d “%s” in “%s”", gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end),
-               selected, buffer_text (buffer));
+               selected, dl_test_buffer_text (buffer));
   }
   dl_test_keyboard_press (focus, GDK_KEY_Return, GDK_SHIFT_MASK);
   expect_count (count, "3 of 7");
@@ -217,18 +208,18 @@ test_find_and_replace_keys (Fixture       *f,
   dl_test_keyboard_type (focus, "the PRC");
   dl_test_keyboard_press (focus, GDK_KEY_Return, 0);
   expect_count (count, "4 of 5");
-  text = buffer_text (buffer);
+  text = dl_test_buffer_text (buffer);
   if (!g_str_has_prefix (text, "China said so. Then the PRC agreed."))
     g_error ("body: %s", text);
   g_clear_pointer (&text, g_free);
 
   /* Ctrl+Alt+Return: all the rest, the body in one undo step. */
-  before_all = buffer_text (buffer);
+  before_all = dl_test_buffer_text (buffer);
   dl_test_keyboard_press (focus, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_ALT_MASK);
   expect_count (count, "5 replaced");
   g_assert_cmpstr (dl_article_get_headline (dl_window_get_article (f->window)), ==,
                    "the PRC and Belarus sign a deal");
-  text = buffer_text (buffer);
+  text = dl_test_buffer_text (buffer);
   g_assert_cmpstr (text, ==, "the PRC said so. Then the PRC agreed.\n\n"
                              "Chinatown is not the PRC.\n\nMore about the PRC here.");
   g_clear_pointer (&text, g_free);
@@ -241,7 +232,7 @@ test_find_and_replace_keys (Fixture       *f,
   wait_for_focus_in (f, GTK_SOURCE_TYPE_VIEW);
   dl_test_keyboard_press (body, GDK_KEY_z, GDK_CONTROL_MASK);
   dl_test_keyboard_settle (200);
-  text = buffer_text (buffer);
+  text = dl_test_buffer_text (buffer);
   g_assert_cmpstr (text, ==, before_all);
 }
 

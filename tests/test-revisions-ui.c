@@ -21,15 +21,6 @@
 
 typedef DlTestWindow Fixture;
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 typedef struct
 {
   Fixture    *f;
@@ -71,7 +62,7 @@ static gboolean
 body_is (gpointer data)
 {
   BodyIs *check = data;
-  g_autofree char *text = buffer_text (check->buffer);
+  g_autofree char *text = dl_test_buffer_text (check->buffer);
 
   return g_strcmp0 (text, check->expected) == 0;
 }
@@ -84,7 +75,7 @@ expect_body (GtkTextBuffer *buffer,
 
   if (!dl_test_wait_until (body_is, &check, 5000))
     {
-      g_autofree char *text = buffer_text (buffer);
+      g_autofree char *text = dl_test_buffer_text (buffer);
 
       g_error ("the body is “%s”, not “%s”", text, expected);
     }

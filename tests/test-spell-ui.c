@@ -23,15 +23,6 @@
 
 typedef DlTestWindow Fixture;
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /* The misspelt words, as "a|b|c", in order. */
 static char *
 underlined (GtkTextBuffer *buffer)
@@ -81,7 +72,7 @@ expect_underlined (GtkTextBuffer *buffer,
   if (!dl_test_wait_until (underlined_is, &check, 10000))
     {
       g_autofree char *words = underlined (buffer);
-      g_autofree char *text = buffer_text (buffer);
+      g_autofree char *text = dl_test_buffer_text (buffer);
 
       g_error ("underlined “%s”, not “%s”, in “%s”", words, expected, text);
     }
@@ -146,7 +137,7 @@ choose_from_menu_of (GtkWidget  *view,
                      const char *label)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_autofree char *text = buffer_text (buffer);
+  g_autofree char *text = dl_test_buffer_text (buffer);
   const char *at = strstr (text, word);
   MenuItem item = { view, label, NULL };
   GtkTextIter iter;
@@ -209,7 +200,7 @@ static void
 place_cursor_in (GtkTextBuffer *buffer,
                  const char    *word)
 {
-  g_autofree char *text = buffer_text (buffer);
+  g_autofree char *text = dl_test_buffer_text (buffer);
   const char *at = strstr (text, word);
   GtkTextIter iter;
 
@@ -268,7 +259,7 @@ test_spelling (Fixture       *f,
   choose_from_menu (body, "sentence");
   expect_underlined (buffer, "lnk|wrng|Anothr");
   {
-    g_autofree char *text = buffer_text (buffer);
+    g_autofree char *text = dl_test_buffer_text (buffer);
 
     g_assert_true (g_str_has_prefix (text, "This sentence is wrong."));
   }
