@@ -752,10 +752,12 @@ dl_preview_view_get_page_ready (DlPreviewView *self)
   return self->page_ready;
 }
 
+/* The page scripts' promise resolved (true), or the script answered
+ * false: it refused, since the page did not hold what it was made for. */
 static void
-on_update_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_article_script_done_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
@@ -764,8 +766,42 @@ on_update_done_cb (GObject      *object,
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
   if (value == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (!jsc_value_to_boolean (value))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             "The page does not hold the blocks the patch was made for");
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* Runs @script (update_js or patch_js) with @args in our script world. */
+static void
+run_article_script (DlPreviewView       *self,
+                    const char          *script,
+                    GVariant            *args,
+                    gpointer             source_tag,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (self), script, -1, args,
+                                                  DL_PREVIEW_SCRIPT_WORLD, NULL, cancellable,
+                                                  on_article_script_done_cb, task);
+}
+
+static gboolean
+article_script_finish (DlPreviewView  *self,
+                       GAsyncResult   *result,
+                       gpointer        source_tag,
+                       GError        **error)
+{
+  g_return_val_if_fail (DL_IS_PREVIEW_VIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -786,23 +822,15 @@ dl_preview_view_replace_article_async (DlPreviewView       *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   GVariantDict args;
 
   g_return_if_fail (DL_IS_PREVIEW_VIEW (self));
   g_return_if_fail (inner_html != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dl_preview_view_replace_article_async);
-
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "html", "s", inner_html);
-  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (self),
-                                                  update_js, -1,
-                                                  g_variant_dict_end (&args),
-                                                  DL_PREVIEW_SCRIPT_WORLD, NULL,
-                                                  cancellable, on_update_done_cb,
-                                                  g_steal_pointer (&task));
+  run_article_script (self, update_js, g_variant_dict_end (&args), dl_preview_view_replace_article_async,
+                      cancellable, callback, user_data);
 }
 
 /**
@@ -818,29 +846,7 @@ dl_preview_view_replace_article_finish (DlPreviewView  *self,
                                         GAsyncResult   *result,
                                         GError        **error)
 {
-  g_return_val_if_fail (DL_IS_PREVIEW_VIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_patch_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = NULL;
-
-  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!jsc_value_to_boolean (value))
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             "The page does not hold the blocks the patch was made for");
-  else
-    g_task_return_boolean (task, TRUE);
+  return article_script_finish (self, result, dl_preview_view_replace_article_async, error);
 }
 
 /**
@@ -860,26 +866,18 @@ dl_preview_view_patch_article_async (DlPreviewView       *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   GVariantDict args;
 
   g_return_if_fail (DL_IS_PREVIEW_VIEW (self));
   g_return_if_fail (patch != NULL && patch->html != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dl_preview_view_patch_article_async);
 
   g_variant_dict_init (&args, NULL);
   g_variant_dict_insert (&args, "start", "u", patch->start);
   g_variant_dict_insert (&args, "remove", "u", patch->remove);
   g_variant_dict_insert (&args, "before", "u", patch->before);
   g_variant_dict_insert (&args, "html", "s", patch->html);
-  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (self),
-                                                  patch_js, -1,
-                                                  g_variant_dict_end (&args),
-                                                  DL_PREVIEW_SCRIPT_WORLD, NULL,
-                                                  cancellable, on_patch_done_cb,
-                                                  g_steal_pointer (&task));
+  run_article_script (self, patch_js, g_variant_dict_end (&args), dl_preview_view_patch_article_async,
+                      cancellable, callback, user_data);
 }
 
 /**
@@ -894,10 +892,7 @@ dl_preview_view_patch_article_finish (DlPreviewView  *self,
                                       GAsyncResult   *result,
                                       GError        **error)
 {
-  g_return_val_if_fail (DL_IS_PREVIEW_VIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return article_script_finish (self, result, dl_preview_view_patch_article_async, error);
 }
 
 static void
