@@ -1067,6 +1067,25 @@ test_renderer_block_patch (void)
     dl_block_patch_clear (&patch);
   }
 
+  /* A page and its article from one rendering: the same article as
+   * rendered alone, with the same blocks, inside the same page. */
+  {
+    g_autofree char *alone = dl_renderer_render_article (renderer, article);
+    g_autofree char *page_alone = dl_renderer_render_page (renderer, article);
+    g_autofree char *inner = NULL;
+    g_autoptr(GArray) bounds = NULL;
+    g_autofree char *page = dl_renderer_render_page_blocks (renderer, article, &inner, &bounds);
+
+    g_autoptr(GArray) alone_bounds = NULL;
+    g_autofree char *alone_blocks = dl_renderer_render_article_blocks (renderer, article, &alone_bounds);
+
+    g_assert_cmpstr (inner, ==, alone);
+    g_assert_cmpstr (inner, ==, alone_blocks);
+    g_assert_cmpstr (page, ==, page_alone);
+    g_assert_cmpuint (bounds->len, ==, 3);
+    g_assert_cmpmem (bounds->data, bounds->len * sizeof (gsize), alone_bounds->data, alone_bounds->len * sizeof (gsize));
+  }
+
   /* The headline is outside the body: no patch. */
   dl_article_set_headline (article, "Another headline");
   d = render_blocks (renderer, article, "One.\n\nFive.");

@@ -465,10 +465,15 @@ estimate_size (DlArticle *article)
   return 4096 + (body != NULL ? strlen (body) * 5 / 4 : 0);
 }
 
+/* @inner (nullable): also gets the element's content, with @bounds as
+ * render_article_into() gives them, for a caller that needs both the
+ * page and the article (the preview loading a page it will patch). */
 static void
 append_article_element (DlRenderer *self,
                         DlArticle  *article,
-                        GString    *out)
+                        GString    *out,
+                        GString    *inner,
+                        GArray     *bounds)
 {
   g_autofree char *lang = sanitized_language (article);
 
@@ -477,7 +482,13 @@ append_article_element (DlRenderer *self,
   g_string_append (out, "\" dir=\"");
   g_string_append (out, dl_html_direction_for_language (lang));
   g_string_append (out, "\">\n");
-  render_article_into (self, article, out, NULL);
+  if (inner != NULL)
+    {
+      render_article_into (self, article, inner, bounds);
+      g_string_append_len (out, inner->str, inner->len);
+    }
+  else
+    render_article_into (self, article, out, NULL);
   g_string_append (out, "</article>\n");
 }
 
@@ -792,22 +803,16 @@ dl_renderer_set_image_file_name (DlRenderer *self,
   self->image_file_name = g_strdup (file_name);
 }
 
-/**
- * dl_renderer_render_page:
- *
- * The complete page, in the built-in look or the site template.
- *
- * Returns: (transfer full): UTF-8 HTML
- */
-char *
-dl_renderer_render_page (DlRenderer *self,
-                         DlArticle  *article)
+/* The page; with @inner, the article's content too (see
+ * append_article_element()). */
+static char *
+render_page (DlRenderer *self,
+             DlArticle  *article,
+             GString    *inner,
+             GArray     *bounds)
 {
   GString *out;
   g_autofree char *lang = NULL;
-
-  g_return_val_if_fail (DL_IS_RENDERER (self), NULL);
-  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
 
   out = g_string_sized_new (estimate_size (article) + strlen (self->css));
   lang = sanitized_language (article);
@@ -825,7 +830,7 @@ dl_renderer_render_page (DlRenderer *self,
       g_string_append (out, "</title>\n<style>\n");
       g_string_append (out, self->css);
       g_string_append (out, "</style>\n</head>\n<body>\n<main class=\"dl-page\">\n");
-      append_article_element (self, article, out);
+      append_article_element (self, article, out, inner, bounds);
       g_string_append (out, "</main>\n</body>\n</html>\n");
       return g_string_free (out, FALSE);
     }
@@ -843,11 +848,59 @@ dl_renderer_render_page (DlRenderer *self,
         case DL_TEMPLATE_HEAD: append_head (self, out); break;
         case DL_TEMPLATE_CSS: g_string_append (out, self->css); break;
         case DL_TEMPLATE_THEME: g_string_append (out, self->dark ? "dark" : "light"); break;
-        case DL_TEMPLATE_ARTICLE: append_article_element (self, article, out); break;
+        case DL_TEMPLATE_ARTICLE: append_article_element (self, article, out, inner, bounds); break;
         default: g_assert_not_reached ();
         }
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * dl_renderer_render_page:
+ *
+ * The complete page, in the built-in look or the site template.
+ *
+ * Returns: (transfer full): UTF-8 HTML
+ */
+char *
+dl_renderer_render_page (DlRenderer *self,
+                         DlArticle  *article)
+{
+  g_return_val_if_fail (DL_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+
+  return render_page (self, article, NULL, NULL);
+}
+
+/**
+ * dl_renderer_render_page_blocks:
+ * @article_html: (out) (transfer full): the article element's content,
+ *   as dl_renderer_render_article_blocks() gives it
+ * @bounds: (out) (transfer full): its blocks' bounds, likewise
+ *
+ * dl_renderer_render_page() and the article in it with its blocks, from
+ * one rendering: the preview loads the page and patches it afterwards.
+ *
+ * Returns: (transfer full): UTF-8 HTML of the page
+ */
+char *
+dl_renderer_render_page_blocks (DlRenderer  *self,
+                                DlArticle   *article,
+                                char       **article_html,
+                                GArray     **bounds)
+{
+  GString *inner;
+  char *page;
+
+  g_return_val_if_fail (DL_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (DL_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (article_html != NULL && bounds != NULL, NULL);
+
+  inner = g_string_sized_new (estimate_size (article));
+  *bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  page = render_page (self, article, inner, *bounds);
+  *article_html = g_string_free (inner, FALSE);
+  return page;
 }
 
 /**

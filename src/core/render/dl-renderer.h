@@ -60,6 +60,10 @@ char       *dl_renderer_render_page        (DlRenderer        *self,
 /* Only what goes inside that element, for updating a loaded page in place. */
 char       *dl_renderer_render_article     (DlRenderer        *self,
                                             DlArticle         *article);
+char       *dl_renderer_render_page_blocks (DlRenderer    *self,
+                                            DlArticle     *article,
+                                            char         **article_html,
+                                            GArray       **bounds);
 char       *dl_renderer_render_article_blocks (DlRenderer    *self,
                                                DlArticle     *article,
                                                GArray       **bounds);

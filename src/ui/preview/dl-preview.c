@@ -167,12 +167,15 @@ render_in_thread (GTask        *task,
   /* Every job: the house style may have changed since the renderer was made. */
   dl_renderer_set_house_style (job->renderer, job->house_style);
 
-  if (job->full_page)
-    job->html = dl_renderer_render_page (job->renderer, job->snapshot);
   {
     GArray *bounds = NULL;
-    char *article_html = dl_renderer_render_article_blocks (job->renderer, job->snapshot, &bounds);
+    char *article_html = NULL;
 
+    /* A page to load: the article in it is what later patches start from. */
+    if (job->full_page)
+      job->html = dl_renderer_render_page_blocks (job->renderer, job->snapshot, &article_html, &bounds);
+    else
+      article_html = dl_renderer_render_article_blocks (job->renderer, job->snapshot, &bounds);
     job->rendered = dl_rendered_article_new (article_html, bounds);
   }
   /* Only the blocks that changed since what the page shows, if it can. */
