@@ -10,10 +10,10 @@
 
 #include <unicode/uloc.h>
 #include <unicode/udat.h>
-#include <unicode/udatpg.h>
 #include <unicode/ustring.h>
 
 #include "dl-dateline.h"
+#include "dl-icu-patterns.h"
 
 /* How the day and the month are ordered by a built-in style. CJK
  * languages always use their own order ("5月8日"): a style's "8 May"
@@ -166,7 +166,7 @@ lang_english (Lang *lang)
 /* Formats the calendar day (and time) of @local, already in the place's
  * zone, with an ICU pattern. The wall clock is handed to ICU as UTC and
  * formatted in UTC, so ICU's own zone data can never shift the day. */
-/* Opening an ICU formatter or pattern generator loads locale data and
+/* Opening an ICU formatter loads locale data and
  * costs far more than formatting; the preview composes the same dateline
  * on every update. Results are remembered per locale, pattern and day (a
  * bounded table, emptied when full). */
@@ -293,33 +293,14 @@ icu_format_date_uncached (const Lang *lang,
   return uchar_to_utf8 (buf, len);
 }
 
-/* The locale's preferred pattern for a skeleton (cached). */
+/* The locale's preferred pattern for a skeleton, or @fallback. */
 static char *
 icu_best_pattern (const Lang *lang,
                   const char *skeleton,
                   const char *fallback)
 {
-  g_autofree char *key = g_strconcat ("best\x1f", lang->icu_locale, "\x1f", skeleton, NULL);
-  g_autofree UChar *uskeleton = NULL;
-  UErrorCode status = U_ZERO_ERROR;
-  UDateTimePatternGenerator *gen;
-  UChar buf[64];
-  int32_t len;
-  char *pattern = icu_cache_lookup (key);
+  char *pattern = dl_icu_best_pattern (lang->icu_locale, skeleton);
 
-  if (pattern != NULL)
-    return pattern;
-  uskeleton = utf8_to_uchar (skeleton, NULL);
-  gen = udatpg_open (lang->icu_locale, &status);
-  if (uskeleton == NULL || U_FAILURE (status))
-    return g_strdup (fallback);
-  len = udatpg_getBestPattern (gen, uskeleton, -1, buf, G_N_ELEMENTS (buf), &status);
-  udatpg_close (gen);
-  if (U_FAILURE (status))
-    return g_strdup (fallback);
-  pattern = uchar_to_utf8 (buf, len);
-  if (pattern != NULL)
-    icu_cache_store (g_steal_pointer (&key), pattern);
   return pattern != NULL ? pattern : g_strdup (fallback);
 }
 

@@ -22,10 +22,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <unicode/udat.h>
-#include <unicode/udatpg.h>
-#include <unicode/ustring.h>
 
 #include "dl-ui-dates.h"
+#include "dl-icu-patterns.h"
 
 /* The language of the catalogue gettext loaded for the messages (its
  * header's "Language:"), so dates never disagree with the labels. With
@@ -68,87 +67,6 @@ dl_ui_locale (void)
   return locale;
 }
 
-static UChar *
-to_uchar (const char *text)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t length = 0;
-  UChar *out;
-
-  u_strFromUTF8 (NULL, 0, &length, text, -1, &status);
-  status = U_ZERO_ERROR;
-  out = g_new0 (UChar, length + 1);
-  u_strFromUTF8 (out, length + 1, NULL, text, -1, &status);
-  if (U_FAILURE (status))
-    g_clear_pointer (&out, g_free);
-  return out;
-}
-
-static char *
-to_utf8 (const UChar *text,
-         int32_t      length)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t needed = 0;
-  char *out;
-
-  u_strToUTF8 (NULL, 0, &needed, text, length, &status);
-  status = U_ZERO_ERROR;
-  out = g_malloc0 (needed + 1);
-  u_strToUTF8 (out, needed + 1, NULL, text, length, &status);
-  if (U_FAILURE (status))
-    g_clear_pointer (&out, g_free);
-  return out;
-}
-
-/* The best pattern for a skeleton in a locale, cached: a pattern
- * generator takes milliseconds to open, and the library list asks for
- * one date per visible row. */
-static UChar *
-best_pattern (const char *skeleton,
-              const char *locale)
-{
-  static GMutex lock;
-  static GHashTable *cache;
-  g_autofree char *key = g_strconcat (locale, "\x1f", skeleton, NULL);
-  g_autofree UChar *uskeleton = NULL;
-  UErrorCode status = U_ZERO_ERROR;
-  UDateTimePatternGenerator *generator;
-  UChar buffer[128];
-  int32_t length;
-  UChar *pattern;
-
-  g_mutex_lock (&lock);
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  pattern = g_hash_table_lookup (cache, key);
-  if (pattern != NULL)
-    {
-      pattern = g_memdup2 (pattern, (u_strlen (pattern) + 1) * sizeof (UChar));
-      g_mutex_unlock (&lock);
-      return pattern;
-    }
-  g_mutex_unlock (&lock);
-
-  uskeleton = to_uchar (skeleton);
-  if (uskeleton == NULL)
-    return NULL;
-  generator = udatpg_open (locale, &status);
-  if (U_FAILURE (status))
-    return NULL;
-  length = udatpg_getBestPattern (generator, uskeleton, -1, buffer, G_N_ELEMENTS (buffer) - 1, &status);
-  udatpg_close (generator);
-  if (U_FAILURE (status))
-    return NULL;
-  buffer[length] = 0;
-  pattern = g_memdup2 (buffer, (length + 1) * sizeof (UChar));
-
-  g_mutex_lock (&lock);
-  g_hash_table_replace (cache, g_steal_pointer (&key), g_memdup2 (pattern, (length + 1) * sizeof (UChar)));
-  g_mutex_unlock (&lock);
-  return pattern;
-}
-
 /**
  * dl_ui_date_format_in:
  * @time: the moment, in the offset it is to be shown in
@@ -163,8 +81,9 @@ dl_ui_date_format_in (GDateTime  *time,
                       const char *skeleton,
                       const char *locale)
 {
-  g_autofree UChar *pattern = NULL;
-  g_autofree UChar *zone = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree gunichar2 *upattern = NULL;
+  g_autofree gunichar2 *zone = NULL;
   g_autofree char *zone_id = NULL;
   UErrorCode status = U_ZERO_ERROR;
   UDateFormat *format;
@@ -175,15 +94,17 @@ dl_ui_date_format_in (GDateTime  *time,
   g_return_val_if_fail (time != NULL, NULL);
   g_return_val_if_fail (skeleton != NULL, NULL);
 
-  pattern = best_pattern (skeleton, locale);
+  pattern = dl_icu_best_pattern (locale, skeleton);
+  upattern = pattern != NULL ? g_utf8_to_utf16 (pattern, -1, NULL, NULL, NULL) : NULL;
   /* ICU knows fixed offsets by these names; the moment keeps its own. */
   offset = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
   zone_id = g_strdup_printf ("GMT%c%02d:%02d", offset < 0 ? '-' : '+',
                              (int) (ABS (offset) / 60), (int) (ABS (offset) % 60));
-  zone = to_uchar (zone_id);
-  if (pattern == NULL || zone == NULL)
+  zone = g_utf8_to_utf16 (zone_id, -1, NULL, NULL, NULL);
+  if (upattern == NULL || zone == NULL)
     return g_date_time_format (time, "%Y-%m-%d %H:%M");
-  format = udat_open (UDAT_PATTERN, UDAT_PATTERN, locale, zone, -1, pattern, -1, &status);
+  format = udat_open (UDAT_PATTERN, UDAT_PATTERN, locale, (const UChar *) zone, -1,
+                      (const UChar *) upattern, -1, &status);
   if (U_FAILURE (status))
     return g_date_time_format (time, "%Y-%m-%d %H:%M");
   length = udat_format (format, (UDate) g_date_time_to_unix (time) * 1000.0, buffer,
@@ -191,7 +112,7 @@ dl_ui_date_format_in (GDateTime  *time,
   udat_close (format);
   if (U_FAILURE (status))
     return g_date_time_format (time, "%Y-%m-%d %H:%M");
-  return to_utf8 (buffer, length);
+  return g_utf16_to_utf8 ((const gunichar2 *) buffer, length, NULL, NULL, NULL);
 }
 
 /**
