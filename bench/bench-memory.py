@@ -23,15 +23,13 @@ import sys
 import tempfile
 import time
 
+import bench_setup
+
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 WORDS = 5000
 SETTLE_S = 12
 IDLE_S = 5
-SOURCE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SAMPLE = os.path.join(os.path.dirname(SOURCE_ROOT), "shared", "samples",
-                      "belta-2025-05-08-belarus-china.txt")
-
 make_library = os.path.join(BUILD, "bench", "make-library")
 dateline = os.path.join(BUILD, "src", "dateline")
 schemas = os.path.join(BUILD, "data")
@@ -39,38 +37,8 @@ work = tempfile.mkdtemp(prefix="dateline-memory-")
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def five_thousand_words():
-    lines = open(SAMPLE, encoding="utf-8").read().splitlines() if os.path.exists(SAMPLE) else []
-    start = next((i for i, l in enumerate(lines) if l.startswith("MINSK,")), 0)
-    end = next((i for i, l in enumerate(lines) if "partnership ties" in l), len(lines) - 1)
-    text = "\n".join(lines[start:end + 1]) if lines else ""
-    if not text.strip():
-        text = "The parties discussed trade and economic cooperation. " * 20
-    words = text.split(" ")
-    out = []
-    while len(out) < WORDS:
-        out.extend(words)
-    return " ".join(out[:WORDS]) + "\n"
-
-
 def environment(data_home, settings=""):
-    home = tempfile.mkdtemp(prefix="home-", dir=work)
-    config = os.path.join(home, "config")
-    os.makedirs(os.path.join(config, "glib-2.0", "settings"))
-    if settings:
-        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
-            f.write("[io/github/dateline/Dateline]\n" + settings)
-    runtime = os.path.join(home, "runtime")
-    os.makedirs(runtime, mode=0o700)
-    env = dict(os.environ)
-    env.update({
-        "HOME": home, "XDG_CONFIG_HOME": config,
-        "XDG_DATA_HOME": data_home or os.path.join(home, "data"),
-        "XDG_CACHE_HOME": os.path.join(home, "cache"), "XDG_STATE_HOME": os.path.join(home, "state"),
-        "XDG_RUNTIME_DIR": runtime, "GSETTINGS_BACKEND": "keyfile", "GSETTINGS_SCHEMA_DIR": schemas,
-        "GSK_RENDERER": "cairo", "NO_AT_BRIDGE": "1",
-    })
-    return env
+    return bench_setup.environment(work, schemas, data_home, settings)
 
 
 def tree(root):
@@ -154,7 +122,7 @@ def measure(command, env):
 
 text_path = os.path.join(work, "article.md")
 with open(text_path, "w", encoding="utf-8") as f:
-    f.write(five_thousand_words())
+    f.write(bench_setup.article_text(WORDS))
 library = os.path.join(work, "library")
 uuid = subprocess.run([make_library, os.path.join(library, "dateline"), "10", "400", text_path],
                       check=True, capture_output=True, text=True).stdout.split()[0]
