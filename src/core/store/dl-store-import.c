@@ -25,7 +25,9 @@ typedef struct
 {
   GFile     *file;
   gboolean   file_clash;   /* its UUID has a file in the library or its trash */
-  gboolean   own_file;     /* it is that file: the library's own, opened */
+  gboolean   own_file;     /* it is that file: the library's own, opened, not imported
+                            * (its entry may not be listed yet: the application opens
+                            * a file given at start while the library loads) */
   GBytes    *raw;          /* a newer Dateline's file: stored as it is */
   GStrv      warnings;
   DlArticle *read;         /* as read from the file */
@@ -155,16 +157,6 @@ claim_import (DlStore     *self,
   return _dl_store_article_with_new_uuid (article);
 }
 
-/* The library's own file of an article: nothing to import. (Its entry
- * may not be listed yet: the application opens a file given on the
- * command line while the library is still loading.) */
-static gboolean
-is_own_file (DlStore    *self,
-             ImportData *import)
-{
-  return import->own_file;
-}
-
 static SaveData *
 import_save_data_new (DlStore    *self,
                       ImportData *import)
@@ -204,7 +196,7 @@ dl_store_import_file_sync (DlStore       *self,
   import = import_data_new (file);
   if (!_dl_store_run_sync (self, import, read_import_work, NULL, cancellable, error))
     ;
-  else if (is_own_file (self, import))
+  else if (import->own_file)
     article = g_object_ref (import->read);
   else if ((import->article = claim_import (self, import, error)) != NULL)
     {
@@ -255,7 +247,7 @@ on_import_read_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  if (is_own_file (self, import))
+  if (import->own_file)
     {
       g_task_return_pointer (task, g_object_ref (import->read), g_object_unref);
       return;
