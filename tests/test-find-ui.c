@@ -275,6 +275,47 @@ test_library_search_keeps_its_keys (Fixture       *f,
   g_assert_true (hidden (bar));
 }
 
+/* Typing in the library's list goes to its search (type-to-search), and
+ * stays there while the typed query filters the focused row away: every
+ * letter in the search, the focus in it, none lost to another control. */
+static void
+test_type_to_search_from_the_list (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(DlArticle) article = write_story (f);
+  GtkWidget *focus;
+  GtkWidget *entry;
+
+  dl_test_window_open (f);
+  if (!dl_test_keyboard_available (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("No X display with XTest to press keys on");
+      return;
+    }
+  dl_test_keyboard_focus (GTK_WINDOW (f->window));
+  dl_test_window_show_article (f, article);
+  dl_test_keyboard_settle (300);
+
+  /* Into the list: Ctrl+Shift+F to the search, Down to the rows. */
+  dl_article_editor_focus_body (dl_window_get_editor (f->window));
+  dl_test_keyboard_settle (50);
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_F,
+                          GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  wait_for_focus_in (f, GTK_TYPE_SEARCH_ENTRY);
+  dl_test_keyboard_press (gtk_window_get_focus (GTK_WINDOW (f->window)), GDK_KEY_Down, 0);
+  dl_test_keyboard_settle (200);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_null (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+
+  /* A query no story matches: the focused row goes away at once. */
+  dl_test_keyboard_type (GTK_WIDGET (f->window), "Xylophone");
+  dl_test_keyboard_settle (300);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Xylophone");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +326,8 @@ main (int   argc,
 
   g_test_add ("/find-ui/find-and-replace-keys", Fixture, NULL, dl_test_window_set_up,
               test_find_and_replace_keys, dl_test_window_tear_down);
+  g_test_add ("/find-ui/type-to-search-from-the-list", Fixture, NULL, dl_test_window_set_up,
+              test_type_to_search_from_the_list, dl_test_window_tear_down);
   g_test_add ("/find-ui/library-search-keeps-its-keys", Fixture, NULL, dl_test_window_set_up,
               test_library_search_keeps_its_keys, dl_test_window_tear_down);
   return g_test_run ();

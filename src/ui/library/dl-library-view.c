@@ -154,6 +154,21 @@ on_search_changed_cb (DlLibraryView *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   char *query = *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
+  GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Typed in the list (the entry captures its keys): the query about to
+   * filter may take the focused row away, and the focus with it, to
+   * whatever control comes next; the next letters would go there. So the
+   * search takes the focus now, keeping what was typed and the cursor
+   * after it. */
+  if (*text != '\0' && GTK_IS_TEXT (delegate) && focus != NULL
+      && (focus == GTK_WIDGET (self->list_view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view))))
+    {
+      gtk_text_grab_focus_without_selecting (GTK_TEXT (delegate));
+      gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+    }
 
   if (g_strcmp0 (query, self->query) == 0)
     {
